@@ -1,0 +1,79 @@
+package io.gevent4j;
+
+/**
+ * Base class of the state machines that the gevent4j processor generates; public for generated
+ * code, not API. Hub thread only.
+ *
+ * <p>One frame is one activation of a {@code @Coroutine} method. A greenlet owns a stack of frames
+ * on the heap: the innermost runs, and each frame's {@link #resume$()} returns when the frame
+ * finishes (its result), suspends ({@link #SUSPEND}) or calls another coroutine ({@link #CALL}).
+ * See {@code docs/ARCHITECTURE.md}, "The suspension protocol", for the code generated around each
+ * suspension point.
+ *
+ * @param <T> the coroutine's result type ({@code Void} for void methods)
+ */
+public abstract class CoroutineFrame<T> {
+  /** Returned by {@link #resume$()} when the greenlet parked at a {@code @Yielding} call. */
+  protected static final Object SUSPEND = new Object();
+  /** Returned by {@link #resume$()} after {@link #call$} pushed a callee frame. */
+  protected static final Object CALL = new Object();
+
+  /** Where {@link #resume$()} continues: 0 at the start, then a state after each suspension. */
+  protected int state$;
+  CoroutineFrame<?> caller;
+  Greenlet<?> greenlet;
+
+  /** Runs the body from {@link #state$} until it finishes, suspends or calls a coroutine. */
+  protected abstract Object resume$() throws Throwable;
+
+  /** The source method's name, for {@link Greenlet#toString()}. */
+  protected abstract String name$();
+
+  /** The arguments of the call, for {@link Greenlet#toString()}. */
+  protected abstract Object[] arguments$();
+
+  /** Marks the next {@code @Yielding} call as made by this frame, so that it may suspend. */
+  protected final void prepare$() {
+    Greenlet<?> g = greenlet;
+    g.hub.cooperativeCaller = g;
+  }
+
+  /**
+   * Called right after a {@code @Yielding} call: records {@code next} as the resume state and
+   * returns whether the greenlet parked (the frame must then return {@link #SUSPEND}).
+   */
+  protected final boolean parked$(int next) {
+    state$ = next;
+    Greenlet<?> g = greenlet;
+    g.hub.cooperativeCaller = null;
+    return g.parked;
+  }
+
+  /** Pushes {@code callee} to run on this greenlet; the result arrives at state {@code next}. */
+  protected final Object call$(CoroutineFrame<?> callee, int next) {
+    state$ = next;
+    Greenlet<?> g = greenlet;
+    callee.caller = this;
+    callee.greenlet = g;
+    g.top = callee;
+    return CALL;
+  }
+
+  /**
+   * Whether the frame is being re-entered with a result (of a wake-up or a callee); false when the
+   * {@code @Yielding} call completed without suspending.
+   */
+  protected final boolean resumed$() {
+    Greenlet<?> g = greenlet;
+    if (g.resumed) {
+      g.resumed = false;
+      return true;
+    }
+    return false;
+  }
+
+  /** The result delivered on resumption; throws the delivered exception, at the suspension point. */
+  protected final Object result$() throws Throwable {
+    return greenlet.takeResult();
+  }
+}

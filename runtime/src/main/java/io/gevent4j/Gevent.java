@@ -1,0 +1,104 @@
+package io.gevent4j;
+
+import io.gevent4j.annotations.Yielding;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * gevent's top-level functions, in Java's camelCase: {@code gevent.spawn} is {@link #spawn},
+ * {@code gevent.joinall} is {@link #joinAll}, {@code gevent.sleep} is {@link #sleep}. Hub thread
+ * only (the calling thread's hub).
+ */
+public final class Gevent {
+  private Gevent() {}
+
+  /** Starts {@code greenlet} (it runs when this thread next waits) and returns it. */
+  public static <T> Greenlet<T> spawn(Greenlet<T> greenlet) {
+    return greenlet.start();
+  }
+
+  /** Starts {@code greenlet} once {@code delayMillis} have passed, and returns it. */
+  public static <T> Greenlet<T> spawnLater(long delayMillis, Greenlet<T> greenlet) {
+    return greenlet.startLater(delayMillis);
+  }
+
+  /**
+   * Suspends the caller for {@code millis} milliseconds while other greenlets run; {@code sleep(0)}
+   * only yields, putting the caller behind every greenlet already ready.
+   */
+  @Yielding
+  public static void sleep(long millis) {
+    Hub hub = Hub.current();
+    Greenlet<?> caller = hub.running;
+    if (millis <= 0 && caller != null && hub.cooperativeCaller == caller) {
+      hub.cooperativeCaller = null;
+      caller.yieldTurn();
+      return;
+    }
+    Waiter<Void> waiter = new Waiter<>();
+    Runnable wake = () -> waiter.resume(null);
+    if (millis <= 0) {
+      hub.post(wake);
+    } else {
+      waiter.onCancel(hub.schedule(millis, wake)::cancel);
+    }
+    waiter.await();
+  }
+
+  /** The running greenlet, or the thread's main greenlet when called from plain code. */
+  public static Greenlet<?> getCurrent() {
+    Hub hub = Hub.current();
+    return hub.running != null ? hub.running : hub.mainGreenlet();
+  }
+
+  /** Starts the greenlets not yet started and waits until all are dead; returns them in completion order. */
+  @Yielding
+  public static List<Greenlet<?>> joinAll(Greenlet<?>... greenlets) {
+    return joinAll(Arrays.asList(greenlets));
+  }
+
+  /** {@link #joinAll(Greenlet[])} for a collection. */
+  @Yielding
+  public static List<Greenlet<?>> joinAll(Collection<? extends Greenlet<?>> greenlets) {
+    List<Greenlet<?>> finished = new ArrayList<>(greenlets.size());
+    Waiter<List<Greenlet<?>>> waiter = new Waiter<>();
+    int[] remaining = {greenlets.size()};
+    Consumer<Greenlet<?>> link = g -> {
+      finished.add(g);
+      if (--remaining[0] == 0) {
+        waiter.resume(finished);
+      }
+    };
+    if (greenlets.isEmpty()) {
+      waiter.resume(finished);
+    }
+    for (Greenlet<?> greenlet : greenlets) {
+      greenlet.start();
+      linkAny(greenlet, link);
+    }
+    waiter.onCancel(() -> greenlets.forEach(g -> unlinkAny(g, link)));
+    return waiter.await();
+  }
+
+  /** Kills every greenlet (those not yet started never run) and waits until all are dead. */
+  @Yielding
+  public static void killAll(Greenlet<?>... greenlets) {
+    for (Greenlet<?> greenlet : greenlets) {
+      greenlet.killAsync();
+    }
+    joinAll(greenlets);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void linkAny(Greenlet<?> greenlet, Consumer<Greenlet<?>> link) {
+    ((Greenlet) greenlet).link(link);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void unlinkAny(Greenlet<?> greenlet, Consumer<Greenlet<?>> link) {
+    ((Greenlet) greenlet).unlink(link);
+  }
+}

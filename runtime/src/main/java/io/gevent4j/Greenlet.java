@@ -1,0 +1,407 @@
+package io.gevent4j;
+
+import io.gevent4j.annotations.Yielding;
+import io.gevent4j.internal.Timer;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A lightweight task: one run of a {@code @Coroutine} method, scheduled by its thread's
+ * {@link Hub}. Hub thread only.
+ *
+ * <p>Get one from a generated factory ({@code FooCoroutines.m(args)}), then {@link #start()} it or
+ * pass it to {@link Gevent#spawn}. As in gevent, starting only schedules it: it runs when its
+ * thread next waits. When it ends, its result is kept ({@link #value()}, {@link #exception()}); a
+ * failure is reported once to the hub's error stream and never disturbs other greenlets.
+ *
+ * @param <T> the result type, {@code Void} for void methods
+ */
+public final class Greenlet<T> {
+  private static final byte NEW = 0;
+  private static final byte SCHEDULED = 1;
+  private static final byte RUNNING = 2;
+  private static final byte SUSPENDED = 3;
+  private static final byte DEAD = 4;
+
+  final Hub hub;
+  private final CoroutineFrame<T> root;
+  /** The innermost frame of this greenlet's stack, or null once it is dead. */
+  CoroutineFrame<?> top;
+  private byte state;
+  /** Set by a {@code @Yielding} primitive that suspends this greenlet. */
+  boolean parked;
+  /** Set when a result or exception was delivered and the frame has not taken it yet. */
+  boolean resumed;
+  private boolean queued;
+  private Object delivered;
+  private Throwable deliveredFailure;
+  /** The wait this greenlet is parked on, cancelled by {@link #kill()}. */
+  Waiter<?> waitingOn;
+  private T value;
+  private Throwable exception;
+  private List<Consumer<? super Greenlet<T>>> links;
+  private String repr;
+
+  private Greenlet(Hub hub, CoroutineFrame<T> root) {
+    this.hub = hub;
+    this.root = root;
+    this.top = root;
+    if (root != null) {
+      root.greenlet = this;
+    }
+  }
+
+  /** A new, unstarted greenlet running {@code frame} on the calling thread's hub. For generated code. */
+  public static <T> Greenlet<T> of(CoroutineFrame<T> frame) {
+    return new Greenlet<>(Hub.current(), Objects.requireNonNull(frame, "frame"));
+  }
+
+  static Greenlet<Void> mainOf(Hub hub) {
+    Greenlet<Void> main = new Greenlet<>(hub, null);
+    main.state = RUNNING;
+    main.repr = "<Greenlet \"main\" at 0x" + Integer.toHexString(System.identityHashCode(main)) + ">";
+    return main;
+  }
+
+  /** Schedules the greenlet to run on its hub; a second call does nothing. Returns this. */
+  public Greenlet<T> start() {
+    if (state == NEW) {
+      state = SCHEDULED;
+      schedule();
+    }
+    return this;
+  }
+
+  /** Schedules the greenlet to start once {@code delayMillis} have passed. Returns this. */
+  public Greenlet<T> startLater(long delayMillis) {
+    if (state == NEW) {
+      state = SCHEDULED;
+      hub.schedule(delayMillis, this::schedule);
+    }
+    return this;
+  }
+
+  /** Waits until the greenlet is dead. Returns normally even if it failed. */
+  @Yielding
+  public void join() {
+    if (state == DEAD) {
+      return;
+    }
+    Waiter<Void> waiter = new Waiter<>();
+    Consumer<Greenlet<T>> link = g -> waiter.resume(null);
+    addLink(link);
+    waiter.onCancel(() -> unlink(link));
+    waiter.await();
+  }
+
+  /** Waits at most {@code timeoutMillis} for the greenlet to die; returns whether it is dead. */
+  @Yielding
+  public boolean join(long timeoutMillis) {
+    if (state == DEAD) {
+      return true;
+    }
+    Waiter<Boolean> waiter = new Waiter<>();
+    TimedJoin join = new TimedJoin(waiter);
+    addLink(join);
+    join.timer = hub.schedule(timeoutMillis, join);
+    waiter.onCancel(join::cancel);
+    return waiter.awaitBoolean();
+  }
+
+  /**
+   * Waits until the greenlet is dead, then returns its value or throws its exception: itself if
+   * unchecked, otherwise as the cause of a {@link GreenletFailedException}.
+   */
+  @Yielding
+  public T get() {
+    if (state == DEAD) {
+      return result();
+    }
+    Waiter<T> waiter = new Waiter<>();
+    Consumer<Greenlet<T>> link = g -> {
+      if (g.exception == null) {
+        waiter.resume(g.value);
+      } else {
+        waiter.fail(asUnchecked(g.exception));
+      }
+    };
+    addLink(link);
+    waiter.onCancel(() -> unlink(link));
+    return waiter.await();
+  }
+
+  /** The link and the timer of {@link #join(long)}: whichever comes first resumes the waiter. */
+  private final class TimedJoin implements Consumer<Greenlet<T>>, Runnable {
+    private final Waiter<Boolean> waiter;
+    Timer timer;
+
+    TimedJoin(Waiter<Boolean> waiter) {
+      this.waiter = waiter;
+    }
+
+    @Override
+    public void accept(Greenlet<T> greenlet) {
+      if (waiter.resume(Boolean.TRUE)) {
+        timer.cancel();
+      }
+    }
+
+    @Override
+    public void run() {
+      if (waiter.resume(Boolean.FALSE)) {
+        unlink(this);
+      }
+    }
+
+    void cancel() {
+      timer.cancel();
+      unlink(this);
+    }
+  }
+
+  private T result() {
+    if (exception != null) {
+      throw asUnchecked(exception);
+    }
+    return value;
+  }
+
+  private RuntimeException asUnchecked(Throwable failure) {
+    if (failure instanceof RuntimeException) {
+      return (RuntimeException) failure;
+    }
+    if (failure instanceof Error) {
+      throw (Error) failure;
+    }
+    return new GreenletFailedException(this, failure);
+  }
+
+  /**
+   * Kills the greenlet and waits until it is dead. A greenlet that never started never runs; a
+   * suspended one gets a {@link GreenletExit} at its suspension point, so its {@code finally}
+   * blocks run. Never throws; killing a dead greenlet does nothing.
+   */
+  @Yielding
+  public void kill() {
+    killAsync();
+    join();
+  }
+
+  /** Requests the kill without waiting for it (gevent's {@code block=False}). */
+  public void killAsync() {
+    switch (state) {
+      case NEW:
+      case SCHEDULED:
+        finish(null, null);
+        break;
+      case SUSPENDED:
+        Waiter<?> waiter = waitingOn;
+        if (waiter != null) {
+          waitingOn = null;
+          waiter.cancel();
+        }
+        wake(null, new GreenletExit());
+        break;
+      case RUNNING:
+        if (hub.running == this) {
+          throw new GreenletExit();
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** Whether the greenlet has finished (successfully, with an exception, or killed). */
+  public boolean isDead() {
+    return state == DEAD;
+  }
+
+  /** Whether the greenlet has finished; as {@link #isDead()}, gevent's {@code ready()}. */
+  public boolean isReady() {
+    return state == DEAD;
+  }
+
+  /** Whether the greenlet finished without an exception (being killed counts as success). */
+  public boolean isSuccessful() {
+    return state == DEAD && exception == null;
+  }
+
+  /** Whether {@link #start()} was called and the greenlet has not finished yet. */
+  public boolean isStarted() {
+    return state != NEW && state != DEAD;
+  }
+
+  /** The result, or null while running, after a failure or after a kill. */
+  public T value() {
+    return value;
+  }
+
+  /** The exception the greenlet failed with, or null. */
+  public Throwable exception() {
+    return exception;
+  }
+
+  /**
+   * Calls {@code callback} in a hub callback once the greenlet is dead (at once, in a later turn,
+   * if it already is). Callbacks run in registration order and must not block.
+   */
+  public void link(Consumer<? super Greenlet<T>> callback) {
+    addLink(Objects.requireNonNull(callback, "callback"));
+  }
+
+  /** Removes a callback added with {@link #link}. */
+  public void unlink(Consumer<? super Greenlet<T>> callback) {
+    if (links != null) {
+      links.remove(callback);
+    }
+  }
+
+  private void addLink(Consumer<? super Greenlet<T>> callback) {
+    boolean notifyScheduled = state == DEAD && links != null && !links.isEmpty();
+    if (links == null) {
+      links = new ArrayList<>(2);
+    }
+    links.add(callback);
+    if (state == DEAD && !notifyScheduled) {
+      hub.post(this::notifyLinks);
+    }
+  }
+
+  private void notifyLinks() {
+    List<Consumer<? super Greenlet<T>>> pending = links;
+    links = null;
+    if (pending == null) {
+      return;
+    }
+    for (Consumer<? super Greenlet<T>> link : pending) {
+      try {
+        link.accept(this);
+      } catch (Throwable failure) {
+        report(failure, "link " + link + " of " + this);
+      }
+    }
+  }
+
+  /** Runs the frame stack until the greenlet suspends or dies. Called by the hub. */
+  void step() {
+    queued = false;
+    if (state == DEAD) {
+      return;
+    }
+    Hub h = hub;
+    h.running = this;
+    state = RUNNING;
+    parked = false;
+    try {
+      CoroutineFrame<?> frame = top;
+      while (frame != null) {
+        Object outcome;
+        try {
+          outcome = frame.resume$();
+        } catch (Throwable failure) {
+          frame = unwind(frame, null, failure);
+          continue;
+        }
+        if (outcome == CoroutineFrame.SUSPEND) {
+          state = SUSPENDED;
+          return;
+        }
+        frame = outcome == CoroutineFrame.CALL ? top : unwind(frame, outcome, null);
+      }
+    } finally {
+      h.running = null;
+    }
+  }
+
+  /** Pops a finished frame and delivers its outcome to the caller; returns the caller or null. */
+  @SuppressWarnings("unchecked")
+  private CoroutineFrame<?> unwind(CoroutineFrame<?> done, Object result, Throwable failure) {
+    CoroutineFrame<?> caller = done.caller;
+    done.caller = null;
+    top = caller;
+    if (caller == null) {
+      finish((T) result, failure);
+    } else {
+      deliver(result, failure);
+    }
+    return caller;
+  }
+
+  private void deliver(Object result, Throwable failure) {
+    delivered = result;
+    deliveredFailure = failure;
+    resumed = true;
+  }
+
+  /** Delivers a result to the parked greenlet and makes it ready. */
+  void wake(Object result, Throwable failure) {
+    deliver(result, failure);
+    parked = false;
+    if (!queued) {
+      schedule();
+    }
+  }
+
+  private void schedule() {
+    queued = true;
+    hub.enqueue(this);
+  }
+
+  /** Parks the greenlet until its hub's next turn (a cooperative {@code sleep(0)}). */
+  void yieldTurn() {
+    parked = true;
+    schedule();
+  }
+
+  Object takeResult() throws Throwable {
+    Object result = delivered;
+    Throwable failure = deliveredFailure;
+    delivered = null;
+    deliveredFailure = null;
+    if (failure != null) {
+      throw failure;
+    }
+    return result;
+  }
+
+  private void finish(T result, Throwable failure) {
+    state = DEAD;
+    top = null;
+    if (failure instanceof GreenletExit) {
+      failure = null;
+    }
+    value = result;
+    exception = failure;
+    if (failure != null) {
+      report(failure, this + " failed with " + failure.getClass().getSimpleName());
+    }
+    if (links != null) {
+      hub.post(this::notifyLinks);
+    }
+  }
+
+  private void report(Throwable failure, String summary) {
+    PrintStream out = hub.errorStream();
+    if (out != null) {
+      failure.printStackTrace(out);
+      out.println(Instant.now().truncatedTo(ChronoUnit.SECONDS) + " " + summary);
+      out.println();
+    }
+  }
+
+  /** Like gevent's: {@code <Greenlet at 0x1b6d3586: f(5)>}, formatted once. */
+  @Override
+  public String toString() {
+    if (repr == null) {
+      repr = "<Greenlet at 0x" + Integer.toHexString(System.identityHashCode(this)) + ": "
+          + Reprs.call(root.name$(), root.arguments$()) + ">";
+    }
+    return repr;
+  }
+}

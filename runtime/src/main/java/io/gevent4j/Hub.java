@@ -1,0 +1,255 @@
+package io.gevent4j;
+
+import io.gevent4j.internal.Timer;
+import io.gevent4j.internal.TimerHeap;
+import java.io.PrintStream;
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The event loop of one thread: runs ready greenlets and callbacks in FIFO order and fires timers
+ * in deadline order. Hub thread only, except {@link #submit(Runnable)}.
+ *
+ * <p>Each thread gets its hub on first use ({@link #current()}). Nothing runs until the thread
+ * waits (joins, sleeps, ...): a wait from plain code runs the loop until what it waits for is done,
+ * as gevent's main greenlet does. If nothing can ever finish the wait, it throws {@link LoopExit}.
+ *
+ * <p>One turn of the loop takes work handed over by other threads, fires the timers that are due,
+ * then runs the tasks that were ready when the turn began; tasks made ready meanwhile run in the
+ * next turn, after timers are checked again, so a greenlet yielding in a loop cannot starve
+ * timers.
+ */
+public final class Hub {
+  private static final ThreadLocal<Hub> HUBS = new ThreadLocal<>();
+  /** Racy single-entry cache in front of {@link #HUBS}; safe because {@link #thread} is final. */
+  private static Hub lastUsed;
+
+  final Thread thread;
+  private final Clock clock;
+  /** Greenlets to step and Runnables to run, in FIFO order. */
+  private final ArrayDeque<Object> ready = new ArrayDeque<>();
+  private final TimerHeap timers = new TimerHeap();
+  private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+  private volatile boolean idle;
+  /** The greenlet being stepped, or null when plain code or a callback runs. */
+  Greenlet<?> running;
+  /** Set by generated code immediately before it calls a {@code @Yielding} method. */
+  Greenlet<?> cooperativeCaller;
+  private boolean looping;
+  private Greenlet<Void> mainGreenlet;
+  private PrintStream errorStream = System.err;
+
+  private Hub(Thread thread, Clock clock) {
+    this.thread = thread;
+    this.clock = clock;
+  }
+
+  /** The hub of the calling thread, created on first use with {@link Clock#system()}. */
+  public static Hub current() {
+    Hub hub = lastUsed;
+    if (hub != null && hub.thread == Thread.currentThread()) {
+      return hub;
+    }
+    hub = HUBS.get();
+    if (hub == null) {
+      hub = new Hub(Thread.currentThread(), Clock.system());
+      HUBS.set(hub);
+    }
+    lastUsed = hub;
+    return hub;
+  }
+
+  /**
+   * Replaces the calling thread's hub with a new one on {@code clock}, for example
+   * {@link Clock#virtual()} in tests. The old hub must be idle (nothing ready, no timers).
+   */
+  public static Hub install(Clock clock) {
+    Objects.requireNonNull(clock, "clock");
+    Hub old = HUBS.get();
+    if (old != null && !old.isEmpty()) {
+      throw new IllegalStateException("cannot replace " + old + ": it still has work");
+    }
+    Hub hub = new Hub(Thread.currentThread(), clock);
+    HUBS.set(hub);
+    lastUsed = hub;
+    return hub;
+  }
+
+  /** This hub's clock. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Number of greenlets and callbacks ready to run. */
+  public int readyCount() {
+    return ready.size();
+  }
+
+  /** Number of pending timers. */
+  public int timerCount() {
+    return timers.size();
+  }
+
+  /** Whether nothing is ready, no timer is pending and no work was handed over by other threads. */
+  public boolean isEmpty() {
+    return ready.isEmpty() && timers.size() == 0 && inbox.isEmpty();
+  }
+
+  /**
+   * Where failures of greenlets are reported (gevent's {@code hub.exception_stream}); {@code null}
+   * disables reporting.
+   */
+  public void setErrorStream(PrintStream stream) {
+    this.errorStream = stream;
+  }
+
+  /** Thread-safe: runs {@code task} on this hub's thread, in a later turn of its loop. */
+  public void submit(Runnable task) {
+    inbox.add(Objects.requireNonNull(task, "task"));
+    if (idle) {
+      LockSupport.unpark(thread);
+    }
+  }
+
+  /** Hub thread only: runs {@code task} after the tasks already ready. */
+  public void post(Runnable task) {
+    ready.add(Objects.requireNonNull(task, "task"));
+  }
+
+  /** Hub thread only: runs {@code task} once {@code delayMillis} have passed on this hub's clock. */
+  public Timer schedule(long delayMillis, Runnable task) {
+    return scheduleNanos(TimeUnit.MILLISECONDS.toNanos(Math.max(0, delayMillis)), task);
+  }
+
+  Timer scheduleNanos(long delayNanos, Runnable task) {
+    return timers.add(clock.nanoTime() + delayNanos, task);
+  }
+
+  void enqueue(Greenlet<?> greenlet) {
+    ready.add(greenlet);
+  }
+
+  boolean isHubThread() {
+    return thread == Thread.currentThread();
+  }
+
+  Greenlet<Void> mainGreenlet() {
+    if (mainGreenlet == null) {
+      mainGreenlet = Greenlet.mainOf(this);
+    }
+    return mainGreenlet;
+  }
+
+  PrintStream errorStream() {
+    return errorStream;
+  }
+
+  /**
+   * Runs the loop until {@code waiter} is done: the wait of plain code (gevent's main greenlet).
+   *
+   * @throws LoopExit if nothing left can ever complete the waiter
+   */
+  void block(Waiter<?> waiter) {
+    if (running != null) {
+      throw UntransformedCallException.forCurrentStack(running);
+    }
+    if (looping) {
+      throw new IllegalStateException(
+          "a hub callback tried to wait; callbacks run inside the hub and must not block "
+              + "(spawn a greenlet for work that waits)");
+    }
+    looping = true;
+    try {
+      while (!waiter.isDone()) {
+        if (!turn(waiter)) {
+          throw new LoopExit(this);
+        }
+      }
+    } finally {
+      looping = false;
+    }
+  }
+
+  /** One turn of the loop; returns false when nothing is left that could ever run. */
+  private boolean turn(Waiter<?> waiter) {
+    drainInbox();
+    fireDueTimers();
+    int batch = ready.size();
+    if (batch == 0) {
+      return idleUntilWork();
+    }
+    for (int i = 0; i < batch && !waiter.isDone(); i++) {
+      runTask(ready.poll());
+    }
+    return true;
+  }
+
+  private void drainInbox() {
+    Runnable task;
+    while ((task = inbox.poll()) != null) {
+      ready.add(task);
+    }
+  }
+
+  private void fireDueTimers() {
+    if (timers.size() == 0) {
+      return;
+    }
+    long now = clock.nanoTime();
+    Timer timer;
+    while ((timer = timers.pollDue(now)) != null) {
+      runTask(timer);
+    }
+  }
+
+  private boolean idleUntilWork() {
+    Timer next = timers.peek();
+    if (next == null && inbox.isEmpty()) {
+      return false;
+    }
+    idle = true;
+    try {
+      if (inbox.isEmpty()) {
+        clock.awaitDeadline(next.deadlineNanos());
+      }
+    } finally {
+      idle = false;
+    }
+    return true;
+  }
+
+  private void runTask(Object task) {
+    if (task instanceof Greenlet) {
+      ((Greenlet<?>) task).step();
+      return;
+    }
+    try {
+      if (task instanceof Timer) {
+        ((Timer) task).fire();
+      } else {
+        ((Runnable) task).run();
+      }
+    } catch (Throwable failure) {
+      reportCallbackFailure(task, failure);
+    }
+  }
+
+  private void reportCallbackFailure(Object task, Throwable failure) {
+    PrintStream out = errorStream;
+    if (out != null) {
+      failure.printStackTrace(out);
+      out.println(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+          + " callback " + task + " failed with " + failure.getClass().getSimpleName());
+      out.println();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "<Hub at 0x" + Integer.toHexString(System.identityHashCode(this)) + " thread="
+        + thread.getName() + " ready=" + ready.size() + " timers=" + timers.size() + ">";
+  }
+}

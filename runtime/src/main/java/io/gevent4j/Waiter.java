@@ -1,0 +1,162 @@
+package io.gevent4j;
+
+/**
+ * The low-level suspension API: one wait for one result, the building block of every
+ * {@code @Yielding} primitive (gevent's {@code Waiter}). Hub thread only, except the
+ * {@code ...FromAnyThread} methods.
+ *
+ * <p>A primitive creates a waiter, arranges for something to {@link #resume} or {@link #fail} it
+ * later (a timer, a link, an I/O event, a callback from another thread), and returns
+ * {@link #await()} as its <em>last action</em>:
+ *
+ * <pre>{@code
+ * @Yielding
+ * public static <T> T await(CompletionStage<T> stage) {
+ *   Waiter<T> waiter = new Waiter<>();
+ *   stage.whenComplete((value, failure) -> {
+ *     if (failure == null) waiter.resumeFromAnyThread(value); else waiter.failFromAnyThread(failure);
+ *   });
+ *   return waiter.await();
+ * }
+ * }</pre>
+ *
+ * <p>Called from plain code, {@code await()} runs the hub until the waiter is done and returns the
+ * result. Called by a coroutine, it parks the greenlet and returns at once with a placeholder
+ * ({@code null}, or 0 from the typed variants); the coroutine receives the real result when it is
+ * resumed. A primitive must therefore not use the value {@code await()} returns, except to return
+ * it. A {@code @Yielding} call from code the processor did not transform, inside a running
+ * greenlet, throws {@link UntransformedCallException}.
+ *
+ * @param <T> the result type
+ */
+public final class Waiter<T> {
+  private final Hub hub;
+  private final Greenlet<?> owner;
+  private boolean done;
+  private T value;
+  private Throwable failure;
+  private Runnable onCancel;
+
+  /** A waiter for the calling greenlet (or for plain code) on the calling thread's hub. */
+  public Waiter() {
+    this.hub = Hub.current();
+    this.owner = hub.running;
+  }
+
+  /** Whether a result or failure has been delivered (or the wait was cancelled). */
+  public boolean isDone() {
+    return done;
+  }
+
+  /** Delivers {@code value}; returns false if the waiter was already done. */
+  public boolean resume(T value) {
+    return complete(value, null);
+  }
+
+  /** Delivers {@code failure}, thrown at the waiting call; returns false if already done. */
+  public boolean fail(Throwable failure) {
+    return complete(null, failure);
+  }
+
+  /** Thread-safe {@link #resume}: delivers {@code value} in the waiter's hub. */
+  public void resumeFromAnyThread(T value) {
+    hub.submit(() -> resume(value));
+  }
+
+  /** Thread-safe {@link #fail}: delivers {@code failure} in the waiter's hub. */
+  public void failFromAnyThread(Throwable failure) {
+    hub.submit(() -> fail(failure));
+  }
+
+  /**
+   * Registers what to undo (a timer, a link) if the wait is abandoned, for example when the
+   * waiting greenlet is killed. Replaces any earlier registration.
+   */
+  public void onCancel(Runnable undo) {
+    this.onCancel = undo;
+  }
+
+  /** Abandons the wait: marks it done and runs the {@link #onCancel} action. */
+  void cancel() {
+    if (!done) {
+      done = true;
+      Runnable undo = onCancel;
+      onCancel = null;
+      if (undo != null) {
+        undo.run();
+      }
+    }
+  }
+
+  private boolean complete(T result, Throwable error) {
+    if (done) {
+      return false;
+    }
+    done = true;
+    value = result;
+    failure = error;
+    onCancel = null;
+    Greenlet<?> g = owner;
+    if (g != null && g.waitingOn == this) {
+      g.waitingOn = null;
+      g.wake(result, error);
+    }
+    return true;
+  }
+
+  /**
+   * Waits for the result: see the class documentation for the two modes. Must be the primitive's
+   * last action, its result returned as it is.
+   */
+  public T await() {
+    return suspend() ? null : result();
+  }
+
+  /** {@link #await()} for a primitive returning {@code int}. */
+  public int awaitInt() {
+    return suspend() ? 0 : ((Number) result()).intValue();
+  }
+
+  /** {@link #await()} for a primitive returning {@code long}. */
+  public long awaitLong() {
+    return suspend() ? 0L : ((Number) result()).longValue();
+  }
+
+  /** {@link #await()} for a primitive returning {@code double}. */
+  public double awaitDouble() {
+    return suspend() ? 0.0 : ((Number) result()).doubleValue();
+  }
+
+  /** {@link #await()} for a primitive returning {@code boolean}. */
+  public boolean awaitBoolean() {
+    return !suspend() && (Boolean) result();
+  }
+
+  /** Parks the owning greenlet, or runs the hub for plain code; returns whether it parked. */
+  private boolean suspend() {
+    Greenlet<?> g = owner;
+    if (g == null) {
+      if (!done) {
+        hub.block(this);
+      }
+      return false;
+    }
+    if (hub.cooperativeCaller != g || hub.running != g) {
+      throw UntransformedCallException.forCurrentStack(g);
+    }
+    hub.cooperativeCaller = null;
+    if (done) {
+      return false;
+    }
+    g.parked = true;
+    g.waitingOn = this;
+    return true;
+  }
+
+  private T result() {
+    if (failure != null) {
+      throw Sneaky.<RuntimeException>rethrow(failure);
+    }
+    return value;
+  }
+}
