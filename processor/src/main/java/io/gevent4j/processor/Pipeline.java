@@ -1,0 +1,175 @@
+package io.gevent4j.processor;
+
+import com.squareup.javapoet.MethodSpec;
+import com.squareup.javapoet.TypeSpec;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.Trees;
+import io.gevent4j.processor.analysis.CallClassifier;
+import io.gevent4j.processor.analysis.SuspensionFinder;
+import io.gevent4j.processor.diagnostic.AbortCoroutineException;
+import io.gevent4j.processor.diagnostic.Diagnostics;
+import io.gevent4j.processor.diagnostic.Message;
+import io.gevent4j.processor.emission.CoroutinesFileEmitter;
+import io.gevent4j.processor.emission.MachineEmitter;
+import io.gevent4j.processor.emission.Names;
+import io.gevent4j.processor.emission.UnsupportedTreeException;
+import io.gevent4j.processor.lowering.Lowerer;
+import io.gevent4j.processor.model.CoroutineMethod;
+import io.gevent4j.processor.validation.BodyValidator;
+import io.gevent4j.processor.validation.CoroutineMethodValidator;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * The stages, in order, for one class with {@code @Coroutine} methods:
+ * <ol>
+ *   <li>validate each method's declaration ({@link CoroutineMethodValidator});
+ *   <li>find its suspension points ({@link SuspensionFinder}) and validate its body
+ *       ({@link BodyValidator});
+ *   <li>lower the body into a flat list of instructions ({@link Lowerer});
+ *   <li>emit one state machine per method and one {@code FooCoroutines} file per class
+ *       ({@link MachineEmitter}, {@link CoroutinesFileEmitter}).
+ * </ol>
+ * A method with errors gets throwing stub factories, so that its callers see no further errors.
+ */
+final class Pipeline {
+  /** Thrown when a body refers to a type not generated yet: process the class in a later round. */
+  static final class DeferredException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    DeferredException(String missing) {
+      super(missing, null, false, false);
+    }
+  }
+
+  private final ProcessingEnvironment environment;
+  private final Trees trees;
+  private final Diagnostics diagnostics;
+  private final CoroutineMethodValidator methodValidator;
+  private final Lowerer lowerer;
+  private final MachineEmitter machineEmitter;
+  private final CoroutinesFileEmitter fileEmitter;
+  private final ProcessorOptions options;
+
+  Pipeline(ProcessingEnvironment environment, Trees trees, ProcessorOptions options) {
+    this.environment = environment;
+    this.trees = trees;
+    this.options = options;
+    this.diagnostics = new Diagnostics(environment.getMessager(), trees);
+    this.methodValidator = new CoroutineMethodValidator(diagnostics);
+    this.lowerer = new Lowerer(trees, environment.getTypeUtils(), environment.getElementUtils());
+    this.machineEmitter = new MachineEmitter(trees, environment.getTypeUtils());
+    this.fileEmitter = new CoroutinesFileEmitter(environment.getFiler(), environment.getElementUtils(), environment.getSourceVersion());
+  }
+
+  /** Processes every {@code @Coroutine} method of {@code type} and writes its generated class. */
+  void process(TypeElement type) throws DeferredException, IOException {
+    String generatedName = Names.coroutinesClass(type).simpleName();
+    List<ExecutableElement> methods = coroutineMethods(type);
+    for (ExecutableElement method : methods) {
+      checkResolved(method);
+    }
+    List<TypeSpec> machines = new ArrayList<>();
+    List<MethodSpec> factories = new ArrayList<>();
+    Map<String, Integer> overloads = new HashMap<>();
+    for (ExecutableElement method : methods) {
+      int overload = overloads.merge(method.getSimpleName().toString(), 1, Integer::sum) - 1;
+      MachineEmitter.Output output = compile(method, generatedName, overload);
+      if (output == null) {
+        factories.addAll(machineEmitter.stubs(method));
+      } else {
+        machines.add(output.machine());
+        factories.addAll(output.factories());
+      }
+    }
+    fileEmitter.write(type, machines, factories);
+  }
+
+  private MachineEmitter.Output compile(ExecutableElement method, String generatedName, int overload) {
+    if (!methodValidator.validate(method, generatedName)) {
+      return null;
+    }
+    TreePath path = trees.getPath(method);
+    try {
+      CallClassifier classifier = new CallClassifier(options.monkeyPatch(method));
+      SuspensionFinder.Result found = new SuspensionFinder(trees, classifier).find(path);
+      BodyValidator bodyValidator = new BodyValidator(trees, environment.getElementUtils(), diagnostics, classifier);
+      if (!bodyValidator.validate(path, found, generatedName)) {
+        return null;
+      }
+      CoroutineMethod lowered = lowerer.lower(path, found);
+      return machineEmitter.emit(lowered, Names.machineClassName(method, overload));
+    } catch (UnsupportedTreeException e) {
+      diagnostics.report(Message.UNSUPPORTED_CONSTRUCT, e.tree(), path.getCompilationUnit(), e.what());
+      return null;
+    } catch (AbortCoroutineException e) {
+      return null;
+    } catch (RuntimeException | StackOverflowError e) {
+      diagnostics.report(Message.INTERNAL_ERROR, method, e);
+      return null;
+    }
+  }
+
+  private static List<ExecutableElement> coroutineMethods(TypeElement type) {
+    List<ExecutableElement> methods = new ArrayList<>();
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (CallClassifier.hasAnnotation(method, ProcessorOptions.COROUTINE)) {
+        methods.add(method);
+      }
+    }
+    for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+      if (CallClassifier.hasAnnotation(constructor, ProcessorOptions.COROUTINE)) {
+        methods.add(constructor);
+      }
+    }
+    return methods;
+  }
+
+  /**
+   * Attributes the method's body (javac attributes a class lazily, on the first query of an
+   * element inside it) and throws if any name in it is still unresolved.
+   */
+  private void checkResolved(ExecutableElement method) throws DeferredException {
+    TreePath path = trees.getPath(method);
+    MethodTree tree = path == null ? null : (MethodTree) path.getLeaf();
+    if (tree == null || tree.getBody() == null) {
+      return;
+    }
+    for (StatementTree statement : tree.getBody().getStatements()) {
+      trees.getElement(new TreePath(new TreePath(path, tree.getBody()), statement));
+      break;
+    }
+    String[] missing = {null};
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void scan(com.sun.source.tree.Tree node, Void unused) {
+        if (missing[0] != null || node == null) {
+          return null;
+        }
+        if (node instanceof com.sun.source.tree.ExpressionTree) {
+          TypeMirror type = trees.getTypeMirror(new TreePath(getCurrentPath() == null ? path : getCurrentPath(), node));
+          if (type != null && type.getKind() == TypeKind.ERROR) {
+            missing[0] = node.toString();
+            return null;
+          }
+        }
+        return super.scan(node, unused);
+      }
+    }.scan(path, null);
+    if (missing[0] != null) {
+      throw new DeferredException(missing[0]);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.gevent4j.processor.diagnostic;
+
+import javax.tools.Diagnostic;
+
+/**
+ * Every diagnostic the processor reports: a stable key, what is wrong and what to do. The key
+ * appears in brackets at the start of the message; {@code docs/DIAGNOSTICS.md} lists them all.
+ */
+public enum Message {
+  ABSTRACT_COROUTINE("@Coroutine method %s is %s and has no body to compile; remove @Coroutine or give it a body"),
+  CONSTRUCTOR_COROUTINE("@Coroutine cannot mark a constructor; move the work into a @Coroutine method"),
+  LOCAL_CLASS_COROUTINE("@Coroutine methods must be declared in a top-level or static nested class, not in %s; move the method"),
+  INNER_CLASS_COROUTINE("@Coroutine instance methods are not supported in inner (non-static) class %s; make the class static"),
+  PRIVATE_CLASS_COROUTINE("@Coroutine methods cannot be declared in private class %s, which the generated %s cannot see; make the class package-private"),
+  PRIVATE_ACCESS("%s is private, so the generated %s cannot use it; make it package-private"),
+  PROTECTED_ACCESS("%s is protected and declared in another package, so the generated %s cannot use it; make it public or call it through a method of this class"),
+  SUPER_ACCESS("'super' cannot be used in a @Coroutine body, which runs in a generated class; call a method of this class instead"),
+  OUTER_ACCESS("%s belongs to an enclosing instance, which the generated %s cannot reach; pass it as a parameter"),
+  SUSPENSION_IN_LAMBDA("@Yielding call to %s inside a lambda cannot suspend; move it into a @Coroutine method"),
+  SUSPENSION_IN_CLASS("@Yielding call to %s inside an anonymous or local class cannot suspend; move it into a @Coroutine method"),
+  SUSPENSION_IN_SYNCHRONIZED("@Yielding call to %s inside a synchronized block would suspend while holding a monitor; use io.gevent4j lock primitives instead"),
+  SUSPENSION_POSITION("@Yielding call to %s is not supported in this position yet; make it a statement of its own, such as 'x = %s(...);'"),
+  SUSPENSION_STATEMENT("a suspension point inside a %s statement is not supported yet; move the @Yielding call out of it"),
+  UNSUPPORTED_CONSTRUCT("%s is not supported in a @Coroutine body yet"),
+  BLOCKING_CALL("%s blocks the hub's thread and every greenlet on it; call %s instead, or enable compile-time monkey patching with @MonkeyPatch or -Agevent4j.monkeyPatch=true", Diagnostic.Kind.WARNING),
+  UNDEFINED_TYPE("@Coroutine method %s refers to a type that was never generated or found: %s"),
+  NO_TREE_API("gevent4j needs javac's com.sun.source tree API, which this compiler does not provide (%s); build with javac"),
+  INTERNAL_ERROR("gevent4j failed on this method: %s; please report it with this method's source");
+
+  private final String format;
+  private final Diagnostic.Kind kind;
+
+  Message(String format) {
+    this(format, Diagnostic.Kind.ERROR);
+  }
+
+  Message(String format, Diagnostic.Kind kind) {
+    this.format = format;
+    this.kind = kind;
+  }
+
+  /** The diagnostic kind: an error unless declared otherwise. */
+  public Diagnostic.Kind kind() {
+    return kind;
+  }
+
+  /** The stable key, as {@code CoroutineSuspensionInLambda}. */
+  public String key() {
+    StringBuilder key = new StringBuilder("Coroutine");
+    for (String word : name().split("_")) {
+      key.append(word.charAt(0)).append(word.substring(1).toLowerCase(java.util.Locale.ROOT));
+    }
+    return key.toString();
+  }
+
+  /** The full text: {@code [Key] formatted message}. */
+  public String format(Object... arguments) {
+    return "[" + key() + "] " + String.format(format, arguments);
+  }
+}

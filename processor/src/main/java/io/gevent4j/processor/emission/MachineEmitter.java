@@ -1,0 +1,431 @@
+package io.gevent4j.processor.emission;
+
+import com.squareup.javapoet.ClassName;
+import com.squareup.javapoet.CodeBlock;
+import com.squareup.javapoet.FieldSpec;
+import com.squareup.javapoet.MethodSpec;
+import com.squareup.javapoet.ParameterizedTypeName;
+import com.squareup.javapoet.TypeName;
+import com.squareup.javapoet.TypeSpec;
+import com.squareup.javapoet.TypeVariableName;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import io.gevent4j.processor.analysis.Reachability;
+import io.gevent4j.processor.model.CallKind;
+import io.gevent4j.processor.model.Code;
+import io.gevent4j.processor.model.CoroutineMethod;
+import io.gevent4j.processor.model.Instruction;
+import io.gevent4j.processor.model.Label;
+import io.gevent4j.processor.model.Slot;
+import io.gevent4j.processor.model.SuspensionPoint;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.TypeParameterElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
+
+/**
+ * Emits the state machine class of one lowered coroutine and the two factories that create it:
+ * the public {@code Greenlet} factory and the frame factory used by calling coroutines.
+ */
+public final class MachineEmitter {
+  static final ClassName GREENLET = ClassName.get("io.gevent4j", "Greenlet");
+  static final ClassName FRAME = ClassName.get("io.gevent4j", "CoroutineFrame");
+
+  private final Trees trees;
+  private final TypeNames typeNames;
+  private final SourceLines sourceLines;
+
+  public MachineEmitter(Trees trees, Types types) {
+    this.trees = trees;
+    this.typeNames = new TypeNames(types);
+    this.sourceLines = new SourceLines(trees);
+  }
+
+  /** What one coroutine method contributes to its {@code FooCoroutines} class. */
+  public static final class Output {
+    private final TypeSpec machine;
+    private final List<MethodSpec> factories;
+
+    Output(TypeSpec machine, List<MethodSpec> factories) {
+      this.machine = machine;
+      this.factories = factories;
+    }
+
+    /** The state machine class. */
+    public TypeSpec machine() {
+      return machine;
+    }
+
+    /** The greenlet factory and the frame factory. */
+    public List<MethodSpec> factories() {
+      return factories;
+    }
+  }
+
+  /**
+   * Emits the machine named {@code machineName} for {@code method}.
+   *
+   * @throws UnsupportedTreeException if the body holds a construct the printer cannot print
+   */
+  public Output emit(CoroutineMethod method, String machineName) {
+    Signature signature = new Signature(method.method(), typeNames);
+    ClassName machineClass = ClassName.get("", machineName);
+    TypeName machineType = signature.typeVariables.isEmpty()
+        ? machineClass : ParameterizedTypeName.get(machineClass, signature.typeVariables.toArray(new TypeName[0]));
+
+    TypeSpec.Builder machine = TypeSpec.classBuilder(machineName)
+        .addModifiers(Modifier.STATIC, Modifier.FINAL)
+        .addTypeVariables(signature.typeVariables)
+        .superclass(ParameterizedTypeName.get(FRAME, signature.result))
+        .addJavadoc("State machine of {@link $T#$L}, $L.\n", ClassName.get(method.owner()),
+            javadocSignature(method.method()), sourceLines.location(method.unit(), method.tree()));
+
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
+    List<String> arguments = new ArrayList<>();
+    if (!method.isStatic()) {
+      machine.addField(FieldSpec.builder(signature.selfType, Names.SELF, Modifier.PRIVATE, Modifier.FINAL).build());
+      constructor.addParameter(signature.selfType, Names.SELF)
+          .addStatement("this.$L = $T.requireNonNull($L)", Names.SELF, java.util.Objects.class, Names.SELF);
+    }
+    for (Slot parameter : method.parameters()) {
+      machine.addField(FieldSpec.builder(typeNames.of(parameter.type()), parameter.name(), Modifier.PRIVATE)
+          .addJavadoc("Parameter.\n").build());
+      constructor.addParameter(typeNames.of(parameter.type()), parameter.name())
+          .addStatement("this.$L = $L", parameter.name(), parameter.name());
+      arguments.add(parameter.name());
+    }
+    for (Slot local : method.locals()) {
+      machine.addField(FieldSpec.builder(typeNames.of(local.type()), local.name(), Modifier.PRIVATE)
+          .addJavadoc(local.role() == Slot.Role.LOCAL ? "Local variable, line $L.\n" : "Synthetic.\n", local.line()).build());
+    }
+    machine.addMethod(constructor.build());
+    machine.addMethod(MethodSpec.methodBuilder("name$")
+        .addAnnotation(Override.class).addModifiers(Modifier.PROTECTED).returns(String.class)
+        .addStatement("return $S", method.method().getSimpleName().toString()).build());
+    machine.addMethod(MethodSpec.methodBuilder("arguments$")
+        .addAnnotation(Override.class).addModifiers(Modifier.PROTECTED).returns(Object[].class)
+        .addStatement("return new Object[] {$L}", String.join(", ", arguments)).build());
+    machine.addMethod(MethodSpec.methodBuilder("resume$")
+        .addAnnotation(Override.class)
+        .addAnnotation(com.squareup.javapoet.AnnotationSpec.builder(SuppressWarnings.class)
+            .addMember("value", "{$S, $S}", "unchecked", "cast").build())
+        .addModifiers(Modifier.PROTECTED).returns(Object.class).addException(Throwable.class)
+        .addCode(new Body(method).emit()).build());
+
+    List<MethodSpec> factories = new ArrayList<>();
+    String creation = "new $T" + (signature.typeVariables.isEmpty() ? "" : "<>") + "($L)";
+    String constructorArguments = String.join(", ", signature.factoryParameterNames());
+    factories.add(signature.factory(method.method().getSimpleName().toString(), ParameterizedTypeName.get(GREENLET, signature.result))
+        .addJavadoc("A new, unstarted greenlet running {@link $T#$L}.\n", ClassName.get(method.owner()), javadocSignature(method.method()))
+        .addStatement("return $T.of(" + creation + ")", GREENLET, machineClass, constructorArguments).build());
+    factories.add(signature.factory(Names.frameFactory(method.method()), ParameterizedTypeName.get(FRAME, signature.result))
+        .addJavadoc("A frame of {@link $T#$L}, for calls from other coroutines; not API.\n", ClassName.get(method.owner()), javadocSignature(method.method()))
+        .addStatement("return " + creation, machineClass, constructorArguments).build());
+    return new Output(machine.build(), factories);
+  }
+
+  /** Emits factories for a method that failed to compile, so that callers report no extra errors. */
+  public List<MethodSpec> stubs(ExecutableElement method) {
+    Signature signature = new Signature(method, typeNames);
+    List<MethodSpec> stubs = new ArrayList<>();
+    String message = "gevent4j could not compile " + method.getEnclosingElement().getSimpleName() + "." + method.getSimpleName() + "; see the compile error";
+    stubs.add(signature.factory(method.getSimpleName().toString(), ParameterizedTypeName.get(GREENLET, signature.result))
+        .addStatement("throw new $T($S)", IllegalStateException.class, message).build());
+    stubs.add(signature.factory(Names.frameFactory(method), ParameterizedTypeName.get(FRAME, signature.result))
+        .addStatement("throw new $T($S)", IllegalStateException.class, message).build());
+    return stubs;
+  }
+
+  private static String javadocSignature(ExecutableElement method) {
+    StringBuilder out = new StringBuilder(method.getSimpleName()).append('(');
+    for (int i = 0; i < method.getParameters().size(); i++) {
+      TypeMirror type = method.getParameters().get(i).asType();
+      out.append(i == 0 ? "" : ", ").append(type.getKind() == TypeKind.TYPEVAR ? "Object" : erasedName(type));
+    }
+    return out.append(')').toString();
+  }
+
+  private static String erasedName(TypeMirror type) {
+    String name = type.toString();
+    int generic = name.indexOf('<');
+    return generic < 0 ? name : name.substring(0, generic);
+  }
+
+  /** The types of a coroutine's factories and machine. */
+  private static final class Signature {
+    final ExecutableElement method;
+    final List<TypeVariableName> typeVariables = new ArrayList<>();
+    final TypeName selfType;
+    final TypeName result;
+    final TypeNames typeNames;
+
+    Signature(ExecutableElement method, TypeNames typeNames) {
+      this.method = method;
+      this.typeNames = typeNames;
+      TypeElement owner = (TypeElement) method.getEnclosingElement();
+      boolean isStatic = method.getModifiers().contains(Modifier.STATIC);
+      if (!isStatic) {
+        for (TypeParameterElement parameter : owner.getTypeParameters()) {
+          typeVariables.add(TypeVariableName.get(parameter));
+        }
+      }
+      for (TypeParameterElement parameter : method.getTypeParameters()) {
+        typeVariables.add(TypeVariableName.get(parameter));
+      }
+      this.selfType = isStatic ? null : typeNames.of(owner.asType());
+      this.result = method.getReturnType().getKind() == TypeKind.VOID ? ClassName.get(Void.class) : typeNames.boxed(method.getReturnType());
+    }
+
+    List<String> factoryParameterNames() {
+      List<String> names = new ArrayList<>();
+      if (selfType != null) {
+        names.add(selfName());
+      }
+      for (Element parameter : method.getParameters()) {
+        names.add(parameter.getSimpleName().toString());
+      }
+      return names;
+    }
+
+    MethodSpec.Builder factory(String name, TypeName returns) {
+      MethodSpec.Builder factory = MethodSpec.methodBuilder(name)
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .addTypeVariables(typeVariables)
+          .returns(returns)
+          .varargs(method.isVarArgs());
+      if (selfType != null) {
+        factory.addParameter(selfType, selfName());
+      }
+      for (Element parameter : method.getParameters()) {
+        factory.addParameter(typeNames.of(parameter.asType()), parameter.getSimpleName().toString());
+      }
+      return factory;
+    }
+
+    private String selfName() {
+      for (Element parameter : method.getParameters()) {
+        if (parameter.getSimpleName().contentEquals("self")) {
+          return "self$";
+        }
+      }
+      return "self";
+    }
+  }
+
+  /** Emits the body of {@code resume$()}: one {@code case} per state. */
+  private final class Body implements Instruction.Visitor {
+    private final CoroutineMethod method;
+    private final JavaPrinter printer;
+    private final CodeBlock.Builder out = CodeBlock.builder();
+    private boolean reachable = true;
+    private Tree lastCommented;
+
+    Body(CoroutineMethod method) {
+      this.method = method;
+      this.printer = new JavaPrinter(trees, typeNames, method, Names.SELF, Names.DISPATCH);
+    }
+
+    CodeBlock emit() {
+      numberStates();
+      out.add("$L:\nfor (;;) {\n$>switch (state$$) {\n$>case 0:\n$>", Names.DISPATCH);
+      for (Instruction instruction : method.instructions()) {
+        if (instruction instanceof Instruction.Mark || reachable) {
+          comment(instruction);
+          instruction.accept(this);
+        }
+      }
+      if (reachable) {
+        out.addStatement(method.method().getReturnType().getKind() == TypeKind.VOID
+            ? "return null" : "throw new $T($S)", IllegalStateException.class, "fell off the end");
+      }
+      out.add("$<default:\n$>throw new $T($S + state$$);\n$<$<}\n$<}\n", IllegalStateException.class, "invalid state ");
+      return out.build();
+    }
+
+    /** Gives every label its state number before any code that jumps to it is printed. */
+    private void numberStates() {
+      int next = 1;
+      for (Instruction instruction : method.instructions()) {
+        if (instruction instanceof Instruction.Mark) {
+          ((Instruction.Mark) instruction).label().place(next++);
+        } else if (instruction instanceof Instruction.Suspend) {
+          ((Instruction.Suspend) instruction).resume().place(next++);
+        }
+      }
+    }
+
+    private void comment(Instruction instruction) {
+      TreePath origin = instruction.origin();
+      if (origin != null && origin.getLeaf() != lastCommented) {
+        lastCommented = origin.getLeaf();
+        out.add("// $L\n", sourceLines.describe(method.unit(), origin.getLeaf()));
+      }
+    }
+
+    @Override
+    public void visitMark(Instruction.Mark mark) {
+      out.add("$<case $L:\n$>", mark.label().state());
+      reachable = true;
+    }
+
+    @Override
+    public void visitJump(Instruction.Jump jump) {
+      out.add(printer.jump(jump.target()));
+      reachable = false;
+    }
+
+    @Override
+    public void visitBranch(Instruction.Branch branch) {
+      out.add("if (!($L)) {\n$>", code(branch.condition())).add(printer.jump(branch.ifFalse())).add("$<}\n");
+    }
+
+    @Override
+    public void visitRun(Instruction.Run run) {
+      out.add("$L\n", code(run.statement()));
+    }
+
+    @Override
+    public void visitVerbatim(Instruction.Verbatim verbatim) {
+      out.add(printer.statement(verbatim.statement()));
+      reachable = Reachability.canCompleteNormally((com.sun.source.tree.StatementTree) verbatim.statement().getLeaf());
+    }
+
+    @Override
+    public void visitReturn(Instruction.Return ret) {
+      out.addStatement(ret.value() == null ? "return null" : "return $L", ret.value() == null ? null : code(ret.value()));
+      reachable = false;
+    }
+
+    @Override
+    public void visitSuspend(Instruction.Suspend suspend) {
+      SuspensionPoint point = suspend.point();
+      CodeBlock target = suspend.target() == null ? null : code(suspend.target());
+      int resume = suspend.resume().state();
+      if (point.kind() == CallKind.COROUTINE) {
+        out.addStatement("return call$$($L, $L)", frameCreation(point), resume);
+        out.add("$<case $L:\n$>", resume);
+        if (target == null) {
+          out.addStatement("result$$()");
+        } else {
+          out.addStatement("$L = ($T) result$$()", target, typeNames.boxed(suspend.resultType()));
+        }
+      } else {
+        CodeBlock call = yieldingCall(point);
+        if (target == null) {
+          out.addStatement("$L", call);
+        } else {
+          out.addStatement("$L = $L", target, call);
+        }
+        out.add("if (parked$$($L)) {\n$>return SUSPEND;\n$<}\n", resume);
+        out.add("$<case $L:\n$>", resume);
+        if (target == null) {
+          out.add("if (resumed$$()) {\n$>result$$();\n$<}\n");
+        } else {
+          out.add("if (resumed$$()) {\n$>$L = ($T) result$$();\n$<}\n", target, typeNames.boxed(suspend.resultType()));
+        }
+      }
+      reachable = true;
+    }
+
+    /**
+     * The call of a {@code @Yielding} method, marked as cooperative right before the call itself:
+     * after the receiver and arguments are evaluated, so that plain code they run is not mistaken
+     * for this call.
+     */
+    private CodeBlock yieldingCall(SuspensionPoint point) {
+      MethodInvocationTree tree = point.tree();
+      TreePath path = point.call();
+      List<? extends ExpressionTree> arguments = tree.getArguments();
+      ExpressionTree select = tree.getMethodSelect();
+      ExpressionTree receiver = select instanceof MemberSelectTree && !isStatic(point) ? ((MemberSelectTree) select).getExpression() : null;
+      boolean simple = (receiver == null || isSimple(receiver));
+      for (ExpressionTree argument : arguments) {
+        simple &= isSimple(argument);
+      }
+      CodeBlock.Builder call = CodeBlock.builder();
+      if (simple) {
+        out.addStatement("prepare$$()");
+      }
+      TreePath selectPath = new TreePath(path, select);
+      if (point.kind() == CallKind.PATCHED) {
+        call.add("$T.$L", ClassName.bestGuess(point.replacementOwner()), point.method().getSimpleName());
+      } else if (receiver != null && arguments.isEmpty() && !simple) {
+        call.add("prepared$$($L).$L", printer.expression(new TreePath(selectPath, receiver)), point.method().getSimpleName());
+      } else {
+        call.add(printer.expression(selectPath));
+      }
+      call.add("(");
+      for (int i = 0; i < arguments.size(); i++) {
+        CodeBlock argument = printer.expression(new TreePath(path, arguments.get(i)));
+        boolean last = i == arguments.size() - 1;
+        call.add(i == 0 ? "" : ", ").add(last && !simple ? CodeBlock.of("prepared$$($L)", argument) : argument);
+      }
+      return call.add(")").build();
+    }
+
+    private CodeBlock frameCreation(SuspensionPoint point) {
+      MethodInvocationTree tree = point.tree();
+      TreePath path = point.call();
+      ExecutableElement callee = point.method();
+      CodeBlock.Builder call = CodeBlock.builder()
+          .add("$T.$L(", Names.coroutinesClass((TypeElement) callee.getEnclosingElement()), Names.frameFactory(callee));
+      boolean first = true;
+      if (!isStatic(point)) {
+        ExpressionTree select = tree.getMethodSelect();
+        call.add(select instanceof MemberSelectTree
+            ? printer.expression(new TreePath(new TreePath(path, select), ((MemberSelectTree) select).getExpression()))
+            : CodeBlock.of("$L", Names.SELF));
+        first = false;
+      }
+      for (ExpressionTree argument : tree.getArguments()) {
+        call.add(first ? "" : ", ").add(printer.expression(new TreePath(path, argument)));
+        first = false;
+      }
+      return call.add(")").build();
+    }
+
+    private boolean isStatic(SuspensionPoint point) {
+      return point.method().getModifiers().contains(Modifier.STATIC);
+    }
+
+    /** Whether evaluating {@code expression} runs no user code: literals, names, lambdas. */
+    private boolean isSimple(ExpressionTree expression) {
+      if (expression instanceof LiteralTree || expression instanceof IdentifierTree
+          || expression.getKind() == Tree.Kind.LAMBDA_EXPRESSION || expression.getKind() == Tree.Kind.MEMBER_REFERENCE) {
+        return true;
+      }
+      return expression instanceof MemberSelectTree && isSimple(((MemberSelectTree) expression).getExpression());
+    }
+
+    /** Prints a lowering {@link Code} fragment. */
+    private CodeBlock code(Code code) {
+      CodeBlock.Builder out = CodeBlock.builder();
+      for (Object part : code.parts()) {
+        if (part instanceof String) {
+          out.add("$L", part);
+        } else if (part instanceof TreePath) {
+          out.add(printer.expression((TreePath) part));
+        } else if (part instanceof TypeMirror) {
+          out.add("$T", typeNames.of((TypeMirror) part));
+        } else if (part instanceof Slot) {
+          out.add("$L", ((Slot) part).name());
+        } else {
+          out.add("$L", ((Label) part).state());
+        }
+      }
+      return out.build();
+    }
+  }
+}

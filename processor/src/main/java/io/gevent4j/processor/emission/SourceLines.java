@@ -1,0 +1,51 @@
+package io.gevent4j.processor.emission;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.SourcePositions;
+import com.sun.source.util.Trees;
+import java.io.IOException;
+
+/** Describes where a tree is in its source file, for the comments of generated code. */
+final class SourceLines {
+  private static final int MAX_SNIPPET = 80;
+  private final SourcePositions positions;
+
+  SourceLines(Trees trees) {
+    this.positions = trees.getSourcePositions();
+  }
+
+  /** {@code Foo.java:42}. */
+  String location(CompilationUnitTree unit, Tree tree) {
+    long start = positions.getStartPosition(unit, tree);
+    return fileName(unit) + ":" + (start < 0 ? "?" : String.valueOf(unit.getLineMap().getLineNumber(start)));
+  }
+
+  /** {@code Foo.java:42  total += fetch(i);}: the location and the first source line of the tree. */
+  String describe(CompilationUnitTree unit, Tree tree) {
+    return location(unit, tree) + "  " + snippet(unit, tree);
+  }
+
+  private String snippet(CompilationUnitTree unit, Tree tree) {
+    long start = positions.getStartPosition(unit, tree);
+    long end = positions.getEndPosition(unit, tree);
+    if (start < 0 || end < start) {
+      return "";
+    }
+    try {
+      CharSequence source = unit.getSourceFile().getCharContent(true);
+      String text = source.subSequence((int) start, (int) Math.min(end, source.length())).toString();
+      int newline = text.indexOf('\n');
+      String firstLine = (newline < 0 ? text : text.substring(0, newline)).trim().replace("\\u", "\\\\u");
+      return firstLine.length() > MAX_SNIPPET ? firstLine.substring(0, MAX_SNIPPET) + " ..." : firstLine;
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
+  }
+
+  private static String fileName(CompilationUnitTree unit) {
+    String name = unit.getSourceFile().getName();
+    int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+    return name.substring(slash + 1);
+  }
+}

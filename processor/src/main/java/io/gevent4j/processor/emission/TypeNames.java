@@ -1,0 +1,101 @@
+package io.gevent4j.processor.emission;
+
+import com.squareup.javapoet.ArrayTypeName;
+import com.squareup.javapoet.ClassName;
+import com.squareup.javapoet.ParameterizedTypeName;
+import com.squareup.javapoet.TypeName;
+import com.squareup.javapoet.TypeVariableName;
+import com.squareup.javapoet.WildcardTypeName;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.IntersectionType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
+import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.Types;
+
+/**
+ * Turns types into JavaPoet names that can be written in source: non-denotable types (captures,
+ * intersections, anonymous classes, the null type) become their nearest denotable supertype.
+ */
+final class TypeNames {
+  private final Types types;
+
+  TypeNames(Types types) {
+    this.types = types;
+  }
+
+  TypeName of(TypeMirror type) {
+    switch (type.getKind()) {
+      case BOOLEAN:
+      case BYTE:
+      case SHORT:
+      case INT:
+      case LONG:
+      case CHAR:
+      case FLOAT:
+      case DOUBLE:
+      case VOID:
+        return TypeName.get(type);
+      case ARRAY:
+        return ArrayTypeName.of(of(((ArrayType) type).getComponentType()));
+      case DECLARED:
+        return declared((DeclaredType) type);
+      case TYPEVAR:
+        return typeVariable((TypeVariable) type);
+      case WILDCARD:
+        return wildcard((WildcardType) type);
+      case INTERSECTION:
+        return of(((IntersectionType) type).getBounds().get(0));
+      default:
+        return ClassName.OBJECT;
+    }
+  }
+
+  /** The boxed form of {@code type}, for casts of results delivered as {@code Object}. */
+  TypeName boxed(TypeMirror type) {
+    return of(type).box();
+  }
+
+  private TypeName declared(DeclaredType type) {
+    TypeElement element = (TypeElement) type.asElement();
+    if (element.getNestingKind() == NestingKind.ANONYMOUS || element.getNestingKind() == NestingKind.LOCAL) {
+      List<? extends TypeMirror> supertypes = types.directSupertypes(type);
+      return supertypes.isEmpty() ? ClassName.OBJECT : of(supertypes.get(supertypes.size() > 1 ? 1 : 0));
+    }
+    ClassName raw = ClassName.get(element);
+    if (type.getTypeArguments().isEmpty()) {
+      return raw;
+    }
+    List<TypeName> arguments = new ArrayList<>();
+    for (TypeMirror argument : type.getTypeArguments()) {
+      arguments.add(of(argument));
+    }
+    return ParameterizedTypeName.get(raw, arguments.toArray(new TypeName[0]));
+  }
+
+  private TypeName typeVariable(TypeVariable type) {
+    if (isCaptured(type)) {
+      return of(type.getUpperBound());
+    }
+    return TypeVariableName.get(type.asElement().getSimpleName().toString());
+  }
+
+  private TypeName wildcard(WildcardType type) {
+    if (type.getExtendsBound() != null) {
+      return WildcardTypeName.subtypeOf(of(type.getExtendsBound()));
+    }
+    if (type.getSuperBound() != null) {
+      return WildcardTypeName.supertypeOf(of(type.getSuperBound()));
+    }
+    return WildcardTypeName.subtypeOf(Object.class);
+  }
+
+  private static boolean isCaptured(TypeVariable type) {
+    return type.toString().startsWith("capture#");
+  }
+}

@@ -1,0 +1,200 @@
+package io.gevent4j.processor.model;
+
+import com.sun.source.util.TreePath;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * One step of a lowered coroutine body. Lowering turns structured control flow into a flat list
+ * of instructions; emission turns each {@link Mark} into a {@code case} of the state machine.
+ */
+public abstract class Instruction {
+  private final TreePath origin;
+
+  Instruction(TreePath origin) {
+    this.origin = origin;
+  }
+
+  /** The source statement this instruction comes from, for comments; may be null. */
+  public TreePath origin() {
+    return origin;
+  }
+
+  /** Calls the visitor method for this instruction's kind. */
+  public abstract void accept(Visitor visitor);
+
+  /** One method per kind of instruction. */
+  public interface Visitor {
+    void visitMark(Mark mark);
+
+    void visitJump(Jump jump);
+
+    void visitBranch(Branch branch);
+
+    void visitRun(Run run);
+
+    void visitVerbatim(Verbatim verbatim);
+
+    void visitSuspend(Suspend suspend);
+
+    void visitReturn(Return ret);
+  }
+
+  /** Starts a new state: the label's {@code case}. */
+  public static final class Mark extends Instruction {
+    private final Label label;
+
+    public Mark(TreePath origin, Label label) {
+      super(origin);
+      this.label = label;
+    }
+
+    public Label label() {
+      return label;
+    }
+
+    @Override
+    public void accept(Visitor visitor) {
+      visitor.visitMark(this);
+    }
+  }
+
+  /** Continues at a label. */
+  public static final class Jump extends Instruction {
+    private final Label target;
+
+    public Jump(TreePath origin, Label target) {
+      super(origin);
+      this.target = target;
+    }
+
+    public Label target() {
+      return target;
+    }
+
+    @Override
+    public void accept(Visitor visitor) {
+      visitor.visitJump(this);
+    }
+  }
+
+  /** Continues at {@code ifFalse} when the condition is false. */
+  public static final class Branch extends Instruction {
+    private final Code condition;
+    private final Label ifFalse;
+
+    public Branch(TreePath origin, Code condition, Label ifFalse) {
+      super(origin);
+      this.condition = condition;
+      this.ifFalse = ifFalse;
+    }
+
+    public Code condition() {
+      return condition;
+    }
+
+    public Label ifFalse() {
+      return ifFalse;
+    }
+
+    @Override
+    public void accept(Visitor visitor) {
+      visitor.visitBranch(this);
+    }
+  }
+
+  /** A statement built by lowering, such as the assignment of a lifted local. */
+  public static final class Run extends Instruction {
+    private final Code statement;
+
+    public Run(TreePath origin, Code statement) {
+      super(origin);
+      this.statement = statement;
+    }
+
+    public Code statement() {
+      return statement;
+    }
+
+    @Override
+    public void accept(Visitor visitor) {
+      visitor.visitRun(this);
+    }
+  }
+
+  /** A source statement with no suspension point, printed as it is (with lifted names). */
+  public static final class Verbatim extends Instruction {
+    public Verbatim(TreePath statement) {
+      super(statement);
+    }
+
+    public TreePath statement() {
+      return origin();
+    }
+
+    @Override
+    public void accept(Visitor visitor) {
+      visitor.visitVerbatim(this);
+    }
+  }
+
+  /**
+   * A suspension point: the call, then a new state where the greenlet resumes; the result, if
+   * used, is stored into {@code target}, of type {@code resultType}.
+   */
+  public static final class Suspend extends Instruction {
+    private final SuspensionPoint point;
+    private final Code target;
+    private final TypeMirror resultType;
+    private final Label resume;
+
+    public Suspend(TreePath origin, SuspensionPoint point, Code target, TypeMirror resultType, Label resume) {
+      super(origin);
+      this.point = point;
+      this.target = target;
+      this.resultType = resultType;
+      this.resume = resume;
+    }
+
+    public SuspensionPoint point() {
+      return point;
+    }
+
+    /** Where the result goes, or null to discard it. */
+    public Code target() {
+      return target;
+    }
+
+    public TypeMirror resultType() {
+      return resultType;
+    }
+
+    /** The state in which the greenlet resumes. */
+    public Label resume() {
+      return resume;
+    }
+
+    @Override
+    public void accept(Visitor visitor) {
+      visitor.visitSuspend(this);
+    }
+  }
+
+  /** Completes the coroutine with a value (null {@code value} for void). */
+  public static final class Return extends Instruction {
+    private final Code value;
+
+    public Return(TreePath origin, Code value) {
+      super(origin);
+      this.value = value;
+    }
+
+    public Code value() {
+      return value;
+    }
+
+    @Override
+    public void accept(Visitor visitor) {
+      visitor.visitReturn(this);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.gevent4j.processor.model;
+
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * A variable of the coroutine that lives in a field of its state machine, so that it survives
+ * suspension: a parameter, a local declared at a lowered level, or a synthetic temporary.
+ */
+public final class Slot {
+  /** What the slot holds, for the field's comment. */
+  public enum Role { PARAMETER, LOCAL, SYNTHETIC }
+
+  private final String name;
+  private final TypeMirror type;
+  private final VariableElement variable;
+  private final Role role;
+  private final int line;
+
+  public Slot(String name, TypeMirror type, VariableElement variable, Role role, int line) {
+    this.name = name;
+    this.type = type;
+    this.variable = variable;
+    this.role = role;
+    this.line = line;
+  }
+
+  /** The field's name: the variable's own name, with a {@code $n} suffix where names repeat. */
+  public String name() {
+    return name;
+  }
+
+  public TypeMirror type() {
+    return type;
+  }
+
+  /** The source variable, or null for a synthetic slot. */
+  public VariableElement variable() {
+    return variable;
+  }
+
+  public Role role() {
+    return role;
+  }
+
+  /** The source line of the declaration, or 0. */
+  public int line() {
+    return line;
+  }
+
+  @Override
+  public String toString() {
+    return role + " " + type + " " + name;
+  }
+}

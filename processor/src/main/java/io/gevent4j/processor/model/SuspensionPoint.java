@@ -1,0 +1,50 @@
+package io.gevent4j.processor.model;
+
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.util.TreePath;
+import javax.lang.model.element.ExecutableElement;
+
+/** A call in a coroutine body that may suspend the greenlet. */
+public final class SuspensionPoint {
+  private final TreePath call;
+  private final CallKind kind;
+  private final ExecutableElement method;
+  private final String replacementOwner;
+
+  public SuspensionPoint(TreePath call, CallKind kind, ExecutableElement method, String replacementOwner) {
+    if (!kind.suspends()) {
+      throw new IllegalArgumentException(kind + " does not suspend");
+    }
+    this.call = call;
+    this.kind = kind;
+    this.method = method;
+    this.replacementOwner = replacementOwner;
+  }
+
+  /** The path to the {@link MethodInvocationTree}. */
+  public TreePath call() {
+    return call;
+  }
+
+  public MethodInvocationTree tree() {
+    return (MethodInvocationTree) call.getLeaf();
+  }
+
+  public CallKind kind() {
+    return kind;
+  }
+
+  public ExecutableElement method() {
+    return method;
+  }
+
+  /** For a {@link CallKind#PATCHED} call, the class whose same-named static method replaces it. */
+  public String replacementOwner() {
+    return replacementOwner;
+  }
+
+  @Override
+  public String toString() {
+    return kind + " " + call.getLeaf();
+  }
+}

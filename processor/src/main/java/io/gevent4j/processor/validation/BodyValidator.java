@@ -1,0 +1,317 @@
+package io.gevent4j.processor.validation;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.Trees;
+import io.gevent4j.processor.analysis.CallClassifier;
+import io.gevent4j.processor.analysis.SuspensionFinder;
+import io.gevent4j.processor.diagnostic.Diagnostics;
+import io.gevent4j.processor.diagnostic.Message;
+import io.gevent4j.processor.model.SuspensionPoint;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * Checks a coroutine body: each suspension point is where the state machine can suspend, the body
+ * uses only members the generated class can reach, and blocking JDK calls are warned about.
+ */
+public final class BodyValidator {
+  private static final String SUPPRESS_BLOCKING = "gevent4j:blocking";
+
+  private final Trees trees;
+  private final Elements elements;
+  private final Diagnostics diagnostics;
+  private final CallClassifier classifier;
+
+  public BodyValidator(Trees trees, Elements elements, Diagnostics diagnostics, CallClassifier classifier) {
+    this.trees = trees;
+    this.elements = elements;
+    this.diagnostics = diagnostics;
+    this.classifier = classifier;
+  }
+
+  /** Reports every problem in the body at {@code methodPath}; returns whether there was none. */
+  public boolean validate(TreePath methodPath, SuspensionFinder.Result found, String generatedClassName) {
+    int errors = diagnostics.errorCount();
+    MethodTree method = (MethodTree) methodPath.getLeaf();
+    CompilationUnitTree unit = methodPath.getCompilationUnit();
+    for (SuspensionPoint point : found.points()) {
+      checkPlacement(point, method, unit, found);
+    }
+    new AccessScanner(methodPath, generatedClassName, found).scan(new TreePath(methodPath, method.getBody()), null);
+    if (!isSuppressed(trees.getElement(methodPath))) {
+      for (TreePath call : found.blockingCalls()) {
+        ExecutableElement called = (ExecutableElement) trees.getElement(call);
+        diagnostics.report(Message.BLOCKING_CALL, call.getLeaf(), unit,
+            called.getEnclosingElement().getSimpleName() + "." + called, classifier.advice(called));
+      }
+    }
+    return diagnostics.errorCount() == errors;
+  }
+
+  private void checkPlacement(SuspensionPoint point, MethodTree method, CompilationUnitTree unit, SuspensionFinder.Result found) {
+    String name = point.method().getSimpleName().toString();
+    Tree call = point.tree();
+    for (TreePath path = point.call().getParentPath(); path.getLeaf() != method; path = path.getParentPath()) {
+      switch (path.getLeaf().getKind()) {
+        case LAMBDA_EXPRESSION:
+          diagnostics.report(Message.SUSPENSION_IN_LAMBDA, call, unit, name);
+          return;
+        case CLASS:
+          diagnostics.report(Message.SUSPENSION_IN_CLASS, call, unit, name);
+          return;
+        case SYNCHRONIZED:
+          diagnostics.report(Message.SUSPENSION_IN_SYNCHRONIZED, call, unit, name);
+          return;
+        default:
+          break;
+      }
+    }
+    TreePath statement = wholeStatement(point.call());
+    if (statement == null) {
+      diagnostics.report(Message.SUSPENSION_POSITION, call, unit, name, name);
+      return;
+    }
+    for (TreePath path = statement.getParentPath(); path.getLeaf() != method; path = path.getParentPath()) {
+      String unsupported = unsupportedContainer(path.getLeaf());
+      if (unsupported != null) {
+        diagnostics.report(Message.SUSPENSION_STATEMENT, call, unit, unsupported);
+        return;
+      }
+    }
+  }
+
+  /**
+   * The statement of which the call is the whole point ({@code f();}, {@code x = f();},
+   * {@code T x = f();}, {@code return f();}), or null if the call sits inside an expression.
+   */
+  static TreePath wholeStatement(TreePath call) {
+    TreePath parent = call.getParentPath();
+    Tree leaf = parent.getLeaf();
+    switch (leaf.getKind()) {
+      case EXPRESSION_STATEMENT:
+      case RETURN:
+        return parent;
+      case VARIABLE:
+        return ((VariableTree) leaf).getInitializer() == call.getLeaf() ? parent : null;
+      case ASSIGNMENT:
+        AssignmentTree assignment = (AssignmentTree) leaf;
+        boolean simpleTarget = isSimpleTarget(assignment.getVariable());
+        return simpleTarget && assignment.getExpression() == call.getLeaf()
+            && parent.getParentPath().getLeaf().getKind() == Tree.Kind.EXPRESSION_STATEMENT
+            ? parent.getParentPath() : null;
+      default:
+        return null;
+    }
+  }
+
+  private static boolean isSimpleTarget(ExpressionTree target) {
+    if (target.getKind() == Tree.Kind.IDENTIFIER) {
+      return true;
+    }
+    return target.getKind() == Tree.Kind.MEMBER_SELECT
+        && ((MemberSelectTree) target).getExpression().getKind() == Tree.Kind.IDENTIFIER
+        && ((IdentifierTree) ((MemberSelectTree) target).getExpression()).getName().contentEquals("this");
+  }
+
+  private static String unsupportedContainer(Tree tree) {
+    switch (tree.getKind()) {
+      case BLOCK:
+      case IF:
+      case WHILE_LOOP:
+      case DO_WHILE_LOOP:
+      case FOR_LOOP:
+      case ENHANCED_FOR_LOOP:
+      case LABELED_STATEMENT:
+        return null;
+      case TRY:
+      case CATCH:
+        return "try";
+      case SWITCH:
+      case CASE:
+        return "switch";
+      default:
+        return tree.getKind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+  }
+
+  private boolean isSuppressed(Element element) {
+    for (Element e = element; e != null; e = e.getEnclosingElement()) {
+      SuppressWarnings suppress = e.getAnnotation(SuppressWarnings.class);
+      if (suppress != null && java.util.Arrays.asList(suppress.value()).contains(SUPPRESS_BLOCKING)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Checks names the generated class must be able to reach, and constructs it cannot print. */
+  private final class AccessScanner extends TreePathScanner<Void, Void> {
+    private final CompilationUnitTree unit;
+    private final Element owner;
+    private final PackageElement generatedPackage;
+    private final String generatedClassName;
+    private final SuspensionFinder.Result found;
+    private final Set<Tree> reported = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<Tree, Boolean>());
+    /** Locals declared inside a loop that suspends: each iteration needs its own copy. */
+    private final Set<Element> loopLocals = new java.util.HashSet<>();
+    private int suspendingLoops;
+
+    AccessScanner(TreePath methodPath, String generatedClassName, SuspensionFinder.Result found) {
+      this.unit = methodPath.getCompilationUnit();
+      this.owner = trees.getElement(methodPath).getEnclosingElement();
+      this.generatedPackage = elements.getPackageOf(owner);
+      this.generatedClassName = generatedClassName;
+      this.found = found;
+    }
+
+    @Override
+    public Void visitIdentifier(IdentifierTree node, Void unused) {
+      if (node.getName().contentEquals("super")) {
+        error(Message.SUPER_ACCESS, node);
+      } else {
+        checkAccess(node, trees.getElement(getCurrentPath()));
+      }
+      return null;
+    }
+
+    @Override
+    public Void visitMemberSelect(MemberSelectTree node, Void unused) {
+      if (node.getIdentifier().contentEquals("this") && !owner.equals(trees.getElement(new TreePath(getCurrentPath(), node.getExpression())))) {
+        error(Message.OUTER_ACCESS, node, node, generatedClassName);
+        return null;
+      }
+      checkAccess(node, trees.getElement(getCurrentPath()));
+      return super.visitMemberSelect(node, unused);
+    }
+
+    @Override
+    public Void visitMemberReference(MemberReferenceTree node, Void unused) {
+      checkAccess(node, trees.getElement(getCurrentPath()));
+      return super.visitMemberReference(node, unused);
+    }
+
+    @Override
+    public Void visitNewClass(NewClassTree node, Void unused) {
+      if (node.getClassBody() != null) {
+        error(Message.UNSUPPORTED_CONSTRUCT, node, "an anonymous class");
+        return null;
+      }
+      checkAccess(node, trees.getElement(getCurrentPath()));
+      return super.visitNewClass(node, unused);
+    }
+
+    @Override
+    public Void visitClass(ClassTree node, Void unused) {
+      error(Message.UNSUPPORTED_CONSTRUCT, node, "a local class");
+      return null;
+    }
+
+    @Override
+    public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+      new TreePathScanner<Void, Void>() {
+        @Override
+        public Void visitIdentifier(IdentifierTree identifier, Void ignored) {
+          Element variable = trees.getElement(getCurrentPath());
+          if (variable != null && variable.getKind() == ElementKind.LOCAL_VARIABLE
+              && loopLocals.contains(variable)) {
+            error(Message.UNSUPPORTED_CONSTRUCT, identifier,
+                "a lambda capturing '" + identifier.getName() + "', a local declared in a loop that suspends,");
+          }
+          return null;
+        }
+      }.scan(getCurrentPath(), null);
+      return super.visitLambdaExpression(node, unused);
+    }
+
+    @Override
+    public Void visitVariable(VariableTree node, Void unused) {
+      if (suspendingLoops > 0) {
+        loopLocals.add(trees.getElement(getCurrentPath()));
+      }
+      return super.visitVariable(node, unused);
+    }
+
+    @Override
+    public Void visitWhileLoop(com.sun.source.tree.WhileLoopTree node, Void unused) {
+      return scanLoop(node, () -> super.visitWhileLoop(node, unused));
+    }
+
+    @Override
+    public Void visitDoWhileLoop(com.sun.source.tree.DoWhileLoopTree node, Void unused) {
+      return scanLoop(node, () -> super.visitDoWhileLoop(node, unused));
+    }
+
+    @Override
+    public Void visitForLoop(com.sun.source.tree.ForLoopTree node, Void unused) {
+      return scanLoop(node, () -> super.visitForLoop(node, unused));
+    }
+
+    @Override
+    public Void visitEnhancedForLoop(com.sun.source.tree.EnhancedForLoopTree node, Void unused) {
+      return scanLoop(node, () -> super.visitEnhancedForLoop(node, unused));
+    }
+
+    private Void scanLoop(Tree loop, java.util.function.Supplier<Void> scan) {
+      boolean suspending = found.suspends(loop);
+      suspendingLoops += suspending ? 1 : 0;
+      try {
+        return scan.get();
+      } finally {
+        suspendingLoops -= suspending ? 1 : 0;
+      }
+    }
+
+    private void checkAccess(Tree node, Element element) {
+      if (element == null || element.getKind() == ElementKind.LOCAL_VARIABLE || element.getKind() == ElementKind.PARAMETER
+          || element.getKind() == ElementKind.EXCEPTION_PARAMETER || element.getKind() == ElementKind.RESOURCE_VARIABLE
+          || element.getKind() == ElementKind.PACKAGE || element.getKind() == ElementKind.TYPE_PARAMETER) {
+        return;
+      }
+      Set<Modifier> modifiers = element.getModifiers();
+      if (modifiers.contains(Modifier.PRIVATE)) {
+        error(Message.PRIVATE_ACCESS, node, describe(element), generatedClassName);
+      } else if (modifiers.contains(Modifier.PROTECTED) && !elements.getPackageOf(element).equals(generatedPackage)) {
+        error(Message.PROTECTED_ACCESS, node, describe(element), generatedClassName);
+      }
+    }
+
+    private String describe(Element element) {
+      switch (element.getKind()) {
+        case METHOD:
+          return "method " + element.getEnclosingElement().getSimpleName() + "." + element;
+        case CONSTRUCTOR:
+          return "constructor " + element.getEnclosingElement().getSimpleName() + "(...)";
+        case FIELD:
+        case ENUM_CONSTANT:
+          return "field " + element.getEnclosingElement().getSimpleName() + "." + element.getSimpleName();
+        default:
+          return element.getKind().toString().toLowerCase(java.util.Locale.ROOT) + " " + element.getSimpleName();
+      }
+    }
+
+    private void error(Message message, Tree node, Object... arguments) {
+      if (reported.add(node)) {
+        diagnostics.report(message, node, unit, arguments);
+      }
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.gevent4j.processor.validation;
+
+import io.gevent4j.processor.diagnostic.Diagnostics;
+import io.gevent4j.processor.diagnostic.Message;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+
+/** Checks a {@code @Coroutine} method's declaration: that it has a body and a reachable class. */
+public final class CoroutineMethodValidator {
+  private final Diagnostics diagnostics;
+
+  public CoroutineMethodValidator(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+  }
+
+  /** Reports what is wrong with {@code method}'s declaration; returns whether it is valid. */
+  public boolean validate(ExecutableElement method, String generatedClassName) {
+    int errors = diagnostics.errorCount();
+    if (method.getKind() == ElementKind.CONSTRUCTOR) {
+      diagnostics.report(Message.CONSTRUCTOR_COROUTINE, method);
+      return false;
+    }
+    if (method.getModifiers().contains(Modifier.ABSTRACT)) {
+      diagnostics.report(Message.ABSTRACT_COROUTINE, method, method.getSimpleName(), "abstract");
+    } else if (method.getModifiers().contains(Modifier.NATIVE)) {
+      diagnostics.report(Message.ABSTRACT_COROUTINE, method, method.getSimpleName(), "native");
+    }
+    for (Element type = method.getEnclosingElement(); type instanceof TypeElement; type = type.getEnclosingElement()) {
+      TypeElement typeElement = (TypeElement) type;
+      NestingKind nesting = typeElement.getNestingKind();
+      if (nesting == NestingKind.LOCAL || nesting == NestingKind.ANONYMOUS) {
+        diagnostics.report(Message.LOCAL_CLASS_COROUTINE, method, describe(typeElement));
+        break;
+      }
+      if (typeElement.getModifiers().contains(Modifier.PRIVATE)) {
+        diagnostics.report(Message.PRIVATE_CLASS_COROUTINE, method, typeElement.getQualifiedName(), generatedClassName);
+        break;
+      }
+      if (nesting == NestingKind.MEMBER && !typeElement.getModifiers().contains(Modifier.STATIC)
+          && typeElement.getKind() == ElementKind.CLASS && !method.getModifiers().contains(Modifier.STATIC)) {
+        diagnostics.report(Message.INNER_CLASS_COROUTINE, method, typeElement.getQualifiedName());
+        break;
+      }
+    }
+    return diagnostics.errorCount() == errors;
+  }
+
+  private static String describe(TypeElement type) {
+    return type.getNestingKind() == NestingKind.ANONYMOUS ? "an anonymous class" : "local class " + type.getSimpleName();
+  }
+}
