@@ -90,7 +90,7 @@ public final class MachineEmitter {
         .addTypeVariables(signature.typeVariables)
         .superclass(ParameterizedTypeName.get(FRAME, signature.result))
         .addJavadoc("State machine of {@link $T#$L}, $L.\n", ClassName.get(method.owner()),
-            javadocSignature(method.method()), sourceLines.location(method.unit(), method.tree()));
+            javadocSignature(method.method()), sourceLines.location(method.unit(), method.tree().getReturnType()));
 
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
     List<String> arguments = new ArrayList<>();
