@@ -46,6 +46,8 @@ public final class Greenlet<T> {
   private Throwable exception;
   private List<Consumer<? super Greenlet<T>>> links;
   private String repr;
+  /** The timer of {@link #startLater}, until it fires. */
+  private Timer startTimer;
 
   private Greenlet(Hub hub, CoroutineFrame<T> root) {
     this.hub = hub;
@@ -81,7 +83,10 @@ public final class Greenlet<T> {
   public Greenlet<T> startLater(long delayMillis) {
     if (state == NEW) {
       state = SCHEDULED;
-      hub.schedule(delayMillis, this::schedule);
+      startTimer = hub.schedule(delayMillis, () -> {
+        startTimer = null;
+        schedule();
+      });
     }
     return this;
   }
@@ -127,7 +132,7 @@ public final class Greenlet<T> {
       if (g.exception == null) {
         waiter.resume(g.value);
       } else {
-        waiter.fail(asUnchecked(g.exception));
+        waiter.fail(thrownByGet(g.exception));
       }
     };
     addLink(link);
@@ -166,17 +171,15 @@ public final class Greenlet<T> {
 
   private T result() {
     if (exception != null) {
-      throw asUnchecked(exception);
+      throw Sneaky.<RuntimeException>rethrow(thrownByGet(exception));
     }
     return value;
   }
 
-  private RuntimeException asUnchecked(Throwable failure) {
-    if (failure instanceof RuntimeException) {
-      return (RuntimeException) failure;
-    }
-    if (failure instanceof Error) {
-      throw (Error) failure;
+  /** What {@link #get()} throws for {@code failure}: unchecked ones as they are, checked ones wrapped. */
+  private Throwable thrownByGet(Throwable failure) {
+    if (failure instanceof RuntimeException || failure instanceof Error) {
+      return failure;
     }
     return new GreenletFailedException(this, failure);
   }
@@ -197,6 +200,7 @@ public final class Greenlet<T> {
     switch (state) {
       case NEW:
       case SCHEDULED:
+        cancelStart();
         finish(null, null);
         break;
       case SUSPENDED:
@@ -214,6 +218,18 @@ public final class Greenlet<T> {
         break;
       default:
         break;
+    }
+  }
+
+  /** Undoes {@link #start()} or {@link #startLater} of a greenlet that has not run yet. */
+  private void cancelStart() {
+    if (startTimer != null) {
+      startTimer.cancel();
+      startTimer = null;
+    }
+    if (queued) {
+      queued = false;
+      hub.dequeue(this);
     }
   }
 
@@ -288,6 +304,12 @@ public final class Greenlet<T> {
     }
   }
 
+  /** The class loader of the greenlet's generated code, to find the user's classes by name. */
+  ClassLoader loaderOfCode() {
+    CoroutineFrame<?> frame = top != null ? top : root;
+    return frame == null ? null : frame.getClass().getClassLoader();
+  }
+
   /** Runs the frame stack until the greenlet suspends or dies. Called by the hub. */
   void step() {
     queued = false;
@@ -360,6 +382,7 @@ public final class Greenlet<T> {
   }
 
   Object takeResult() throws Throwable {
+    resumed = false;
     Object result = delivered;
     Throwable failure = deliveredFailure;
     delivered = null;

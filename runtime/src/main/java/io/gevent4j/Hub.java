@@ -132,6 +132,11 @@ public final class Hub {
     ready.add(greenlet);
   }
 
+  /** Takes back a greenlet enqueued by {@link #enqueue} that must no longer run. */
+  void dequeue(Greenlet<?> greenlet) {
+    ready.removeFirstOccurrence(greenlet);
+  }
+
   boolean isHubThread() {
     return thread == Thread.currentThread();
   }
@@ -177,6 +182,9 @@ public final class Hub {
   private boolean turn(Waiter<?> waiter) {
     drainInbox();
     fireDueTimers();
+    if (waiter.isDone()) {
+      return true; // a timer completed the wait: do not idle until the next deadline
+    }
     int batch = ready.size();
     if (batch == 0) {
       return idleUntilWork();

@@ -22,13 +22,18 @@ public class UntransformedCallException extends IllegalStateException {
     StackTraceElement[] stack = new Throwable().getStackTrace();
     String yielding = null;
     StackTraceElement caller = null;
+    ClassLoader greenletLoader = greenlet.loaderOfCode();
     for (StackTraceElement frame : stack) {
-      Class<?> type = load(frame.getClassName());
-      if (type == null || isRuntime(type)) {
-        if (type != null && isAnnotated(type, frame.getMethodName(), Yielding.class)) {
+      Class<?> type = load(frame.getClassName(), greenletLoader);
+      if (type != null && isRuntime(type)) {
+        if (isAnnotated(type, frame.getMethodName(), Yielding.class)) {
           yielding = simpleName(frame);
         }
         continue;
+      }
+      if (type == null) {
+        caller = frame;
+        break;
       }
       if (isAnnotated(type, frame.getMethodName(), Yielding.class)) {
         yielding = simpleName(frame);
@@ -40,7 +45,7 @@ public class UntransformedCallException extends IllegalStateException {
     String what = yielding == null ? "a @Yielding method" : "@Yielding " + yielding;
     return new UntransformedCallException(what + " was called inside " + greenlet
         + " from " + describe(caller) + ", which gevent4j did not transform, so it cannot suspend. "
-        + advice(caller));
+        + advice(caller, greenletLoader));
   }
 
   private static String describe(StackTraceElement caller) {
@@ -54,14 +59,14 @@ public class UntransformedCallException extends IllegalStateException {
     return caller.getClassName() + "." + caller.getMethodName() + where;
   }
 
-  private static String advice(StackTraceElement caller) {
+  private static String advice(StackTraceElement caller, ClassLoader greenletLoader) {
     if (caller == null) {
       return "Call it from a @Coroutine method.";
     }
     if (caller.getMethodName().startsWith("lambda$")) {
       return "Move the call out of the lambda into a @Coroutine method.";
     }
-    Class<?> type = load(caller.getClassName());
+    Class<?> type = load(caller.getClassName(), greenletLoader);
     if (type != null && isAnnotated(type, caller.getMethodName(), Coroutine.class)) {
       return caller.getClassName() + "." + caller.getMethodName()
           + " is a @Coroutine but was called directly, which runs its blocking body; call it from"
@@ -76,11 +81,14 @@ public class UntransformedCallException extends IllegalStateException {
     return className.substring(className.lastIndexOf('.') + 1) + "." + frame.getMethodName();
   }
 
-  private static Class<?> load(String className) {
+  private static Class<?> load(String className, ClassLoader preferred) {
     ClassLoader[] loaders = {
-      Thread.currentThread().getContextClassLoader(), UntransformedCallException.class.getClassLoader()
+      preferred, Thread.currentThread().getContextClassLoader(), UntransformedCallException.class.getClassLoader()
     };
     for (ClassLoader loader : loaders) {
+      if (loader == null) {
+        continue;
+      }
       try {
         return Class.forName(className, false, loader);
       } catch (ClassNotFoundException | LinkageError | SecurityException ignored) {

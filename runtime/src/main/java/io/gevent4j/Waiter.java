@@ -37,10 +37,18 @@ public final class Waiter<T> {
   private Throwable failure;
   private Runnable onCancel;
 
-  /** A waiter for the calling greenlet (or for plain code) on the calling thread's hub. */
+  /**
+   * A waiter for the calling greenlet (or for plain code) on the calling thread's hub.
+   *
+   * @throws UntransformedCallException inside a running greenlet, when the primitive creating it
+   *     was not called by generated code (checked here, before the primitive registers anything)
+   */
   public Waiter() {
     this.hub = Hub.current();
     this.owner = hub.running;
+    if (owner != null && hub.cooperativeCaller != owner) {
+      throw UntransformedCallException.forCurrentStack(owner);
+    }
   }
 
   /** Whether a result or failure has been delivered (or the wait was cancelled). */
@@ -142,6 +150,7 @@ public final class Waiter<T> {
       return false;
     }
     if (hub.cooperativeCaller != g || hub.running != g) {
+      cancel();
       throw UntransformedCallException.forCurrentStack(g);
     }
     hub.cooperativeCaller = null;
