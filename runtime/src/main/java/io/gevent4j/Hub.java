@@ -39,6 +39,8 @@ public final class Hub {
   /** Set by generated code immediately before it calls a {@code @Yielding} method. */
   Greenlet<?> cooperativeCaller;
   private boolean looping;
+  /** Waits that another thread promised to complete ({@link Waiter#expectOtherThread()}). */
+  private int heldOpen;
   private Greenlet<Void> mainGreenlet;
   private PrintStream errorStream = System.err;
 
@@ -93,9 +95,12 @@ public final class Hub {
     return timers.size();
   }
 
-  /** Whether nothing is ready, no timer is pending and no work was handed over by other threads. */
+  /**
+   * Whether nothing is ready, no timer is pending, no work was handed over by other threads and no
+   * wait expects another thread.
+   */
   public boolean isEmpty() {
-    return ready.isEmpty() && timers.size() == 0 && inbox.isEmpty();
+    return ready.isEmpty() && timers.size() == 0 && inbox.isEmpty() && heldOpen == 0;
   }
 
   /**
@@ -135,6 +140,14 @@ public final class Hub {
   /** Takes back a greenlet enqueued by {@link #enqueue} that must no longer run. */
   void dequeue(Greenlet<?> greenlet) {
     ready.removeFirstOccurrence(greenlet);
+  }
+
+  void holdOpen() {
+    heldOpen++;
+  }
+
+  void release() {
+    heldOpen--;
   }
 
   boolean isHubThread() {
@@ -215,13 +228,18 @@ public final class Hub {
 
   private boolean idleUntilWork() {
     Timer next = timers.peek();
-    if (next == null && inbox.isEmpty()) {
+    if (next == null && inbox.isEmpty() && heldOpen == 0) {
       return false;
     }
     idle = true;
     try {
-      if (inbox.isEmpty()) {
+      if (!inbox.isEmpty()) {
+        return true;
+      }
+      if (next != null) {
         clock.awaitDeadline(next.deadlineNanos());
+      } else {
+        LockSupport.park(this);
       }
     } finally {
       idle = false;

@@ -13,6 +13,7 @@ package io.gevent4j;
  * @Yielding
  * public static <T> T await(CompletionStage<T> stage) {
  *   Waiter<T> waiter = new Waiter<>();
+ *   waiter.expectOtherThread();
  *   stage.whenComplete((value, failure) -> {
  *     if (failure == null) waiter.resumeFromAnyThread(value); else waiter.failFromAnyThread(failure);
  *   });
@@ -36,6 +37,7 @@ public final class Waiter<T> {
   private T value;
   private Throwable failure;
   private Runnable onCancel;
+  private boolean expectsOtherThread;
 
   /**
    * A waiter for the calling greenlet (or for plain code) on the calling thread's hub.
@@ -66,6 +68,18 @@ public final class Waiter<T> {
     return complete(null, failure);
   }
 
+  /**
+   * Declares that another thread will complete this waiter ({@link #resumeFromAnyThread} or
+   * {@link #failFromAnyThread}): until it does, the hub stays alive and its thread parks when
+   * idle, instead of throwing {@link LoopExit}. Hub thread only; call it before {@link #await()}.
+   */
+  public void expectOtherThread() {
+    if (!expectsOtherThread && !done) {
+      expectsOtherThread = true;
+      hub.holdOpen();
+    }
+  }
+
   /** Thread-safe {@link #resume}: delivers {@code value} in the waiter's hub. */
   public void resumeFromAnyThread(T value) {
     hub.submit(() -> resume(value));
@@ -88,6 +102,7 @@ public final class Waiter<T> {
   void cancel() {
     if (!done) {
       done = true;
+      releaseHub();
       Runnable undo = onCancel;
       onCancel = null;
       if (undo != null) {
@@ -101,6 +116,7 @@ public final class Waiter<T> {
       return false;
     }
     done = true;
+    releaseHub();
     value = result;
     failure = error;
     onCancel = null;
@@ -110,6 +126,13 @@ public final class Waiter<T> {
       g.wake(result, error);
     }
     return true;
+  }
+
+  private void releaseHub() {
+    if (expectsOtherThread) {
+      expectsOtherThread = false;
+      hub.release();
+    }
   }
 
   /**

@@ -11,7 +11,6 @@ import io.gevent4j.internal.Timer;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The low-level suspension API: resume/fail, both wait modes, cancellation and cross-thread wake-ups. */
@@ -164,11 +163,10 @@ class WaiterTest extends HubTestSupport {
   }
 
   @Test
-  @Disabled("runtime gap: with no timer pending the hub throws LoopExit instead of waiting for a "
-      + "...FromAnyThread completion; there is no way yet to tell the hub one is coming")
   void aWaitForAnotherThreadAloneKeepsTheHubAlive() throws InterruptedException {
     install(Clock.system());
     Waiter<String> waiter = new Waiter<>();
+    waiter.expectOtherThread();
     Thread resumer = whenParked(Thread.currentThread(), () -> waiter.resumeFromAnyThread("x"));
     try {
       assertEquals("x", waiter.await());
