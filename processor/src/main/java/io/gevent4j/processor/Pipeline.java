@@ -15,7 +15,7 @@ import io.gevent4j.processor.diagnostic.Message;
 import io.gevent4j.processor.emission.CoroutinesFileEmitter;
 import io.gevent4j.processor.emission.MachineEmitter;
 import io.gevent4j.processor.emission.Names;
-import io.gevent4j.processor.emission.UnsupportedTreeException;
+import io.gevent4j.processor.model.UnsupportedTreeException;
 import io.gevent4j.processor.lowering.Lowerer;
 import io.gevent4j.processor.model.CoroutineMethod;
 import io.gevent4j.processor.validation.BodyValidator;

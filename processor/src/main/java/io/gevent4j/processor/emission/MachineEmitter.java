@@ -12,7 +12,6 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
-import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
@@ -77,7 +76,7 @@ public final class MachineEmitter {
   /**
    * Emits the machine named {@code machineName} for {@code method}.
    *
-   * @throws UnsupportedTreeException if the body holds a construct the printer cannot print
+   * @throws io.gevent4j.processor.model.UnsupportedTreeException if the body holds a construct the printer cannot print
    */
   public Output emit(CoroutineMethod method, String machineName) {
     Signature signature = new Signature(method.method(), typeNames);
@@ -309,12 +308,18 @@ public final class MachineEmitter {
     }
 
     @Override
+    public void visitThrow(Instruction.Throw thrown) {
+      out.addStatement("throw $L", code(thrown.exception()));
+      reachable = false;
+    }
+
+    @Override
     public void visitSuspend(Instruction.Suspend suspend) {
       SuspensionPoint point = suspend.point();
       CodeBlock target = suspend.target() == null ? null : code(suspend.target());
       int resume = suspend.resume().state();
       if (point.kind() == CallKind.COROUTINE) {
-        out.addStatement("return call$$($L, $L)", frameCreation(point), resume);
+        out.addStatement("return call$$($L, $L)", frameCreation(suspend), resume);
         out.add("$<case $L:\n$>", resume);
         if (target == null) {
           out.addStatement("result$$()");
@@ -322,7 +327,7 @@ public final class MachineEmitter {
           out.addStatement("$L = ($T) result$$()", target, typeNames.boxed(suspend.resultType()));
         }
       } else {
-        CodeBlock call = yieldingCall(point);
+        CodeBlock call = yieldingCall(suspend);
         if (target == null) {
           out.addStatement("$L", call);
         } else {
@@ -344,53 +349,46 @@ public final class MachineEmitter {
      * after the receiver and arguments are evaluated, so that plain code they run is not mistaken
      * for this call.
      */
-    private CodeBlock yieldingCall(SuspensionPoint point) {
-      MethodInvocationTree tree = point.tree();
-      TreePath path = point.call();
-      List<? extends ExpressionTree> arguments = tree.getArguments();
-      ExpressionTree select = tree.getMethodSelect();
-      ExpressionTree receiver = select instanceof MemberSelectTree && !isStatic(point) ? ((MemberSelectTree) select).getExpression() : null;
-      boolean simple = (receiver == null || isSimple(receiver));
-      for (ExpressionTree argument : arguments) {
+    private CodeBlock yieldingCall(Instruction.Suspend suspend) {
+      SuspensionPoint point = suspend.point();
+      List<Code> arguments = suspend.arguments();
+      boolean simple = suspend.receiver() == null || isSimple(suspend.receiver());
+      for (Code argument : arguments) {
         simple &= isSimple(argument);
       }
-      CodeBlock.Builder call = CodeBlock.builder();
       if (simple) {
         out.addStatement("prepare$$()");
       }
-      TreePath selectPath = new TreePath(path, select);
+      CodeBlock.Builder call = CodeBlock.builder();
       if (point.kind() == CallKind.PATCHED) {
         call.add("$T.$L", ClassName.bestGuess(point.replacementOwner()), point.method().getSimpleName());
-      } else if (receiver != null && arguments.isEmpty() && !simple) {
-        call.add("prepared$$($L).$L", printer.expression(new TreePath(selectPath, receiver)), point.method().getSimpleName());
+      } else if (suspend.receiver() == null) {
+        call.add(printer.expression(new TreePath(point.call(), point.tree().getMethodSelect())));
+      } else if (arguments.isEmpty() && !simple) {
+        call.add("prepared$$($L).$L", code(suspend.receiver()), point.method().getSimpleName());
       } else {
-        call.add(printer.expression(selectPath));
+        call.add("$L.$L", code(suspend.receiver()), point.method().getSimpleName());
       }
       call.add("(");
       for (int i = 0; i < arguments.size(); i++) {
-        CodeBlock argument = printer.expression(new TreePath(path, arguments.get(i)));
+        CodeBlock argument = code(arguments.get(i));
         boolean last = i == arguments.size() - 1;
         call.add(i == 0 ? "" : ", ").add(last && !simple ? CodeBlock.of("prepared$$($L)", argument) : argument);
       }
       return call.add(")").build();
     }
 
-    private CodeBlock frameCreation(SuspensionPoint point) {
-      MethodInvocationTree tree = point.tree();
-      TreePath path = point.call();
-      ExecutableElement callee = point.method();
+    private CodeBlock frameCreation(Instruction.Suspend suspend) {
+      ExecutableElement callee = suspend.point().method();
       CodeBlock.Builder call = CodeBlock.builder()
           .add("$T.$L(", Names.coroutinesClass((TypeElement) callee.getEnclosingElement()), Names.frameFactory(callee));
       boolean first = true;
-      if (!isStatic(point)) {
-        ExpressionTree select = tree.getMethodSelect();
-        call.add(select instanceof MemberSelectTree
-            ? printer.expression(new TreePath(new TreePath(path, select), ((MemberSelectTree) select).getExpression()))
-            : CodeBlock.of("$L", Names.SELF));
+      if (!isStatic(suspend.point())) {
+        call.add(suspend.receiver() != null ? code(suspend.receiver()) : CodeBlock.of("$L", Names.SELF));
         first = false;
       }
-      for (ExpressionTree argument : tree.getArguments()) {
-        call.add(first ? "" : ", ").add(printer.expression(new TreePath(path, argument)));
+      for (Code argument : suspend.arguments()) {
+        call.add(first ? "" : ", ").add(code(argument));
         first = false;
       }
       return call.add(")").build();
@@ -400,7 +398,16 @@ public final class MachineEmitter {
       return point.method().getModifiers().contains(Modifier.STATIC);
     }
 
-    /** Whether evaluating {@code expression} runs no user code: literals, names, lambdas. */
+    /** Whether evaluating {@code code} runs no user code: fields, literals, names, lambdas. */
+    private boolean isSimple(Code code) {
+      for (Object part : code.parts()) {
+        if (part instanceof TreePath && !isSimple((ExpressionTree) ((TreePath) part).getLeaf())) {
+          return false;
+        }
+      }
+      return code.parts().size() == 1;
+    }
+
     private boolean isSimple(ExpressionTree expression) {
       if (expression instanceof LiteralTree || expression instanceof IdentifierTree
           || expression.getKind() == Tree.Kind.LAMBDA_EXPRESSION || expression.getKind() == Tree.Kind.MEMBER_REFERENCE) {

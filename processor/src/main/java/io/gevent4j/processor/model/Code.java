@@ -1,7 +1,7 @@
 package io.gevent4j.processor.model;
 
 import com.sun.source.util.TreePath;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import javax.lang.model.type.TypeMirror;
@@ -15,18 +15,23 @@ public final class Code {
   private final List<Object> parts;
 
   private Code(List<Object> parts) {
-    for (Object part : parts) {
-      if (!(part instanceof String || part instanceof TreePath || part instanceof TypeMirror
-          || part instanceof Slot || part instanceof Label)) {
-        throw new IllegalArgumentException("not a code part: " + part);
-      }
-    }
     this.parts = Collections.unmodifiableList(parts);
   }
 
-  /** Concatenates {@code parts}: strings, tree paths, types, slots and labels. */
+  /** Concatenates {@code parts}: strings, tree paths, types, slots, labels and other codes. */
   public static Code of(Object... parts) {
-    return new Code(Arrays.asList(parts));
+    List<Object> flat = new ArrayList<>();
+    for (Object part : parts) {
+      if (part instanceof Code) {
+        flat.addAll(((Code) part).parts);
+      } else if (part instanceof String || part instanceof TreePath || part instanceof TypeMirror
+          || part instanceof Slot || part instanceof Label) {
+        flat.add(part);
+      } else {
+        throw new IllegalArgumentException("not a code part: " + part);
+      }
+    }
+    return new Code(flat);
   }
 
   public List<Object> parts() {

@@ -37,6 +37,8 @@ public abstract class Instruction {
     void visitSuspend(Suspend suspend);
 
     void visitReturn(Return ret);
+
+    void visitThrow(Throw thrown);
   }
 
   /** Starts a new state: the label's {@code case}. */
@@ -139,17 +141,23 @@ public abstract class Instruction {
 
   /**
    * A suspension point: the call, then a new state where the greenlet resumes; the result, if
-   * used, is stored into {@code target}, of type {@code resultType}.
+   * used, is stored into {@code target}, of type {@code resultType}. The receiver and arguments
+   * are code already lowered: spilled temporaries, or source expressions evaluated in place.
    */
   public static final class Suspend extends Instruction {
     private final SuspensionPoint point;
+    private final Code receiver;
+    private final java.util.List<Code> arguments;
     private final Code target;
     private final TypeMirror resultType;
     private final Label resume;
 
-    public Suspend(TreePath origin, SuspensionPoint point, Code target, TypeMirror resultType, Label resume) {
+    public Suspend(TreePath origin, SuspensionPoint point, Code receiver, java.util.List<Code> arguments,
+        Code target, TypeMirror resultType, Label resume) {
       super(origin);
       this.point = point;
+      this.receiver = receiver;
+      this.arguments = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(arguments));
       this.target = target;
       this.resultType = resultType;
       this.resume = resume;
@@ -157,6 +165,15 @@ public abstract class Instruction {
 
     public SuspensionPoint point() {
       return point;
+    }
+
+    /** The receiver of an instance call written with one ({@code q.get()}), or null. */
+    public Code receiver() {
+      return receiver;
+    }
+
+    public java.util.List<Code> arguments() {
+      return arguments;
     }
 
     /** Where the result goes, or null to discard it. */
@@ -195,6 +212,25 @@ public abstract class Instruction {
     @Override
     public void accept(Visitor visitor) {
       visitor.visitReturn(this);
+    }
+  }
+
+  /** Throws an exception (a {@code throw} whose operand contained a suspension point). */
+  public static final class Throw extends Instruction {
+    private final Code exception;
+
+    public Throw(TreePath origin, Code exception) {
+      super(origin);
+      this.exception = exception;
+    }
+
+    public Code exception() {
+      return exception;
+    }
+
+    @Override
+    public void accept(Visitor visitor) {
+      visitor.visitThrow(this);
     }
   }
 }

@@ -1,16 +1,13 @@
 package io.gevent4j.processor.validation;
 
-import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -85,51 +82,13 @@ public final class BodyValidator {
           break;
       }
     }
-    TreePath statement = wholeStatement(point.call());
-    if (statement == null) {
-      diagnostics.report(Message.SUSPENSION_POSITION, call, unit, name, name);
-      return;
-    }
-    for (TreePath path = statement.getParentPath(); path.getLeaf() != method; path = path.getParentPath()) {
+    for (TreePath path = point.call().getParentPath(); path.getLeaf() != method; path = path.getParentPath()) {
       String unsupported = unsupportedContainer(path.getLeaf());
       if (unsupported != null) {
         diagnostics.report(Message.SUSPENSION_STATEMENT, call, unit, unsupported);
         return;
       }
     }
-  }
-
-  /**
-   * The statement of which the call is the whole point ({@code f();}, {@code x = f();},
-   * {@code T x = f();}, {@code return f();}), or null if the call sits inside an expression.
-   */
-  static TreePath wholeStatement(TreePath call) {
-    TreePath parent = call.getParentPath();
-    Tree leaf = parent.getLeaf();
-    switch (leaf.getKind()) {
-      case EXPRESSION_STATEMENT:
-      case RETURN:
-        return parent;
-      case VARIABLE:
-        return ((VariableTree) leaf).getInitializer() == call.getLeaf() ? parent : null;
-      case ASSIGNMENT:
-        AssignmentTree assignment = (AssignmentTree) leaf;
-        boolean simpleTarget = isSimpleTarget(assignment.getVariable());
-        return simpleTarget && assignment.getExpression() == call.getLeaf()
-            && parent.getParentPath().getLeaf().getKind() == Tree.Kind.EXPRESSION_STATEMENT
-            ? parent.getParentPath() : null;
-      default:
-        return null;
-    }
-  }
-
-  private static boolean isSimpleTarget(ExpressionTree target) {
-    if (target.getKind() == Tree.Kind.IDENTIFIER) {
-      return true;
-    }
-    return target.getKind() == Tree.Kind.MEMBER_SELECT
-        && ((MemberSelectTree) target).getExpression().getKind() == Tree.Kind.IDENTIFIER
-        && ((IdentifierTree) ((MemberSelectTree) target).getExpression()).getName().contentEquals("this");
   }
 
   private static String unsupportedContainer(Tree tree) {
@@ -141,6 +100,10 @@ public final class BodyValidator {
       case FOR_LOOP:
       case ENHANCED_FOR_LOOP:
       case LABELED_STATEMENT:
+      case EXPRESSION_STATEMENT:
+      case VARIABLE:
+      case RETURN:
+      case THROW:
         return null;
       case TRY:
       case CATCH:
@@ -149,7 +112,8 @@ public final class BodyValidator {
       case CASE:
         return "switch";
       default:
-        return tree.getKind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return tree instanceof com.sun.source.tree.StatementTree
+            ? tree.getKind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') : null;
     }
   }
 

@@ -60,16 +60,6 @@ class BadInputTest {
   }
 
   @Test
-  void suspensionInsideAnExpression() {
-    assertError(bad(
-            "  @Coroutine static int two() { Gevent.sleep(0); return 2; }",
-            "  @Coroutine static int f() {",
-            "    return 1 + two();",
-            "  }"),
-        "[CoroutineSuspensionPosition] @Yielding call to two is not supported in this position yet", 8);
-  }
-
-  @Test
   void suspensionInsideTry() {
     assertError(bad(
             "  @Coroutine static void f() {",

@@ -1,12 +1,12 @@
-package io.gevent4j.processor.emission;
+package io.gevent4j.processor.model;
 
 import com.sun.source.tree.Tree;
 
-/** The Java symbol of each operator tree kind. */
-final class Operators {
+/** The Java symbol of each operator tree kind: {@code +}, {@code +=}, {@code ++}. */
+public final class Operators {
   private Operators() {}
 
-  static String symbol(Tree.Kind kind) {
+  public static String symbol(Tree.Kind kind) {
     switch (kind) {
       case POSTFIX_INCREMENT:
       case PREFIX_INCREMENT:

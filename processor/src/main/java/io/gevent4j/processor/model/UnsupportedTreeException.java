@@ -1,4 +1,4 @@
-package io.gevent4j.processor.emission;
+package io.gevent4j.processor.model;
 
 import com.sun.source.tree.Tree;
 
@@ -7,7 +7,7 @@ public final class UnsupportedTreeException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final transient Tree tree;
 
-  UnsupportedTreeException(Tree tree, String what) {
+  public UnsupportedTreeException(Tree tree, String what) {
     super(what, null, false, false);
     this.tree = tree;
   }

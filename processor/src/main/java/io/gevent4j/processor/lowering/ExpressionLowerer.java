@@ -1,0 +1,464 @@
+package io.gevent4j.processor.lowering;
+
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.InstanceOfTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.util.TreePath;
+import io.gevent4j.processor.model.Code;
+import io.gevent4j.processor.model.Instruction;
+import io.gevent4j.processor.model.Label;
+import io.gevent4j.processor.model.Operators;
+import io.gevent4j.processor.model.Slot;
+import io.gevent4j.processor.model.SuspensionPoint;
+import io.gevent4j.processor.model.UnsupportedTreeException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Lowers an expression that contains suspension points, keeping Java's evaluation order (JLS
+ * 15.7): every operand evaluated before a later operand's suspension is spilled into a field
+ * first, so that what other greenlets (or the suspension itself) change cannot alter it;
+ * {@code &&}, {@code ||} and {@code ?:} become branches that evaluate only what Java would; a
+ * compound assignment reads its left side before the right side suspends. Subtrees without a
+ * suspension point stay source code, printed in place.
+ */
+final class ExpressionLowerer {
+  private final LoweringContext context;
+  private final Types types;
+  private final Elements elements;
+  private final TreePath origin;
+
+  /** Lowers expressions of the statement at {@code origin} (for the comments of emitted code). */
+  ExpressionLowerer(LoweringContext context, Types types, Elements elements, TreePath origin) {
+    this.context = context;
+    this.types = types;
+    this.elements = elements;
+    this.origin = origin;
+  }
+
+  /** Lowers an expression statement: evaluated for its effects only. */
+  void effect(TreePath path) {
+    Tree tree = path.getLeaf();
+    if (!context.found.suspends(tree)) {
+      context.emit(new Instruction.Run(origin, Code.of(path, ";")));
+      return;
+    }
+    if (tree.getKind() == Tree.Kind.METHOD_INVOCATION && pointAt(tree) != null) {
+      invocation(path, null, null);
+      return;
+    }
+    if (tree.getKind() == Tree.Kind.ASSIGNMENT) {
+      AssignmentTree assignment = (AssignmentTree) tree;
+      if (isVariable(assignment.getVariable()) && pointAt(assignment.getExpression()) != null) {
+        TreePath variable = child(path, assignment.getVariable());
+        invocation(child(path, assignment.getExpression()), Code.of(variable), typeOf(variable));
+        return;
+      }
+    }
+    Code code = value(path);
+    context.emit(new Instruction.Run(origin, Code.of(code, ";")));
+  }
+
+  /** Lowers {@code path} and stores its value into {@code target}, of type {@code targetType}. */
+  void assign(Code target, TypeMirror targetType, TreePath path) {
+    if (pointAt(path.getLeaf()) != null) {
+      invocation(path, target, targetType);
+    } else {
+      context.emit(new Instruction.Run(origin, Code.of(target, " = ", value(path), ";")));
+    }
+  }
+
+  /** Lowers an expression and returns code for its value, valid after the emitted instructions. */
+  Code value(TreePath path) {
+    Tree tree = path.getLeaf();
+    if (!context.found.suspends(tree)) {
+      return Code.of(path);
+    }
+    switch (tree.getKind()) {
+      case PARENTHESIZED:
+        return Code.of("(", value(child(path, ((ParenthesizedTree) tree).getExpression())), ")");
+      case METHOD_INVOCATION:
+        return invocationValue(path);
+      case ASSIGNMENT:
+        return assignment(path, (AssignmentTree) tree);
+      case CONDITIONAL_AND:
+      case CONDITIONAL_OR:
+        return shortCircuit(path, (BinaryTree) tree);
+      case CONDITIONAL_EXPRESSION:
+        return conditional(path, (ConditionalExpressionTree) tree);
+      case TYPE_CAST: {
+        TypeCastTree cast = (TypeCastTree) tree;
+        return Code.of("(", typeOf(child(path, cast.getType())), ") ", value(child(path, cast.getExpression())));
+      }
+      case INSTANCE_OF: {
+        InstanceOfTree test = (InstanceOfTree) tree;
+        return Code.of(value(child(path, test.getExpression())), " instanceof ", typeOf(child(path, test.getType())));
+      }
+      case MEMBER_SELECT: {
+        MemberSelectTree select = (MemberSelectTree) tree;
+        return Code.of(value(child(path, select.getExpression())), ".", select.getIdentifier().toString());
+      }
+      case ARRAY_ACCESS: {
+        ArrayAccessTree access = (ArrayAccessTree) tree;
+        List<Code> parts = operands(Arrays.asList(child(path, access.getExpression()), child(path, access.getIndex())));
+        return Code.of(parts.get(0), "[", parts.get(1), "]");
+      }
+      case NEW_CLASS:
+        return newClass(path, (NewClassTree) tree);
+      case NEW_ARRAY:
+        return newArray(path, (NewArrayTree) tree);
+      default:
+        if (tree instanceof CompoundAssignmentTree) {
+          return compoundAssignment(path, (CompoundAssignmentTree) tree);
+        }
+        if (tree instanceof BinaryTree) {
+          return binary(path, (BinaryTree) tree);
+        }
+        if (tree instanceof UnaryTree) {
+          return unary(path, (UnaryTree) tree);
+        }
+        throw new UnsupportedTreeException(tree, "a suspension point inside a "
+            + tree.getKind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+    }
+  }
+
+  // ---------------------------------------------------------------- calls
+
+  private Code invocationValue(TreePath path) {
+    if (pointAt(path.getLeaf()) != null) {
+      TypeMirror type = typeOf(path);
+      if (type.getKind() == TypeKind.VOID) {
+        throw new UnsupportedTreeException(path.getLeaf(), "a void call used as a value");
+      }
+      Slot result = context.synthetic("result", type);
+      invocation(path, Code.of(result), type);
+      return Code.of(result);
+    }
+    MethodInvocationTree tree = (MethodInvocationTree) path.getLeaf();
+    Call call = call(path, tree);
+    Code select = call.receiver == null
+        ? Code.of(child(path, tree.getMethodSelect()))
+        : Code.of(call.receiver, ".", ((MemberSelectTree) tree.getMethodSelect()).getIdentifier().toString());
+    if (!tree.getTypeArguments().isEmpty()) {
+      throw new UnsupportedTreeException(tree, "explicit type arguments on a call whose arguments suspend");
+    }
+    return Code.of(select, "(", join(call.arguments), ")");
+  }
+
+  /**
+   * Emits the suspension point at {@code path}, storing its result into {@code target} (of type
+   * {@code targetType}). A reference result bound for a primitive target goes through a field of
+   * its own type: the placeholder a parked call returns is null and must never be unboxed.
+   */
+  private void invocation(TreePath path, Code target, TypeMirror targetType) {
+    MethodInvocationTree tree = (MethodInvocationTree) path.getLeaf();
+    SuspensionPoint point = pointAt(tree);
+    TypeMirror type = typeOf(path);
+    if (target != null && targetType.getKind().isPrimitive() && !type.getKind().isPrimitive()) {
+      Slot boxed = context.synthetic("result", type);
+      invocation(path, Code.of(boxed), type);
+      context.emit(new Instruction.Run(origin, Code.of(target, " = ", boxed, ";")));
+      return;
+    }
+    Call call = call(path, tree);
+    context.emit(new Instruction.Suspend(origin, point, call.receiver, call.arguments, target, type,
+        new Label("after " + point.method().getSimpleName())));
+  }
+
+  /** The receiver (when written as an expression of an instance call) and the arguments, lowered. */
+  private Call call(TreePath path, MethodInvocationTree tree) {
+    List<TreePath> operands = new ArrayList<>();
+    ExpressionTree select = tree.getMethodSelect();
+    Element method = context.trees.getElement(path);
+    boolean receiver = select instanceof MemberSelectTree && method != null && !method.getModifiers().contains(Modifier.STATIC);
+    if (receiver) {
+      operands.add(child(child(path, select), ((MemberSelectTree) select).getExpression()));
+    }
+    for (ExpressionTree argument : tree.getArguments()) {
+      operands.add(child(path, argument));
+    }
+    List<Code> codes = operands(operands);
+    return receiver ? new Call(codes.get(0), codes.subList(1, codes.size())) : new Call(null, codes);
+  }
+
+  /** A call's lowered receiver (or null) and arguments. */
+  private static final class Call {
+    final Code receiver;
+    final List<Code> arguments;
+
+    Call(Code receiver, List<Code> arguments) {
+      this.receiver = receiver;
+      this.arguments = arguments;
+    }
+  }
+
+  private Code newClass(TreePath path, NewClassTree tree) {
+    List<TreePath> arguments = new ArrayList<>();
+    for (ExpressionTree argument : tree.getArguments()) {
+      arguments.add(child(path, argument));
+    }
+    return Code.of("new ", typeOf(path), "(", join(operands(arguments)), ")");
+  }
+
+  private Code newArray(TreePath path, NewArrayTree tree) {
+    if (tree.getInitializers() != null) {
+      List<TreePath> elements = new ArrayList<>();
+      for (ExpressionTree element : tree.getInitializers()) {
+        elements.add(child(path, element));
+      }
+      return Code.of("new ", typeOf(path), " {", join(operands(elements)), "}");
+    }
+    List<TreePath> dimensions = new ArrayList<>();
+    for (ExpressionTree dimension : tree.getDimensions()) {
+      dimensions.add(child(path, dimension));
+    }
+    List<Code> sizes = operands(dimensions);
+    TypeMirror element = typeOf(path);
+    int rank = 0;
+    while (element.getKind() == TypeKind.ARRAY) {
+      element = ((javax.lang.model.type.ArrayType) element).getComponentType();
+      rank++;
+    }
+    List<Object> parts = new ArrayList<>(Arrays.asList("new ", types.erasure(element)));
+    for (Code size : sizes) {
+      parts.addAll(Arrays.asList("[", size, "]"));
+    }
+    for (int i = sizes.size(); i < rank; i++) {
+      parts.add("[]");
+    }
+    return Code.of(parts.toArray());
+  }
+
+  // ---------------------------------------------------------------- assignments
+
+  private Code assignment(TreePath path, AssignmentTree tree) {
+    TreePath variable = child(path, tree.getVariable());
+    TreePath value = child(path, tree.getExpression());
+    switch (tree.getVariable().getKind()) {
+      case ARRAY_ACCESS: {
+        ArrayAccessTree access = (ArrayAccessTree) tree.getVariable();
+        List<Code> parts = operands(Arrays.asList(child(variable, access.getExpression()), child(variable, access.getIndex()), value));
+        return Code.of(parts.get(0), "[", parts.get(1), "] = ", parts.get(2));
+      }
+      case MEMBER_SELECT:
+        if (!isStaticMember(variable)) {
+          MemberSelectTree select = (MemberSelectTree) tree.getVariable();
+          List<Code> parts = operands(Arrays.asList(child(variable, select.getExpression()), value));
+          return Code.of(parts.get(0), ".", select.getIdentifier().toString(), " = ", parts.get(1));
+        }
+        return Code.of(variable, " = ", value(value));
+      default:
+        return Code.of(variable, " = ", value(value));
+    }
+  }
+
+  /** {@code x op= e}: the left side's location and value are taken before {@code e} runs (JLS 15.26.2). */
+  private Code compoundAssignment(TreePath path, CompoundAssignmentTree tree) {
+    TreePath variable = child(path, tree.getVariable());
+    TreePath value = child(path, tree.getExpression());
+    boolean valueSuspends = context.found.suspends(tree.getExpression());
+    Code location = location(variable, valueSuspends);
+    String compound = Operators.symbol(tree.getKind());
+    String operator = compound.substring(0, compound.length() - 1);
+    if (!valueSuspends) {
+      return Code.of(location, " ", compound, " ", value(value));
+    }
+    TypeMirror type = typeOf(variable);
+    Code old = context.spill(origin, location, type);
+    Code right = value(value);
+    return Code.of(location, " = (", type, ") (", old, " ", operator, " ", right, ")");
+  }
+
+  /**
+   * A variable as a location: its array and index, or its object, spilled when something after
+   * it suspends ({@code spillParts}) or when they themselves suspend.
+   */
+  private Code location(TreePath variable, boolean spillParts) {
+    Tree tree = variable.getLeaf();
+    if (tree.getKind() == Tree.Kind.ARRAY_ACCESS) {
+      ArrayAccessTree access = (ArrayAccessTree) tree;
+      TreePath array = child(variable, access.getExpression());
+      TreePath index = child(variable, access.getIndex());
+      boolean indexSuspends = context.found.suspends(access.getIndex());
+      Code arrayCode = value(array);
+      if (spillParts || indexSuspends) {
+        arrayCode = context.spill(origin, arrayCode, typeOf(array));
+      }
+      Code indexCode = value(index);
+      if (spillParts) {
+        indexCode = context.spill(origin, indexCode, typeOf(index));
+      }
+      return Code.of(arrayCode, "[", indexCode, "]");
+    }
+    if (tree.getKind() == Tree.Kind.MEMBER_SELECT && !isStaticMember(variable)) {
+      MemberSelectTree select = (MemberSelectTree) tree;
+      TreePath object = child(variable, select.getExpression());
+      Code objectCode = value(object);
+      if (spillParts) {
+        objectCode = context.spill(origin, objectCode, typeOf(object));
+      }
+      return Code.of(objectCode, ".", select.getIdentifier().toString());
+    }
+    return Code.of(variable);
+  }
+
+  private Code unary(TreePath path, UnaryTree tree) {
+    TreePath operand = child(path, tree.getExpression());
+    String symbol = Operators.symbol(tree.getKind());
+    switch (tree.getKind()) {
+      case POSTFIX_INCREMENT:
+      case POSTFIX_DECREMENT:
+        return Code.of(location(operand, false), symbol);
+      case PREFIX_INCREMENT:
+      case PREFIX_DECREMENT:
+        return Code.of(symbol, location(operand, false));
+      default:
+        return Code.of(symbol, value(operand));
+    }
+  }
+
+  // ---------------------------------------------------------------- operators
+
+  private Code binary(TreePath path, BinaryTree tree) {
+    TreePath left = child(path, tree.getLeftOperand());
+    TreePath right = child(path, tree.getRightOperand());
+    String operator = Operators.symbol(tree.getKind());
+    if (tree.getKind() == Tree.Kind.PLUS && isString(typeOf(path)) && !isString(typeOf(left))
+        && context.found.suspends(tree.getRightOperand())) {
+      // String concatenation converts the left operand to a string before the right one runs.
+      Code text = context.spill(origin, stringValueOf(left, value(left)), string());
+      return Code.of(text, " + ", value(right));
+    }
+    List<Code> parts = operands(Arrays.asList(left, right));
+    return Code.of(parts.get(0), " ", operator, " ", parts.get(1));
+  }
+
+  private Code stringValueOf(TreePath operand, Code value) {
+    TypeMirror type = typeOf(operand);
+    return type.getKind().isPrimitive()
+        ? Code.of("String.valueOf(", value, ")")
+        : Code.of("String.valueOf((Object) (", value, "))");
+  }
+
+  /** {@code a && b}, {@code a || b}: the right side, and its suspensions, only when Java would. */
+  private Code shortCircuit(TreePath path, BinaryTree tree) {
+    Slot result = context.synthetic("condition", types.getPrimitiveType(TypeKind.BOOLEAN));
+    Label end = new Label("end of " + (tree.getKind() == Tree.Kind.CONDITIONAL_AND ? "&&" : "||"));
+    context.emit(new Instruction.Run(origin, Code.of(result, " = ", value(child(path, tree.getLeftOperand())), ";")));
+    context.emit(new Instruction.Branch(origin,
+        tree.getKind() == Tree.Kind.CONDITIONAL_AND ? Code.of(result) : Code.of("!", result), end));
+    context.emit(new Instruction.Run(origin, Code.of(result, " = ", value(child(path, tree.getRightOperand())), ";")));
+    context.mark(end);
+    return Code.of(result);
+  }
+
+  private Code conditional(TreePath path, ConditionalExpressionTree tree) {
+    Slot result = context.synthetic("choice", typeOf(path));
+    Label otherwise = new Label("else of ?:");
+    Label end = new Label("end of ?:");
+    context.emit(new Instruction.Branch(origin, value(child(path, tree.getCondition())), otherwise));
+    context.emit(new Instruction.Run(origin, Code.of(result, " = ", value(child(path, tree.getTrueExpression())), ";")));
+    context.emit(new Instruction.Jump(origin, end));
+    context.mark(otherwise);
+    context.emit(new Instruction.Run(origin, Code.of(result, " = ", value(child(path, tree.getFalseExpression())), ";")));
+    context.mark(end);
+    return Code.of(result);
+  }
+
+  /**
+   * Lowers operands evaluated left to right; each one before the last operand that suspends is
+   * spilled, so that it keeps the value it had when Java would have evaluated it.
+   */
+  private List<Code> operands(List<TreePath> operands) {
+    int last = -1;
+    for (int i = 0; i < operands.size(); i++) {
+      if (context.found.suspends(operands.get(i).getLeaf())) {
+        last = i;
+      }
+    }
+    List<Code> codes = new ArrayList<>();
+    for (int i = 0; i < operands.size(); i++) {
+      TreePath operand = operands.get(i);
+      Code code = value(operand);
+      if (i < last && needsSpill(operand, code)) {
+        code = context.spill(origin, code, typeOf(operand));
+      }
+      codes.add(code);
+    }
+    return codes;
+  }
+
+  /** Literals and values already in a synthetic field cannot change; everything else can. */
+  private static boolean needsSpill(TreePath operand, Code code) {
+    if (operand.getLeaf() instanceof LiteralTree) {
+      return false;
+    }
+    return !(code.parts().size() == 1 && code.parts().get(0) instanceof Slot);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private SuspensionPoint pointAt(Tree tree) {
+    return context.found.pointAt(tree);
+  }
+
+  private TypeMirror typeOf(TreePath path) {
+    TypeMirror type = context.trees.getTypeMirror(path);
+    if (type == null) {
+      throw new UnsupportedTreeException(path.getLeaf(), "an expression without a type");
+    }
+    return type;
+  }
+
+  private boolean isStaticMember(TreePath path) {
+    Element element = context.trees.getElement(path);
+    return element != null && element.getModifiers().contains(Modifier.STATIC);
+  }
+
+  private static boolean isVariable(ExpressionTree tree) {
+    return tree.getKind() == Tree.Kind.IDENTIFIER;
+  }
+
+  private boolean isString(TypeMirror type) {
+    return types.isSameType(type, string());
+  }
+
+  private TypeMirror string() {
+    return elements.getTypeElement("java.lang.String").asType();
+  }
+
+  private static Code join(List<Code> codes) {
+    List<Object> parts = new ArrayList<>();
+    for (int i = 0; i < codes.size(); i++) {
+      if (i > 0) {
+        parts.add(", ");
+      }
+      parts.add(codes.get(i));
+    }
+    return Code.of(parts.toArray());
+  }
+
+  private static TreePath child(TreePath parent, Tree tree) {
+    return new TreePath(parent, tree);
+  }
+}

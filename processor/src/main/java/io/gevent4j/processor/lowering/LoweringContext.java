@@ -1,0 +1,87 @@
+package io.gevent4j.processor.lowering;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import io.gevent4j.processor.analysis.SuspensionFinder;
+import io.gevent4j.processor.model.Code;
+import io.gevent4j.processor.model.Instruction;
+import io.gevent4j.processor.model.Label;
+import io.gevent4j.processor.model.Slot;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
+
+/** What the statement and expression lowerers share while lowering one method: output and slots. */
+final class LoweringContext {
+  final Trees trees;
+  final SuspensionFinder.Result found;
+  final CompilationUnitTree unit;
+  final List<Instruction> out = new ArrayList<>();
+  final List<Slot> parameters = new ArrayList<>();
+  final List<Slot> locals = new ArrayList<>();
+  final Map<VariableElement, Slot> slots = new LinkedHashMap<>();
+  private final Set<String> usedNames = new HashSet<>();
+  private int syntheticCount;
+
+  LoweringContext(Trees trees, SuspensionFinder.Result found, CompilationUnitTree unit) {
+    this.trees = trees;
+    this.found = found;
+    this.unit = unit;
+  }
+
+  void emit(Instruction instruction) {
+    out.add(instruction);
+  }
+
+  void mark(Label label) {
+    out.add(new Instruction.Mark(null, label));
+  }
+
+  Slot parameter(VariableElement parameter) {
+    Slot slot = new Slot(unique(parameter.getSimpleName().toString()), parameter.asType(), parameter, Slot.Role.PARAMETER, 0);
+    parameters.add(slot);
+    slots.put(parameter, slot);
+    return slot;
+  }
+
+  /** Moves a local variable into a field of the state machine. */
+  Slot lift(VariableElement variable, TreePath declaration) {
+    Slot slot = new Slot(unique(variable.getSimpleName().toString()), variable.asType(), variable, Slot.Role.LOCAL, line(declaration));
+    locals.add(slot);
+    slots.put(variable, slot);
+    return slot;
+  }
+
+  /** A new synthetic field, named {@code purpose$n}. */
+  Slot synthetic(String purpose, TypeMirror type) {
+    Slot slot = new Slot(unique(purpose + "$" + syntheticCount++), type, null, Slot.Role.SYNTHETIC, 0);
+    locals.add(slot);
+    return slot;
+  }
+
+  /** Evaluates {@code value} now into a new synthetic field, and returns that field. */
+  Code spill(TreePath origin, Code value, TypeMirror type) {
+    Slot slot = synthetic("tmp", type);
+    emit(new Instruction.Run(origin, Code.of(slot, " = ", value, ";")));
+    return Code.of(slot);
+  }
+
+  private String unique(String name) {
+    String candidate = name;
+    for (int n = 1; !usedNames.add(candidate); n++) {
+      candidate = name + "$" + n;
+    }
+    return candidate;
+  }
+
+  private int line(TreePath path) {
+    long start = trees.getSourcePositions().getStartPosition(unit, path.getLeaf());
+    return start < 0 ? 0 : (int) unit.getLineMap().getLineNumber(start);
+  }
+}
