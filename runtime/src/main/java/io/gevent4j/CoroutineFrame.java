@@ -107,6 +107,14 @@ public abstract class CoroutineFrame<T> {
     return g.parked;
   }
 
+  /**
+   * Called when the state machine catches an exception to route it to a catch or finally block:
+   * a {@code @Yielding} call that threw before suspending must not leave its mark behind.
+   */
+  protected final void caught$() {
+    greenlet.hub.cooperativeCaller = null;
+  }
+
   /** Pushes {@code callee} to run on this greenlet; the result arrives at state {@code next}. */
   protected final Object call$(CoroutineFrame<?> callee, int next) {
     state$ = next;

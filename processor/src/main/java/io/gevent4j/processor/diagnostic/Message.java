@@ -19,7 +19,7 @@ public enum Message {
   SUSPENSION_IN_LAMBDA("@Yielding call to %s inside a lambda cannot suspend; move it into a @Coroutine method"),
   SUSPENSION_IN_CLASS("@Yielding call to %s inside an anonymous or local class cannot suspend; move it into a @Coroutine method"),
   SUSPENSION_IN_SYNCHRONIZED("@Yielding call to %s inside a synchronized block would suspend while holding a monitor; use io.gevent4j lock primitives instead"),
-  SUSPENSION_STATEMENT("a suspension point inside a %s statement is not supported yet; move the @Yielding call out of it"),
+  SUSPENSION_STATEMENT("a suspension point inside this %s statement is not supported yet; move the @Yielding call out of it"),
   UNSUPPORTED_CONSTRUCT("%s is not supported in a @Coroutine body yet"),
   BLOCKING_CALL("%s blocks the hub's thread and every greenlet on it; call %s instead, or enable compile-time monkey patching with @MonkeyPatch or -Agevent4j.monkeyPatch=true", Diagnostic.Kind.WARNING),
   UNDEFINED_TYPE("@Coroutine method %s refers to a type that was never generated or found: %s"),

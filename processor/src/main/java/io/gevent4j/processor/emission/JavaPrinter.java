@@ -49,6 +49,7 @@ import io.gevent4j.processor.model.CoroutineMethod;
 import io.gevent4j.processor.model.Label;
 import io.gevent4j.processor.model.Operators;
 import io.gevent4j.processor.model.Slot;
+import io.gevent4j.processor.model.TryRegion;
 import io.gevent4j.processor.model.UnsupportedTreeException;
 import java.util.List;
 import javax.lang.model.element.Element;
@@ -70,16 +71,20 @@ final class JavaPrinter {
   private final TypeNames typeNames;
   private final CoroutineMethod method;
   private final String selfName;
-  private final String dispatchLabel;
-  private final boolean voidMethod;
+  private final ExitRouter router;
+  private TryRegion.RegionPart region;
 
-  JavaPrinter(Trees trees, TypeNames typeNames, CoroutineMethod method, String selfName, String dispatchLabel) {
+  JavaPrinter(Trees trees, TypeNames typeNames, CoroutineMethod method, String selfName, ExitRouter router) {
     this.trees = trees;
     this.typeNames = typeNames;
     this.method = method;
     this.selfName = selfName;
-    this.dispatchLabel = dispatchLabel;
-    this.voidMethod = method.method().getReturnType().getKind() == TypeKind.VOID;
+    this.router = router;
+  }
+
+  /** Where the statements printed next run: exits from them are routed through finally blocks. */
+  void setRegion(TryRegion.RegionPart region) {
+    this.region = region;
   }
 
   /** Prints an expression. */
@@ -94,11 +99,6 @@ final class JavaPrinter {
     CodeBlock.Builder out = CodeBlock.builder();
     stmt(path, out);
     return out.build();
-  }
-
-  /** The code that continues at {@code label}: {@code state$ = n; continue dispatch$;}. */
-  CodeBlock jump(Label label) {
-    return CodeBlock.of("state$$ = $L;\ncontinue $L;\n", label.state(), dispatchLabel);
   }
 
   // ---------------------------------------------------------------- statements
@@ -365,10 +365,9 @@ final class JavaPrinter {
         out.add(" ").add(exprCode(child(path, tree.getExpression())));
       }
       out.add(";\n");
-    } else if (tree.getExpression() == null) {
-      out.add("return null;\n");
     } else {
-      out.add("return ").add(exprCode(child(path, tree.getExpression()))).add(";\n");
+      CodeBlock value = tree.getExpression() == null ? null : exprCode(child(path, tree.getExpression()));
+      out.add("{\n$>").add(router.ret(region, value)).add("$<}\n");
     }
   }
 
@@ -376,7 +375,7 @@ final class JavaPrinter {
     Tree target = tree.getLabel() == null ? innermost(path, false) : labeled(path, tree.getLabel().toString());
     Label label = target == null ? null : method.breakTarget(target);
     if (label != null) {
-      out.add("{\n$>").add(jump(label)).add("$<}\n");
+      out.add("{\n$>").add(router.jump(region, target, label)).add("$<}\n");
     } else {
       out.add(tree.getLabel() == null ? "break;\n" : "break $L;\n", tree.getLabel());
     }
@@ -390,7 +389,7 @@ final class JavaPrinter {
     }
     Label label = target == null ? null : method.continueTarget(target);
     if (label != null) {
-      out.add("{\n$>").add(jump(label)).add("$<}\n");
+      out.add("{\n$>").add(router.jump(region, target, label)).add("$<}\n");
     } else {
       out.add(tree.getLabel() == null ? "continue;\n" : "continue $L;\n", tree.getLabel());
     }

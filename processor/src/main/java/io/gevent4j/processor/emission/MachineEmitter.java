@@ -23,7 +23,10 @@ import io.gevent4j.processor.model.Instruction;
 import io.gevent4j.processor.model.Label;
 import io.gevent4j.processor.model.Slot;
 import io.gevent4j.processor.model.SuspensionPoint;
+import io.gevent4j.processor.model.TryRegion;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
@@ -226,22 +229,33 @@ public final class MachineEmitter {
   /** Emits the body of {@code resume$()}: one {@code case} per state. */
   private final class Body implements Instruction.Visitor {
     private final CoroutineMethod method;
+    private final ExitRouter router;
     private final JavaPrinter printer;
+    private final boolean hasRegions;
+    /** The try-statement part of each state, for routing exceptions; absent at top level. */
+    private final Map<Integer, TryRegion.RegionPart> regionOfState = new LinkedHashMap<>();
     private final CodeBlock.Builder out = CodeBlock.builder();
     private boolean reachable = true;
     private Tree lastCommented;
 
     Body(CoroutineMethod method) {
       this.method = method;
-      this.printer = new JavaPrinter(trees, typeNames, method, Names.SELF, Names.DISPATCH);
+      int firstFree = numberStates();
+      this.router = new ExitRouter(trees.getSourcePositions(), method.unit(), Names.DISPATCH, typeNames, firstFree);
+      this.printer = new JavaPrinter(trees, typeNames, method, Names.SELF, router);
+      this.hasRegions = !regionOfState.isEmpty();
     }
 
     CodeBlock emit() {
-      numberStates();
-      out.add("$L:\nfor (;;) {\n$>switch (state$$) {\n$>case 0:\n$>", Names.DISPATCH);
+      out.add("$L:\nfor (;;) {\n$>", Names.DISPATCH);
+      if (hasRegions) {
+        out.add("try {\n$>");
+      }
+      out.add("switch (state$$) {\n$>case 0:\n$>");
       for (Instruction instruction : method.instructions()) {
         if (instruction instanceof Instruction.Mark || reachable) {
           comment(instruction);
+          printer.setRegion(instruction.region());
           instruction.accept(this);
         }
       }
@@ -249,20 +263,50 @@ public final class MachineEmitter {
         out.addStatement(method.method().getReturnType().getKind() == TypeKind.VOID
             ? "return null" : "throw new $T($S)", IllegalStateException.class, "fell off the end");
       }
-      out.add("$<default:\n$>throw new $T($S + state$$);\n$<$<}\n$<}\n", IllegalStateException.class, "invalid state ");
-      return out.build();
+      for (CodeBlock trampoline : router.trampolines()) {
+        out.add(trampoline);
+      }
+      out.add("$<default:\n$>throw new $T($S + state$$);\n$<$<}\n", IllegalStateException.class, "invalid state ");
+      if (hasRegions) {
+        out.add("$<} catch ($T t$$) {\n$>", Throwable.class).addStatement("caught$$()").add(exceptionRouting()).add("$<}\n");
+      }
+      return out.add("$<}\n").build();
     }
 
-    /** Gives every label its state number before any code that jumps to it is printed. */
-    private void numberStates() {
+    /** In the catch of the dispatch loop: sends {@code t$} to the handler of the state it came from. */
+    private CodeBlock exceptionRouting() {
+      Map<TryRegion.RegionPart, List<Integer>> statesByPart = new LinkedHashMap<>();
+      for (Map.Entry<Integer, TryRegion.RegionPart> entry : regionOfState.entrySet()) {
+        statesByPart.computeIfAbsent(entry.getValue(), part -> new ArrayList<>()).add(entry.getKey());
+      }
+      CodeBlock.Builder routing = CodeBlock.builder().add("switch (state$$) {\n$>");
+      for (Map.Entry<TryRegion.RegionPart, List<Integer>> entry : statesByPart.entrySet()) {
+        for (int state : entry.getValue()) {
+          routing.add("case $L:\n", state);
+        }
+        routing.add("$>{\n$>").add(router.exception(entry.getKey())).add("$<}\n$<");
+      }
+      return routing.add("default:\n$>throw t$$;\n$<$<}\n").build();
+    }
+
+    /**
+     * Gives every label its state number before any code that jumps to it is printed, and records
+     * the try-statement part of each state; returns the first unused state number.
+     */
+    private int numberStates() {
       int next = 1;
       for (Instruction instruction : method.instructions()) {
-        if (instruction instanceof Instruction.Mark) {
-          ((Instruction.Mark) instruction).label().place(next++);
-        } else if (instruction instanceof Instruction.Suspend) {
-          ((Instruction.Suspend) instruction).resume().place(next++);
+        Label label = instruction instanceof Instruction.Mark ? ((Instruction.Mark) instruction).label()
+            : instruction instanceof Instruction.Suspend ? ((Instruction.Suspend) instruction).resume() : null;
+        if (label != null) {
+          label.place(next);
+          if (instruction.region() != null) {
+            regionOfState.put(next, instruction.region());
+          }
+          next++;
         }
       }
+      return next;
     }
 
     private void comment(Instruction instruction) {
@@ -275,19 +319,43 @@ public final class MachineEmitter {
 
     @Override
     public void visitMark(Instruction.Mark mark) {
+      if (hasRegions && reachable) {
+        out.addStatement("state$$ = $L", mark.label().state());
+      }
       out.add("$<case $L:\n$>", mark.label().state());
       reachable = true;
     }
 
     @Override
     public void visitJump(Instruction.Jump jump) {
-      out.add(printer.jump(jump.target()));
+      out.add(router.goTo(jump.target().state()));
       reachable = false;
     }
 
     @Override
     public void visitBranch(Instruction.Branch branch) {
-      out.add("if (!($L)) {\n$>", code(branch.condition())).add(printer.jump(branch.ifFalse())).add("$<}\n");
+      out.add("if (!($L)) {\n$>", code(branch.condition())).add(router.goTo(branch.ifFalse().state())).add("$<}\n");
+    }
+
+    @Override
+    public void visitEndFinally(Instruction.EndFinally end) {
+      out.add(router.endFinally(end.tryRegion()));
+    }
+
+    @Override
+    public void visitSwitch(Instruction.Switch dispatch) {
+      out.add("switch ($L) {\n$>", code(dispatch.selector()));
+      for (int i = 0; i < dispatch.constants().size(); i++) {
+        TreePath constant = dispatch.constants().get(i);
+        if (dispatch.enumConstants()) {
+          out.add("case $L:\n$>", ((com.sun.source.tree.IdentifierTree) constant.getLeaf()).getName());
+        } else {
+          out.add("case $L:\n$>", printer.expression(constant));
+        }
+        out.add(router.goTo(dispatch.targets().get(i).state())).add("$<");
+      }
+      out.add("default:\n$>").add(router.goTo(dispatch.otherwise().state())).add("$<$<}\n");
+      reachable = false;
     }
 
     @Override
@@ -303,7 +371,7 @@ public final class MachineEmitter {
 
     @Override
     public void visitReturn(Instruction.Return ret) {
-      out.addStatement(ret.value() == null ? "return null" : "return $L", ret.value() == null ? null : code(ret.value()));
+      out.add(router.ret(ret.region(), ret.value() == null ? null : code(ret.value())));
       reachable = false;
     }
 

@@ -1,6 +1,7 @@
 package io.gevent4j.processor.lowering;
 
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
@@ -12,6 +13,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
@@ -25,7 +27,9 @@ import io.gevent4j.processor.model.Instruction;
 import io.gevent4j.processor.model.Label;
 import io.gevent4j.processor.model.Slot;
 import io.gevent4j.processor.model.UnsupportedTreeException;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -128,6 +132,12 @@ public final class Lowerer {
         case LABELED_STATEMENT:
           labeled(path, (LabeledStatementTree) tree);
           break;
+        case TRY:
+          new TryLowerer(context, types, elements, this::statement, this::resource).lower(path);
+          break;
+        case SWITCH:
+          switchStatement(path, (SwitchTree) tree);
+          break;
         default:
           throw new UnsupportedTreeException(tree, "a suspension point inside a "
               + tree.getKind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " statement");
@@ -138,12 +148,61 @@ public final class Lowerer {
       return new ExpressionLowerer(context, types, elements, statement);
     }
 
-    private void declaration(TreePath path, VariableTree tree) {
+    /** A try-with-resources resource: a declaration, or (Java 9+) an expression naming one. */
+    private Slot resource(TreePath path) {
+      if (path.getLeaf() instanceof VariableTree) {
+        return declaration(path, (VariableTree) path.getLeaf());
+      }
+      TypeMirror type = trees.getTypeMirror(path);
+      Slot slot = context.synthetic("resource", type);
+      expressions(path).assign(Code.of(slot), type, path);
+      return slot;
+    }
+
+    @SuppressWarnings("deprecation") // CaseTree.getExpression: the Java 8 API
+    private void switchStatement(TreePath path, SwitchTree tree) {
+      TreePath selectorPath = new TreePath(path, tree.getExpression());
+      TypeMirror selectorType = trees.getTypeMirror(selectorPath);
+      Slot selector = context.synthetic("selector", selectorType);
+      expressions(path).assign(Code.of(selector), selectorType, selectorPath);
+      Label exit = new Label("end of switch");
+      breakTargets.put(tree, exit);
+      List<TreePath> constants = new ArrayList<>();
+      List<Label> targets = new ArrayList<>();
+      List<Label> bodies = new ArrayList<>();
+      Label otherwise = exit;
+      for (CaseTree caseTree : tree.getCases()) {
+        if (caseTree.getStatements() == null) {
+          throw new UnsupportedTreeException(caseTree, "a 'case ->' rule");
+        }
+        Label body = new Label("case");
+        bodies.add(body);
+        if (caseTree.getExpression() == null) {
+          otherwise = body;
+        } else {
+          constants.add(new TreePath(new TreePath(path, caseTree), caseTree.getExpression()));
+          targets.add(body);
+        }
+      }
+      boolean enumSwitch = selectorType.getKind() == TypeKind.DECLARED
+          && types.asElement(selectorType).getKind() == javax.lang.model.element.ElementKind.ENUM;
+      context.emit(new Instruction.Switch(path, Code.of(selector), constants, targets, otherwise, enumSwitch));
+      for (int i = 0; i < tree.getCases().size(); i++) {
+        CaseTree caseTree = tree.getCases().get(i);
+        context.mark(bodies.get(i));
+        for (StatementTree statement : caseTree.getStatements()) {
+          statement(new TreePath(new TreePath(path, caseTree), statement));
+        }
+      }
+      context.mark(exit);
+    }
+
+    private Slot declaration(TreePath path, VariableTree tree) {
       VariableElement variable = (VariableElement) trees.getElement(path);
       Slot slot = context.lift(variable, path);
       ExpressionTree initializer = tree.getInitializer();
       if (initializer == null) {
-        return;
+        return slot;
       }
       TreePath initPath = new TreePath(path, initializer);
       if (found.suspends(initializer)) {
@@ -153,6 +212,7 @@ public final class Lowerer {
       } else {
         context.emit(new Instruction.Run(path, Code.of(slot, " = ", initPath, ";")));
       }
+      return slot;
     }
 
     private Code condition(TreePath statement, ExpressionTree condition) {

@@ -8,6 +8,7 @@ import io.gevent4j.processor.model.Code;
 import io.gevent4j.processor.model.Instruction;
 import io.gevent4j.processor.model.Label;
 import io.gevent4j.processor.model.Slot;
+import io.gevent4j.processor.model.TryRegion;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ final class LoweringContext {
   final Map<VariableElement, Slot> slots = new LinkedHashMap<>();
   private final Set<String> usedNames = new HashSet<>();
   private int syntheticCount;
+  private TryRegion.RegionPart region;
 
   LoweringContext(Trees trees, SuspensionFinder.Result found, CompilationUnitTree unit) {
     this.trees = trees;
@@ -36,11 +38,21 @@ final class LoweringContext {
   }
 
   void emit(Instruction instruction) {
+    instruction.setRegion(region);
     out.add(instruction);
   }
 
   void mark(Label label) {
-    out.add(new Instruction.Mark(null, label));
+    emit(new Instruction.Mark(null, label));
+  }
+
+  /** The try-statement part that instructions emitted now run in (null at top level). */
+  TryRegion.RegionPart region() {
+    return region;
+  }
+
+  void setRegion(TryRegion.RegionPart region) {
+    this.region = region;
   }
 
   Slot parameter(VariableElement parameter) {
@@ -52,7 +64,12 @@ final class LoweringContext {
 
   /** Moves a local variable into a field of the state machine. */
   Slot lift(VariableElement variable, TreePath declaration) {
-    Slot slot = new Slot(unique(variable.getSimpleName().toString()), variable.asType(), variable, Slot.Role.LOCAL, line(declaration));
+    return lift(variable, declaration, variable.asType());
+  }
+
+  /** Moves a local variable into a field of type {@code type} (a multi-catch parameter's superclass). */
+  Slot lift(VariableElement variable, TreePath declaration, TypeMirror type) {
+    Slot slot = new Slot(unique(variable.getSimpleName().toString()), type, variable, Slot.Role.LOCAL, line(declaration));
     locals.add(slot);
     slots.put(variable, slot);
     return slot;

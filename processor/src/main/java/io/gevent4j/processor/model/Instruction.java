@@ -9,9 +9,20 @@ import javax.lang.model.type.TypeMirror;
  */
 public abstract class Instruction {
   private final TreePath origin;
+  private TryRegion.RegionPart region;
 
   Instruction(TreePath origin) {
     this.origin = origin;
+  }
+
+  /** The lowered try statement part the instruction runs in, or null outside any. */
+  public TryRegion.RegionPart region() {
+    return region;
+  }
+
+  /** Set once, by lowering, when the instruction is added. */
+  public void setRegion(TryRegion.RegionPart region) {
+    this.region = region;
   }
 
   /** The source statement this instruction comes from, for comments; may be null. */
@@ -39,6 +50,10 @@ public abstract class Instruction {
     void visitReturn(Return ret);
 
     void visitThrow(Throw thrown);
+
+    void visitEndFinally(EndFinally end);
+
+    void visitSwitch(Switch dispatch);
   }
 
   /** Starts a new state: the label's {@code case}. */
@@ -231,6 +246,72 @@ public abstract class Instruction {
     @Override
     public void accept(Visitor visitor) {
       visitor.visitThrow(this);
+    }
+  }
+
+  /** Ends a finally block: continues with the pending completion (rethrow, return, jump). */
+  public static final class EndFinally extends Instruction {
+    private final TryRegion tryRegion;
+
+    public EndFinally(TreePath origin, TryRegion tryRegion) {
+      super(origin);
+      this.tryRegion = tryRegion;
+    }
+
+    public TryRegion tryRegion() {
+      return tryRegion;
+    }
+
+    @Override
+    public void accept(Visitor visitor) {
+      visitor.visitEndFinally(this);
+    }
+  }
+
+  /** Jumps to the label of the matching {@code case} (a switch whose cases suspend). */
+  public static final class Switch extends Instruction {
+    private final Code selector;
+    private final java.util.List<TreePath> constants;
+    private final java.util.List<Label> targets;
+    private final Label otherwise;
+    private final boolean enumConstants;
+
+    public Switch(TreePath origin, Code selector, java.util.List<TreePath> constants, java.util.List<Label> targets,
+        Label otherwise, boolean enumConstants) {
+      super(origin);
+      this.selector = selector;
+      this.constants = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(constants));
+      this.targets = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(targets));
+      this.otherwise = otherwise;
+      this.enumConstants = enumConstants;
+    }
+
+    public Code selector() {
+      return selector;
+    }
+
+    /** The case constants, in order; {@link #targets()} has the matching labels. */
+    public java.util.List<TreePath> constants() {
+      return constants;
+    }
+
+    public java.util.List<Label> targets() {
+      return targets;
+    }
+
+    /** The default label, or the end of the switch. */
+    public Label otherwise() {
+      return otherwise;
+    }
+
+    /** Whether the constants are enum constants, written by simple name. */
+    public boolean enumConstants() {
+      return enumConstants;
+    }
+
+    @Override
+    public void accept(Visitor visitor) {
+      visitor.visitSwitch(this);
     }
   }
 }

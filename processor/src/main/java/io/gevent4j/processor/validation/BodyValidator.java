@@ -104,13 +104,11 @@ public final class BodyValidator {
       case VARIABLE:
       case RETURN:
       case THROW:
-        return null;
       case TRY:
       case CATCH:
-        return "try";
       case SWITCH:
       case CASE:
-        return "switch";
+        return null;
       default:
         return tree instanceof com.sun.source.tree.StatementTree
             ? tree.getKind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') : null;

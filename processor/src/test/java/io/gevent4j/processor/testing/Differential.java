@@ -59,6 +59,11 @@ public final class Differential {
     return new Differential(CoroutineCompiler.load(compilation), "p." + simpleName);
   }
 
+  /** The class loader of the compiled classes. */
+  public ClassLoader loader() {
+    return loader;
+  }
+
   /** What one run produced. */
   public static final class Outcome {
     public final List<String> log;
