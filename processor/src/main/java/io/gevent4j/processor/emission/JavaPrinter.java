@@ -73,6 +73,8 @@ final class JavaPrinter {
   private final String selfName;
   private final ExitRouter router;
   private TryRegion.RegionPart region;
+  /** Lifted locals printed by their own name: final copies made for the lambdas that capture them. */
+  private java.util.Set<Element> copied = java.util.Collections.emptySet();
 
   JavaPrinter(Trees trees, TypeNames typeNames, CoroutineMethod method, String selfName, ExitRouter router) {
     this.trees = trees;
@@ -85,6 +87,58 @@ final class JavaPrinter {
   /** Where the statements printed next run: exits from them are routed through finally blocks. */
   void setRegion(TryRegion.RegionPart region) {
     this.region = region;
+  }
+
+  /**
+   * The lifted locals (declared at a lowered level) that lambdas under {@code roots} capture. A
+   * lambda must capture the value of the current iteration, not the field that later iterations
+   * overwrite, so the statement printed with them gets final copies ({@link #withCopies}).
+   */
+  java.util.List<Slot> capturedByLambdas(java.util.List<TreePath> roots) {
+    java.util.Map<Element, Slot> captured = new java.util.LinkedHashMap<>();
+    for (TreePath root : roots) {
+      new com.sun.source.util.TreePathScanner<Void, Boolean>() {
+        @Override
+        public Void visitLambdaExpression(LambdaExpressionTree node, Boolean inLambda) {
+          return super.visitLambdaExpression(node, true);
+        }
+
+        @Override
+        public Void visitIdentifier(IdentifierTree node, Boolean inLambda) {
+          Element element = trees.getElement(getCurrentPath());
+          if (Boolean.TRUE.equals(inLambda) && element instanceof VariableElement) {
+            Slot slot = method.slotOf((VariableElement) element);
+            if (slot != null && slot.role() == Slot.Role.LOCAL) {
+              captured.put(element, slot);
+            }
+          }
+          return null;
+        }
+      }.scan(root, false);
+    }
+    return new java.util.ArrayList<>(captured.values());
+  }
+
+  /**
+   * Wraps {@code code} (printed by {@code print} with the copies in effect) in a block that first
+   * copies each captured slot into a final local of the variable's own name.
+   */
+  CodeBlock withCopies(java.util.List<Slot> captured, java.util.function.Supplier<CodeBlock> print) {
+    if (captured.isEmpty()) {
+      return print.get();
+    }
+    CodeBlock.Builder out = CodeBlock.builder().add("{\n$>");
+    java.util.Set<Element> previous = copied;
+    copied = new java.util.HashSet<>(previous);
+    try {
+      for (Slot slot : captured) {
+        copied.add(slot.variable());
+        out.addStatement("final $T $L = this.$L", typeNames.of(slot.type()), slot.variable().getSimpleName(), slot.name());
+      }
+      return out.add(print.get()).add("$<}\n").build();
+    } finally {
+      copied = previous;
+    }
   }
 
   /** Prints an expression. */
@@ -542,7 +596,7 @@ final class JavaPrinter {
       case EXCEPTION_PARAMETER:
       case RESOURCE_VARIABLE: {
         Slot slot = element instanceof VariableElement ? method.slotOf((VariableElement) element) : null;
-        out.add("$L", slot == null ? name : slot.name());
+        out.add("$L", slot == null || copied.contains(element) ? name : slot.name());
         return;
       }
       case FIELD:

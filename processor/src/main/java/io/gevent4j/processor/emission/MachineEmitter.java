@@ -334,7 +334,8 @@ public final class MachineEmitter {
 
     @Override
     public void visitBranch(Instruction.Branch branch) {
-      out.add("if (!($L)) {\n$>", code(branch.condition())).add(router.goTo(branch.ifFalse().state())).add("$<}\n");
+      out.add(printer.withCopies(captured(branch.condition()), () -> CodeBlock.builder()
+          .add("if (!($L)) {\n$>", code(branch.condition())).add(router.goTo(branch.ifFalse().state())).add("$<}\n").build()));
     }
 
     @Override
@@ -360,25 +361,38 @@ public final class MachineEmitter {
 
     @Override
     public void visitRun(Instruction.Run run) {
-      out.add("$L\n", code(run.statement()));
+      out.add(printer.withCopies(captured(run.statement()), () -> CodeBlock.of("$L\n", code(run.statement()))));
     }
 
     @Override
     public void visitVerbatim(Instruction.Verbatim verbatim) {
-      out.add(printer.statement(verbatim.statement()));
+      out.add(printer.withCopies(printer.capturedByLambdas(java.util.Collections.singletonList(verbatim.statement())),
+          () -> printer.statement(verbatim.statement())));
       reachable = Reachability.canCompleteNormally((com.sun.source.tree.StatementTree) verbatim.statement().getLeaf());
     }
 
     @Override
     public void visitReturn(Instruction.Return ret) {
-      out.add(router.ret(ret.region(), ret.value() == null ? null : code(ret.value())));
+      out.add(ret.value() == null ? router.ret(ret.region(), null)
+          : printer.withCopies(captured(ret.value()), () -> router.ret(ret.region(), code(ret.value()))));
       reachable = false;
     }
 
     @Override
     public void visitThrow(Instruction.Throw thrown) {
-      out.addStatement("throw $L", code(thrown.exception()));
+      out.add(printer.withCopies(captured(thrown.exception()), () -> CodeBlock.of("throw $L;\n", code(thrown.exception()))));
       reachable = false;
+    }
+
+    /** The lifted locals that lambdas in {@code code} capture. */
+    private List<Slot> captured(Code code) {
+      List<TreePath> trees = new ArrayList<>();
+      for (Object part : code.parts()) {
+        if (part instanceof TreePath) {
+          trees.add((TreePath) part);
+        }
+      }
+      return printer.capturedByLambdas(trees);
     }
 
     @Override

@@ -400,7 +400,7 @@ final class ExpressionLowerer {
     for (int i = 0; i < operands.size(); i++) {
       TreePath operand = operands.get(i);
       Code code = value(operand);
-      if (i < last && needsSpill(operand, code)) {
+      if ((i < last || containsLambda(operand)) && needsSpill(operand, code)) {
         code = context.spill(origin, code, typeOf(operand));
       }
       codes.add(code);
@@ -408,7 +408,10 @@ final class ExpressionLowerer {
     return codes;
   }
 
-  /** Literals and values already in a synthetic field cannot change; everything else can. */
+  /**
+   * Literals and values already in a synthetic field cannot change; everything else can. (A lambda
+   * operand is spilled all the same, so that its captured locals are copied where it is created.)
+   */
   private static boolean needsSpill(TreePath operand, Code code) {
     if (operand.getLeaf() instanceof LiteralTree) {
       return false;
@@ -417,6 +420,21 @@ final class ExpressionLowerer {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  private static boolean containsLambda(TreePath operand) {
+    Boolean found = new com.sun.source.util.TreeScanner<Boolean, Void>() {
+      @Override
+      public Boolean visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void unused) {
+        return true;
+      }
+
+      @Override
+      public Boolean reduce(Boolean a, Boolean b) {
+        return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+      }
+    }.scan(operand.getLeaf(), null);
+    return Boolean.TRUE.equals(found);
+  }
 
   private SuspensionPoint pointAt(Tree tree) {
     return context.found.pointAt(tree);

@@ -51,9 +51,9 @@ public final class BodyValidator {
     MethodTree method = (MethodTree) methodPath.getLeaf();
     CompilationUnitTree unit = methodPath.getCompilationUnit();
     for (SuspensionPoint point : found.points()) {
-      checkPlacement(point, method, unit, found);
+      checkPlacement(point, method, unit);
     }
-    new AccessScanner(methodPath, generatedClassName, found).scan(new TreePath(methodPath, method.getBody()), null);
+    new AccessScanner(methodPath, generatedClassName).scan(new TreePath(methodPath, method.getBody()), null);
     if (!isSuppressed(trees.getElement(methodPath))) {
       for (TreePath call : found.blockingCalls()) {
         ExecutableElement called = (ExecutableElement) trees.getElement(call);
@@ -64,7 +64,7 @@ public final class BodyValidator {
     return diagnostics.errorCount() == errors;
   }
 
-  private void checkPlacement(SuspensionPoint point, MethodTree method, CompilationUnitTree unit, SuspensionFinder.Result found) {
+  private void checkPlacement(SuspensionPoint point, MethodTree method, CompilationUnitTree unit) {
     String name = point.method().getSimpleName().toString();
     Tree call = point.tree();
     for (TreePath path = point.call().getParentPath(); path.getLeaf() != method; path = path.getParentPath()) {
@@ -131,18 +131,13 @@ public final class BodyValidator {
     private final Element owner;
     private final PackageElement generatedPackage;
     private final String generatedClassName;
-    private final SuspensionFinder.Result found;
     private final Set<Tree> reported = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<Tree, Boolean>());
-    /** Locals declared inside a loop that suspends: each iteration needs its own copy. */
-    private final Set<Element> loopLocals = new java.util.HashSet<>();
-    private int suspendingLoops;
 
-    AccessScanner(TreePath methodPath, String generatedClassName, SuspensionFinder.Result found) {
+    AccessScanner(TreePath methodPath, String generatedClassName) {
       this.unit = methodPath.getCompilationUnit();
       this.owner = trees.getElement(methodPath).getEnclosingElement();
       this.generatedPackage = elements.getPackageOf(owner);
       this.generatedClassName = generatedClassName;
-      this.found = found;
     }
 
     @Override
@@ -185,61 +180,6 @@ public final class BodyValidator {
     public Void visitClass(ClassTree node, Void unused) {
       error(Message.UNSUPPORTED_CONSTRUCT, node, "a local class");
       return null;
-    }
-
-    @Override
-    public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
-      new TreePathScanner<Void, Void>() {
-        @Override
-        public Void visitIdentifier(IdentifierTree identifier, Void ignored) {
-          Element variable = trees.getElement(getCurrentPath());
-          if (variable != null && variable.getKind() == ElementKind.LOCAL_VARIABLE
-              && loopLocals.contains(variable)) {
-            error(Message.UNSUPPORTED_CONSTRUCT, identifier,
-                "a lambda capturing '" + identifier.getName() + "', a local declared in a loop that suspends,");
-          }
-          return null;
-        }
-      }.scan(getCurrentPath(), null);
-      return super.visitLambdaExpression(node, unused);
-    }
-
-    @Override
-    public Void visitVariable(VariableTree node, Void unused) {
-      if (suspendingLoops > 0) {
-        loopLocals.add(trees.getElement(getCurrentPath()));
-      }
-      return super.visitVariable(node, unused);
-    }
-
-    @Override
-    public Void visitWhileLoop(com.sun.source.tree.WhileLoopTree node, Void unused) {
-      return scanLoop(node, () -> super.visitWhileLoop(node, unused));
-    }
-
-    @Override
-    public Void visitDoWhileLoop(com.sun.source.tree.DoWhileLoopTree node, Void unused) {
-      return scanLoop(node, () -> super.visitDoWhileLoop(node, unused));
-    }
-
-    @Override
-    public Void visitForLoop(com.sun.source.tree.ForLoopTree node, Void unused) {
-      return scanLoop(node, () -> super.visitForLoop(node, unused));
-    }
-
-    @Override
-    public Void visitEnhancedForLoop(com.sun.source.tree.EnhancedForLoopTree node, Void unused) {
-      return scanLoop(node, () -> super.visitEnhancedForLoop(node, unused));
-    }
-
-    private Void scanLoop(Tree loop, java.util.function.Supplier<Void> scan) {
-      boolean suspending = found.suspends(loop);
-      suspendingLoops += suspending ? 1 : 0;
-      try {
-        return scan.get();
-      } finally {
-        suspendingLoops -= suspending ? 1 : 0;
-      }
     }
 
     private void checkAccess(Tree node, Element element) {

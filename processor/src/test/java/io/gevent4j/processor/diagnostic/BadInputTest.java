@@ -140,19 +140,6 @@ class BadInputTest {
   }
 
   @Test
-  void lambdaCapturingALoopLocal() {
-    assertError(bad(
-            "  @Coroutine static void f() {",
-            "    for (int i = 0; i < 3; i++) {",
-            "      int copy = i;",
-            "      Runnable r = () -> System.out.println(copy);",
-            "      Gevent.sleep(1);",
-            "    }",
-            "  }"),
-        "[CoroutineUnsupportedConstruct] a lambda capturing 'copy', a local declared in a loop that suspends, is not supported", 9);
-  }
-
-  @Test
   void blockingCallIsAWarningNamingTheReplacement() {
     JavaFileObject source = bad(
         "  @Coroutine static void f() throws InterruptedException {",

@@ -76,6 +76,20 @@ class ExpressionSuspensionTest {
         "    Object o = new StringBuilder(y(\"abc\"));",
         "    return o instanceof CharSequence ? ((CharSequence) o).length() : -1;",
         "  }",
+        "  @Coroutine public static String lambdasCaptureEachIteration() {",
+        "    List<java.util.function.Supplier<String>> made = new ArrayList<>();",
+        "    for (int i = 0; i < 3; i++) {",
+        "      int copy = i * 10;",
+        "      String name = y(\"n\" + i);",
+        "      made.add(() -> name + copy);",
+        "      Runnable r = () -> log.add(\"ran \" + copy);",
+        "      r.run();",
+        "      if (y(made.size()) > 0 && made.stream().anyMatch(s -> s.get().equals(name + copy))) { log.add(\"found\"); }",
+        "    }",
+        "    StringBuilder out = new StringBuilder();",
+        "    for (java.util.function.Supplier<String> s : made) { out.append(s.get()).append(' '); }",
+        "    return out.toString();",
+        "  }",
         "  @Coroutine public static String multiDimensional() { int[][] m = new int[y(2)][y(3)]; return m.length + \"x\" + m[0].length; }");
   }
 
@@ -187,6 +201,11 @@ class ExpressionSuspensionTest {
   @Test
   void constructorsAndInstanceOf() throws Exception {
     assertEquals(3, cases.assertSame(true, "instanceOfAndNew").result);
+  }
+
+  @Test
+  void lambdasInALoopCaptureThatIterationsValues() throws Exception {
+    assertEquals("n00 n110 n220 ", cases.assertSame(true, "lambdasCaptureEachIteration").result);
   }
 
   @Test
