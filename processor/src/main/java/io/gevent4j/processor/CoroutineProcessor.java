@@ -38,9 +38,14 @@ public final class CoroutineProcessor extends AbstractProcessor {
     }
   }
 
+  /**
+   * All types: besides the classes with {@code @Coroutine} methods, the processor checks every
+   * class for overrides of coroutines and every {@code @Yielding} primitive's shape. It claims
+   * nothing, so other processors see every annotation.
+   */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Collections.singleton(ProcessorOptions.COROUTINE);
+    return Collections.singleton("*");
   }
 
   @Override
@@ -64,6 +69,9 @@ public final class CoroutineProcessor extends AbstractProcessor {
           types.add(((TypeElement) method.getEnclosingElement()).getQualifiedName().toString());
         }
       }
+    }
+    if (pipeline != null) {
+      pipeline.checkRound(round);
     }
     if (types.isEmpty()) {
       return false;

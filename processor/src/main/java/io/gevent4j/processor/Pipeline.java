@@ -20,6 +20,8 @@ import io.gevent4j.processor.lowering.Lowerer;
 import io.gevent4j.processor.model.CoroutineMethod;
 import io.gevent4j.processor.validation.BodyValidator;
 import io.gevent4j.processor.validation.CoroutineMethodValidator;
+import io.gevent4j.processor.validation.OverrideValidator;
+import io.gevent4j.processor.validation.YieldingMethodValidator;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,6 +60,8 @@ final class Pipeline {
   private final Trees trees;
   private final Diagnostics diagnostics;
   private final CoroutineMethodValidator methodValidator;
+  private final OverrideValidator overrideValidator;
+  private final YieldingMethodValidator yieldingValidator;
   private final Lowerer lowerer;
   private final MachineEmitter machineEmitter;
   private final CoroutinesFileEmitter fileEmitter;
@@ -69,9 +73,33 @@ final class Pipeline {
     this.options = options;
     this.diagnostics = new Diagnostics(environment.getMessager(), trees);
     this.methodValidator = new CoroutineMethodValidator(diagnostics);
+    this.overrideValidator = new OverrideValidator(environment.getElementUtils(), environment.getTypeUtils(), diagnostics);
+    this.yieldingValidator = new YieldingMethodValidator(trees, diagnostics);
     this.lowerer = new Lowerer(trees, environment.getTypeUtils(), environment.getElementUtils());
     this.machineEmitter = new MachineEmitter(trees, environment.getTypeUtils());
     this.fileEmitter = new CoroutinesFileEmitter(environment.getFiler(), environment.getElementUtils(), environment.getSourceVersion());
+  }
+
+  /**
+   * Checks what concerns every class of the round: overrides of coroutines, and the shape of
+   * {@code @Yielding} primitives compiled here.
+   */
+  void checkRound(javax.annotation.processing.RoundEnvironment round) {
+    for (TypeElement type : ElementFilter.typesIn(round.getRootElements())) {
+      checkType(type);
+    }
+  }
+
+  private void checkType(TypeElement type) {
+    overrideValidator.validate(type);
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (CallClassifier.hasAnnotation(method, CallClassifier.YIELDING)) {
+        yieldingValidator.validate(method);
+      }
+    }
+    for (TypeElement nested : ElementFilter.typesIn(type.getEnclosedElements())) {
+      checkType(nested);
+    }
   }
 
   /** Processes every {@code @Coroutine} method of {@code type} and writes its generated class. */
@@ -127,11 +155,6 @@ final class Pipeline {
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
       if (CallClassifier.hasAnnotation(method, ProcessorOptions.COROUTINE)) {
         methods.add(method);
-      }
-    }
-    for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
-      if (CallClassifier.hasAnnotation(constructor, ProcessorOptions.COROUTINE)) {
-        methods.add(constructor);
       }
     }
     return methods;

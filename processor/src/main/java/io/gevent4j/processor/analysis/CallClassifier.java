@@ -14,8 +14,8 @@ import javax.lang.model.type.TypeMirror;
  * known blocking JDK call (patched or warned about), or a plain call.
  */
 public final class CallClassifier {
-  static final String COROUTINE = "io.gevent4j.annotations.Coroutine";
-  static final String YIELDING = "io.gevent4j.annotations.Yielding";
+  public static final String COROUTINE = "io.gevent4j.annotations.Coroutine";
+  public static final String YIELDING = "io.gevent4j.annotations.Yielding";
 
   /** The known blocking JDK calls, and the runtime class that holds each replacement. */
   private static final String[][] BLOCKING_CALLS = {

@@ -45,6 +45,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import io.gevent4j.processor.analysis.Nesting;
 import io.gevent4j.processor.model.CoroutineMethod;
 import io.gevent4j.processor.model.Label;
 import io.gevent4j.processor.model.Operators;
@@ -413,7 +414,7 @@ final class JavaPrinter {
   }
 
   private void returnStatement(TreePath path, ReturnTree tree, CodeBlock.Builder out) {
-    if (insideNestedBody(path)) {
+    if (Nesting.insideLambdaOrClass(path)) {
       out.add("return");
       if (tree.getExpression() != null) {
         out.add(" ").add(exprCode(child(path, tree.getExpression())));
@@ -485,19 +486,6 @@ final class JavaPrinter {
       }
     }
     return null;
-  }
-
-  private static boolean insideNestedBody(TreePath path) {
-    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
-      Tree.Kind kind = p.getLeaf().getKind();
-      if (kind == Tree.Kind.LAMBDA_EXPRESSION || kind == Tree.Kind.CLASS) {
-        return true;
-      }
-      if (kind == Tree.Kind.METHOD) {
-        return false;
-      }
-    }
-    return false;
   }
 
   // ---------------------------------------------------------------- expressions

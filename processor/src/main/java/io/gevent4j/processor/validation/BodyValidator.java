@@ -14,6 +14,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import io.gevent4j.processor.analysis.CallClassifier;
+import io.gevent4j.processor.analysis.Nesting;
 import io.gevent4j.processor.analysis.SuspensionFinder;
 import io.gevent4j.processor.diagnostic.Diagnostics;
 import io.gevent4j.processor.diagnostic.Message;
@@ -37,12 +38,14 @@ public final class BodyValidator {
   private final Elements elements;
   private final Diagnostics diagnostics;
   private final CallClassifier classifier;
+  private final IndirectSuspensionCheck indirect;
 
   public BodyValidator(Trees trees, Elements elements, Diagnostics diagnostics, CallClassifier classifier) {
     this.trees = trees;
     this.elements = elements;
     this.diagnostics = diagnostics;
     this.classifier = classifier;
+    this.indirect = new IndirectSuspensionCheck(trees, diagnostics);
   }
 
   /** Reports every problem in the body at {@code methodPath}; returns whether there was none. */
@@ -152,18 +155,27 @@ public final class BodyValidator {
 
     @Override
     public Void visitMemberSelect(MemberSelectTree node, Void unused) {
-      if (node.getIdentifier().contentEquals("this") && !owner.equals(trees.getElement(new TreePath(getCurrentPath(), node.getExpression())))) {
-        error(Message.OUTER_ACCESS, node, node, generatedClassName);
-        return null;
-      }
       checkAccess(node, trees.getElement(getCurrentPath()));
       return super.visitMemberSelect(node, unused);
     }
 
     @Override
     public Void visitMemberReference(MemberReferenceTree node, Void unused) {
-      checkAccess(node, trees.getElement(getCurrentPath()));
+      Element referenced = trees.getElement(getCurrentPath());
+      checkAccess(node, referenced);
+      if (referenced instanceof ExecutableElement && classifier.classify((ExecutableElement) referenced).suspends()) {
+        error(Message.SUSPENSION_IN_METHOD_REFERENCE, node, referenced.getEnclosingElement().getSimpleName() + "::" + referenced.getSimpleName());
+      }
       return super.visitMemberReference(node, unused);
+    }
+
+    @Override
+    public Void visitMethodInvocation(com.sun.source.tree.MethodInvocationTree node, Void unused) {
+      Element called = trees.getElement(getCurrentPath());
+      if (called instanceof ExecutableElement && !Nesting.insideLambdaOrClass(getCurrentPath())) {
+        indirect.check((ExecutableElement) called, node, unit);
+      }
+      return super.visitMethodInvocation(node, unused);
     }
 
     @Override

@@ -20,10 +20,6 @@ public final class CoroutineMethodValidator {
   /** Reports what is wrong with {@code method}'s declaration; returns whether it is valid. */
   public boolean validate(ExecutableElement method, String generatedClassName) {
     int errors = diagnostics.errorCount();
-    if (method.getKind() == ElementKind.CONSTRUCTOR) {
-      diagnostics.report(Message.CONSTRUCTOR_COROUTINE, method);
-      return false;
-    }
     if (method.getModifiers().contains(Modifier.ABSTRACT)) {
       diagnostics.report(Message.ABSTRACT_COROUTINE, method, method.getSimpleName(), "abstract");
     } else if (method.getModifiers().contains(Modifier.NATIVE)) {
