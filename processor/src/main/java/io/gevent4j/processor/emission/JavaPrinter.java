@@ -46,6 +46,7 @@ import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.gevent4j.processor.analysis.Nesting;
+import io.gevent4j.processor.javac.TreeCompat;
 import io.gevent4j.processor.model.CoroutineMethod;
 import io.gevent4j.processor.model.Label;
 import io.gevent4j.processor.model.Operators;
@@ -244,6 +245,10 @@ final class JavaPrinter {
         continueStatement(path, (ContinueTree) tree, out);
         break;
       default:
+        if (tree.getKind().name().equals("YIELD")) {
+          out.add("yield ").add(exprCode(child(path, TreeCompat.yieldValue(tree)))).add(";\n");
+          break;
+        }
         throw new UnsupportedTreeException(tree, "a " + describe(tree) + " statement");
     }
   }
@@ -322,29 +327,53 @@ final class JavaPrinter {
     body(child(path, tree.getStatement()), out);
   }
 
-  @SuppressWarnings("deprecation") // CaseTree.getExpression: the Java 8 API, all this printer supports
   private void switchStatement(TreePath path, SwitchTree tree, CodeBlock.Builder out) {
-    TreePath selector = child(path, tree.getExpression());
+    switchBody(path, child(path, tree.getExpression()), tree.getCases(), out);
+    out.add("\n");
+  }
+
+  /** {@code switch (selector) {cases}}, for statements and expressions, classic or rule cases. */
+  private void switchBody(TreePath path, TreePath selector, List<? extends CaseTree> cases, CodeBlock.Builder out) {
     out.add("switch ").add(exprCode(selector)).add(" {\n$>");
     boolean enumSwitch = isEnum(trees.getTypeMirror(selector));
-    for (CaseTree caseTree : tree.getCases()) {
+    for (CaseTree caseTree : cases) {
       TreePath casePath = child(path, caseTree);
-      if (caseTree.getStatements() == null) {
-        throw new UnsupportedTreeException(caseTree, "a 'case ->' rule");
-      }
-      if (caseTree.getExpression() == null) {
-        out.add("default:\n$>");
-      } else if (enumSwitch) {
-        out.add("case $L:\n$>", ((IdentifierTree) caseTree.getExpression()).getName());
+      List<? extends ExpressionTree> labels = TreeCompat.labels(caseTree);
+      boolean rule = TreeCompat.isRule(caseTree);
+      if (labels.isEmpty()) {
+        out.add("default");
       } else {
-        out.add("case ").add(exprCode(child(casePath, caseTree.getExpression()))).add(":\n$>");
+        out.add("case ");
+        for (int i = 0; i < labels.size(); i++) {
+          out.add(i == 0 ? "" : ", ");
+          if (enumSwitch) {
+            out.add("$L", ((IdentifierTree) labels.get(i)).getName());
+          } else {
+            out.add(exprCode(child(casePath, labels.get(i))));
+          }
+        }
       }
+      if (rule) {
+        out.add(" -> ");
+        Tree body = TreeCompat.ruleBody(caseTree);
+        TreePath bodyPath = child(casePath, body);
+        if (body instanceof BlockTree) {
+          block(bodyPath, (BlockTree) body, out);
+          out.add("\n");
+        } else if (body instanceof ExpressionTree) {
+          out.add(exprCode(bodyPath)).add(";\n");
+        } else {
+          stmt(bodyPath, out);
+        }
+        continue;
+      }
+      out.add(":\n$>");
       for (StatementTree statement : caseTree.getStatements()) {
         stmt(child(casePath, statement), out);
       }
       out.add("$<");
     }
-    out.add("$<}\n");
+    out.add("$<}");
   }
 
   private void tryStatement(TreePath path, TryTree tree, CodeBlock.Builder out) {
@@ -534,7 +563,14 @@ final class JavaPrinter {
       }
       case INSTANCE_OF: {
         InstanceOfTree instanceOf = (InstanceOfTree) tree;
-        out.add(exprCode(child(path, instanceOf.getExpression()))).add(" instanceof $L", typeCode(child(path, instanceOf.getType())));
+        VariableTree binding = TreeCompat.binding(instanceOf);
+        out.add(exprCode(child(path, instanceOf.getExpression())));
+        if (binding == null) {
+          out.add(" instanceof $L", typeCode(child(path, instanceOf.getType())));
+        } else {
+          TreePath bindingPath = child(child(path, TreeCompat.pattern(instanceOf)), binding);
+          out.add(" instanceof $T $L", typeNames.of(trees.getElement(bindingPath).asType()), binding.getName());
+        }
         break;
       }
       case ARRAY_ACCESS: {
@@ -549,7 +585,9 @@ final class JavaPrinter {
         memberReference(path, (MemberReferenceTree) tree, out);
         break;
       default:
-        if (tree instanceof LiteralTree) {
+        if (tree.getKind().name().equals("SWITCH_EXPRESSION")) {
+          switchBody(path, child(path, TreeCompat.switchExpressionSelector(tree)), TreeCompat.switchExpressionCases(tree), out);
+        } else if (tree instanceof LiteralTree) {
           literal((LiteralTree) tree, out);
         } else if (tree instanceof CompoundAssignmentTree) {
           CompoundAssignmentTree compound = (CompoundAssignmentTree) tree;

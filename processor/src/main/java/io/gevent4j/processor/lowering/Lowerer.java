@@ -21,6 +21,7 @@ import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.gevent4j.processor.analysis.SuspensionFinder;
+import io.gevent4j.processor.javac.TreeCompat;
 import io.gevent4j.processor.model.Code;
 import io.gevent4j.processor.model.CoroutineMethod;
 import io.gevent4j.processor.model.Instruction;
@@ -159,7 +160,6 @@ public final class Lowerer {
       return slot;
     }
 
-    @SuppressWarnings("deprecation") // CaseTree.getExpression: the Java 8 API
     private void switchStatement(TreePath path, SwitchTree tree) {
       TreePath selectorPath = new TreePath(path, tree.getExpression());
       TypeMirror selectorType = trees.getTypeMirror(selectorPath);
@@ -172,15 +172,17 @@ public final class Lowerer {
       List<Label> bodies = new ArrayList<>();
       Label otherwise = exit;
       for (CaseTree caseTree : tree.getCases()) {
-        if (caseTree.getStatements() == null) {
-          throw new UnsupportedTreeException(caseTree, "a 'case ->' rule");
+        if (TreeCompat.isRule(caseTree)) {
+          throw new UnsupportedTreeException(caseTree, "a suspension point in a switch with 'case ->' rules");
         }
         Label body = new Label("case");
         bodies.add(body);
-        if (caseTree.getExpression() == null) {
+        List<? extends ExpressionTree> labels = TreeCompat.labels(caseTree);
+        if (labels.isEmpty()) {
           otherwise = body;
-        } else {
-          constants.add(new TreePath(new TreePath(path, caseTree), caseTree.getExpression()));
+        }
+        for (ExpressionTree label : labels) {
+          constants.add(new TreePath(new TreePath(path, caseTree), label));
           targets.add(body);
         }
       }
