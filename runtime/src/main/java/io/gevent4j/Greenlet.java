@@ -327,6 +327,7 @@ public final class Greenlet<T> {
         try {
           outcome = frame.resume$();
         } catch (Throwable failure) {
+          h.cooperativeCaller = null; // a @Yielding call that threw before parking leaves no mark
           frame = unwind(frame, null, failure);
           continue;
         }

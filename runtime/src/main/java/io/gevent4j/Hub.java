@@ -1,5 +1,6 @@
 package io.gevent4j;
 
+import io.gevent4j.internal.IoPoller;
 import io.gevent4j.internal.Timer;
 import io.gevent4j.internal.TimerHeap;
 import java.io.PrintStream;
@@ -32,6 +33,8 @@ public final class Hub {
   /** Greenlets to step and Runnables to run, in FIFO order. */
   private final ArrayDeque<Object> ready = new ArrayDeque<>();
   private final TimerHeap timers = new TimerHeap();
+  /** Waits for I/O readiness; public to the runtime's socket package through {@link #io()}. */
+  private final IoPoller io = new IoPoller();
   private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
   private volatile boolean idle;
   /** The greenlet being stepped, or null when plain code or a callback runs. */
@@ -100,7 +103,7 @@ public final class Hub {
    * wait expects another thread.
    */
   public boolean isEmpty() {
-    return ready.isEmpty() && timers.size() == 0 && inbox.isEmpty() && heldOpen == 0;
+    return ready.isEmpty() && timers.size() == 0 && inbox.isEmpty() && heldOpen == 0 && !io.hasInterest();
   }
 
   /**
@@ -116,7 +119,13 @@ public final class Hub {
     inbox.add(Objects.requireNonNull(task, "task"));
     if (idle) {
       LockSupport.unpark(thread);
+      io.wakeup();
     }
+  }
+
+  /** Hub thread only: this hub's I/O readiness poller, for cooperative sockets. */
+  public IoPoller io() {
+    return io;
   }
 
   /** Hub thread only: runs {@code task} after the tasks already ready. */
@@ -195,6 +204,9 @@ public final class Hub {
   private boolean turn(Waiter<?> waiter) {
     drainInbox();
     fireDueTimers();
+    if (io.hasInterest()) {
+      io.poll();
+    }
     if (waiter.isDone()) {
       return true; // a timer completed the wait: do not idle until the next deadline
     }
@@ -228,7 +240,8 @@ public final class Hub {
 
   private boolean idleUntilWork() {
     Timer next = timers.peek();
-    if (next == null && inbox.isEmpty() && heldOpen == 0) {
+    boolean waitsForIo = io.hasInterest();
+    if (next == null && inbox.isEmpty() && heldOpen == 0 && !waitsForIo) {
       return false;
     }
     idle = true;
@@ -236,7 +249,9 @@ public final class Hub {
       if (!inbox.isEmpty()) {
         return true;
       }
-      if (next != null) {
+      if (waitsForIo && (next == null || clock == Clock.system())) {
+        io.await(next == null ? 0 : Math.max(1, next.deadlineNanos() - clock.nanoTime()));
+      } else if (next != null) {
         clock.awaitDeadline(next.deadlineNanos());
       } else {
         LockSupport.park(this);

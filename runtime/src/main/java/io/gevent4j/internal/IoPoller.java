@@ -1,0 +1,116 @@
+package io.gevent4j.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.Iterator;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Hub thread only (except {@link #wakeup()}). The hub's I/O readiness backend: one
+ * {@link Selector}, opened on first use. Each registered channel has an {@link Handler} that the
+ * poller calls when the channel is ready for the operations it is interested in. The hub asks
+ * {@link #hasInterest()} to know whether pending I/O keeps it alive.
+ */
+public final class IoPoller {
+  /** Called on the hub thread with the ready operations of a channel. */
+  public interface Handler {
+    void ready(int readyOps);
+  }
+
+  private Selector selector;
+  private int interested;
+  private volatile boolean selecting;
+
+  /** Registers {@code channel} (non-blocking) with no interest yet. */
+  public SelectionKey register(SelectableChannel channel, Handler handler) throws IOException {
+    if (selector == null) {
+      selector = Selector.open();
+    }
+    channel.configureBlocking(false);
+    return channel.register(selector, 0, handler);
+  }
+
+  /** Sets the operations {@code key} waits for (0 for none), keeping count of keys that wait. */
+  public void setInterest(SelectionKey key, int ops) {
+    if (!key.isValid()) {
+      return;
+    }
+    int old = key.interestOps();
+    if ((old == 0) != (ops == 0)) {
+      interested += ops == 0 ? -1 : 1;
+    }
+    key.interestOps(ops);
+  }
+
+  /** Forgets {@code key} (its channel is closing). */
+  public void cancel(SelectionKey key) {
+    if (key.isValid() && key.interestOps() != 0) {
+      interested--;
+    }
+    key.cancel();
+  }
+
+  /** Whether some channel waits for readiness. */
+  public boolean hasInterest() {
+    return interested > 0;
+  }
+
+  /** Number of registered channels (for tests and dumps). */
+  public int registrations() {
+    return selector == null ? 0 : selector.keys().size();
+  }
+
+  /** Dispatches the channels ready now, without waiting. */
+  public void poll() {
+    select(-1);
+  }
+
+  /** Waits up to {@code timeoutNanos} (0: until woken) for readiness, then dispatches. */
+  public void await(long timeoutNanos) {
+    select(timeoutNanos == 0 ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeoutNanos)));
+  }
+
+  /** Thread-safe: interrupts a waiting {@link #await}. */
+  public void wakeup() {
+    Selector current = selector;
+    if (current != null && selecting) {
+      current.wakeup();
+    }
+  }
+
+  private void select(long timeoutMillis) {
+    if (selector == null) {
+      return;
+    }
+    try {
+      if (timeoutMillis < 0) {
+        selector.selectNow();
+      } else {
+        selecting = true;
+        try {
+          selector.select(timeoutMillis);
+        } finally {
+          selecting = false;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Iterator<SelectionKey> ready = selector.selectedKeys().iterator();
+    while (ready.hasNext()) {
+      SelectionKey key = ready.next();
+      ready.remove();
+      try {
+        if (key.isValid()) {
+          ((Handler) key.attachment()).ready(key.readyOps());
+        }
+      } catch (CancelledKeyException ignored) {
+        // closed meanwhile
+      }
+    }
+  }
+}

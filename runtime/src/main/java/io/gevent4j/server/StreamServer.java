@@ -1,0 +1,183 @@
+package io.gevent4j.server;
+
+import io.gevent4j.Greenlet;
+import io.gevent4j.Waiter;
+import io.gevent4j.annotations.Yielding;
+import io.gevent4j.socket.ServerSocket;
+import io.gevent4j.socket.Socket;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Hub thread only. A TCP server that runs one handler greenlet per connection (gevent's
+ * {@code StreamServer}). The handler is a greenlet factory, typically a generated one:
+ * {@code new StreamServer(address, EchoCoroutines::handle)} for
+ * {@code @Coroutine static void handle(Socket socket)}. The handler owns the socket; the server
+ * closes it when the handler ends.
+ *
+ * <p>An optional connection limit (gevent's {@code spawn=Pool(n)}) pauses accepting while that
+ * many handlers run. When accepting fails (for example when the process runs out of file
+ * descriptors), the server reports it once per burst, waits {@link #ACCEPT_BACKOFF_MILLIS} and
+ * tries again: it neither spins nor dies.
+ */
+public final class StreamServer {
+  /** The pause after a failed accept. */
+  public static final long ACCEPT_BACKOFF_MILLIS = 100;
+
+  private final InetSocketAddress address;
+  private final Function<Socket, ? extends Greenlet<?>> handler;
+  private final Set<Greenlet<?>> handlers = new LinkedHashSet<>();
+  private int maxConnections;
+  private int backlog = 1024;
+  private ServerSocket listener;
+  private Greenlet<Void> acceptLoop;
+  private Waiter<Void> slotFreed;
+  private Waiter<Void> stopped;
+
+  /** A server for {@code address} (port 0 picks a free port) running {@code handler} per connection. */
+  public StreamServer(InetSocketAddress address, Function<Socket, ? extends Greenlet<?>> handler) {
+    this.address = Objects.requireNonNull(address, "address");
+    this.handler = Objects.requireNonNull(handler, "handler");
+  }
+
+  /** At most {@code limit} connections handled at once (0: no limit). Returns this. */
+  public StreamServer maxConnections(int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("negative limit: " + limit);
+    }
+    this.maxConnections = limit;
+    return this;
+  }
+
+  /** The listen backlog (default 1024). Returns this. */
+  public StreamServer backlog(int backlog) {
+    this.backlog = backlog;
+    return this;
+  }
+
+  /** Binds and starts accepting in a greenlet of the calling thread's hub. Returns this. */
+  public StreamServer start() throws IOException {
+    if (listener == null) {
+      listener = ServerSocket.listen(address, backlog);
+      acceptLoop = Greenlet.of(new AcceptLoop(this)).start();
+    }
+    return this;
+  }
+
+  /** Starts if needed, then waits until {@link #stop()} (gevent's {@code serve_forever}). */
+  @Yielding
+  public void serveForever() throws IOException {
+    start();
+    Waiter<Void> waiter = new Waiter<>();
+    stopped = waiter;
+    waiter.await();
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    if (listener == null) {
+      throw new IllegalStateException("not started");
+    }
+    return listener.port();
+  }
+
+  /** The handlers running now. */
+  public int connections() {
+    return handlers.size();
+  }
+
+  /**
+   * Stops accepting and closes the listener; running handlers go on. {@link #serveForever()}
+   * returns. Stopping twice does nothing.
+   */
+  public void stop() {
+    if (listener == null || !listener.isOpen()) {
+      return;
+    }
+    try {
+      listener.close();
+    } catch (IOException e) {
+      report(e);
+    }
+    acceptLoop.killAsync();
+    if (stopped != null) {
+      stopped.resume(null);
+      stopped = null;
+    }
+  }
+
+  /** Stops accepting, then kills the running handlers and waits until they are dead. */
+  @Yielding
+  public void stopAndKill() {
+    stop();
+    List<Greenlet<?>> running = new ArrayList<>(handlers);
+    io.gevent4j.Gevent.killAll(running.toArray(new Greenlet<?>[0]));
+  }
+
+  boolean isStopped() {
+    return !listener.isOpen();
+  }
+
+  ServerSocket listener() {
+    return listener;
+  }
+
+  boolean isFull() {
+    return maxConnections > 0 && handlers.size() >= maxConnections;
+  }
+
+  /** Parks the accept loop until a handler ends. */
+  @Yielding
+  void awaitSlot() {
+    Waiter<Void> waiter = new Waiter<>();
+    slotFreed = waiter;
+    waiter.await();
+  }
+
+  void spawnHandler(Socket socket) {
+    Greenlet<?> greenlet;
+    try {
+      greenlet = handler.apply(socket);
+    } catch (RuntimeException e) {
+      report(e);
+      closeQuietly(socket);
+      return;
+    }
+    handlers.add(greenlet);
+    greenlet.link(dead -> {
+      handlers.remove(dead);
+      closeQuietly(socket);
+      Waiter<Void> waiting = slotFreed;
+      if (waiting != null) {
+        slotFreed = null;
+        waiting.resume(null);
+      }
+    });
+    greenlet.start();
+  }
+
+  void report(Throwable failure) {
+    PrintStream out = System.err;
+    out.println(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " " + this + ": " + failure);
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // closing after the handler: nothing left to tell
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "<StreamServer " + address + (listener != null && listener.isOpen() ? " port=" + listener.port() : "") + ">";
+  }
+}
