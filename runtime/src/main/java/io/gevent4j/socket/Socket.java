@@ -176,7 +176,7 @@ public final class Socket extends Channel {
           return waiter.resume(item);
         }
         if (buffered.remaining() >= capacity) {
-          throw new IOException("more than " + capacity + " bytes without a complete item");
+          throw new LimitExceededException("more than " + capacity + " bytes without a complete item");
         }
         buffered.compact();
         int n;
@@ -218,7 +218,7 @@ public final class Socket extends Channel {
       if (buffered.get(i) == '\n') {
         int end = i > start && buffered.get(i - 1) == '\r' ? i - 1 : i;
         if (end - start > maxLength) {
-          throw new IOException("line longer than " + maxLength + " bytes");
+          throw new LimitExceededException("line longer than " + maxLength + " bytes");
         }
         byte[] bytes = new byte[end - start];
         buffered.get(bytes);
@@ -227,7 +227,7 @@ public final class Socket extends Channel {
       }
     }
     if (buffered.remaining() > maxLength + 1) {
-      throw new IOException("line longer than " + maxLength + " bytes");
+      throw new LimitExceededException("line longer than " + maxLength + " bytes");
     }
     return null;
   }
