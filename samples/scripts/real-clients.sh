@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Drives the network samples with real clients from Debian's packages, on loopback only, bounded
+# in count and time: nc against the echo server, curl and wrk against the HTTP server, redis-cli
+# and redis-benchmark against the Redis-protocol server, and the concurrent downloader against the
+# HTTP server. Installs the clients if they are missing. Exits non-zero on the first wrong answer.
+# Usage: samples/scripts/real-clients.sh   (after `mvn package`, or it builds first)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+need=()
+command -v nc >/dev/null || need+=(netcat-openbsd)
+command -v curl >/dev/null || need+=(curl)
+command -v wrk >/dev/null || need+=(wrk)
+command -v redis-cli >/dev/null || need+=(redis-tools)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "== installing ${need[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+version=0.1.0-SNAPSHOT
+jars="annotations/target/gevent4j-annotations-$version.jar:runtime/target/gevent4j-runtime-$version.jar:samples/target/gevent4j-samples-$version.jar"
+[ -f samples/target/gevent4j-samples-$version.jar ] || mvn -B -q -DskipTests package
+
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+start() { # start CLASS PORT: runs a sample server for at most 5 minutes, waits until it listens
+  timeout 300 java -cp "$jars" "io.gevent4j.samples.net.$1" "$2" >"/tmp/gevent4j-$1.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 100); do nc -z 127.0.0.1 "$2" 2>/dev/null && return 0; sleep 0.1; done
+  echo "$1 did not start"; cat "/tmp/gevent4j-$1.log"; exit 1
+}
+expect() { # expect WHAT ACTUAL EXPECTED
+  if [ "$2" != "$3" ]; then echo "FAIL $1: got [$2], expected [$3]"; exit 1; fi
+  echo "ok   $1"
+}
+
+echo_port=$(free_port); http_port=$(free_port); redis_port=$(free_port)
+start EchoServer "$echo_port"
+start HttpServer "$http_port"
+start RedisServer "$redis_port"
+
+expect "nc echo" "$(printf 'hello\nworld\n' | timeout 10 nc -N 127.0.0.1 "$echo_port")" $'hello\nworld'
+expect "nc oversized line" "$(head -c 9000 /dev/zero | tr '\0' x | timeout 10 nc -N 127.0.0.1 "$echo_port")" "ERR line longer than 8192 bytes"
+
+expect "curl /" "$(timeout 10 curl -s "http://127.0.0.1:$http_port/")" "Hello, World!"
+expect "curl keep-alive, 2 requests" "$(timeout 10 curl -s "http://127.0.0.1:$http_port/" "http://127.0.0.1:$http_port/bytes/3")" "Hello, World!xxx"
+expect "curl 404" "$(timeout 10 curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$http_port/nope")" "404"
+echo "== wrk, 50 connections, 5 s"
+timeout 30 wrk -t1 -c50 -d5s "http://127.0.0.1:$http_port/" | tee /tmp/gevent4j-wrk.txt
+grep -q "Requests/sec" /tmp/gevent4j-wrk.txt
+if grep -q "Non-2xx" /tmp/gevent4j-wrk.txt; then echo "FAIL wrk saw non-2xx responses"; exit 1; fi
+
+r() { timeout 10 redis-cli -p "$redis_port" "$@"; }
+expect "redis-cli ping" "$(r ping)" "PONG"
+expect "redis-cli set" "$(r set greeting hello)" "OK"
+expect "redis-cli get" "$(r get greeting)" "hello"
+expect "redis-cli incr" "$(r incr counter; r incr counter)" $'1\n2'
+expect "redis-cli exists" "$(r exists greeting counter missing)" "2"
+expect "redis-cli del" "$(r del greeting)" "1"
+expect "redis-cli echo" "$(r echo 'héllo wörld')" "héllo wörld"
+echo "== redis-benchmark, 50 clients, 20000 requests per test"
+timeout 120 redis-benchmark -p "$redis_port" -q -n 20000 -c 50 -t ping,set,get,incr | tr '\r' '\n' | grep "requests per second" | tee /tmp/gevent4j-redis-benchmark.txt
+[ "$(wc -l < /tmp/gevent4j-redis-benchmark.txt)" -ge 4 ]
+
+echo "== downloader, 20 pages at once"
+out="$(timeout 60 java -cp "$jars" io.gevent4j.samples.net.Downloader "$http_port" 20)"
+expect "downloader total" "$(echo "$out" | tail -n 1)" "total 210000 bytes"
+
+echo "real clients: all passed"
