@@ -71,4 +71,15 @@ echo "== downloader, 20 pages at once"
 out="$(timeout 60 java -cp "$jars" io.gevent4j.samples.net.Downloader "$http_port" 20)"
 expect "downloader total" "$(echo "$out" | tail -n 1)" "total 210000 bytes"
 
+echo "== out of file descriptors: an echo server limited to 128 descriptors, flooded with 200 connections"
+fd_port=$(free_port)
+(ulimit -n 128; exec timeout 60 java -cp "$jars" io.gevent4j.samples.net.EchoServer "$fd_port" >/tmp/gevent4j-emfile.log 2>&1) &
+pids+=($!)
+for _ in $(seq 100); do nc -z 127.0.0.1 "$fd_port" 2>/dev/null && break; sleep 0.1; done
+flood=()
+for _ in $(seq 200); do (sleep 3 | timeout 8 nc 127.0.0.1 "$fd_port" >/dev/null 2>&1) & flood+=($!); done
+wait "${flood[@]}" 2>/dev/null || true
+grep -q "Too many open files" /tmp/gevent4j-emfile.log || { echo "FAIL the flood did not exhaust descriptors"; exit 1; }
+expect "serves again after running out of descriptors" "$(printf 'after\n' | timeout 10 nc -N 127.0.0.1 "$fd_port")" "after"
+
 echo "real clients: all passed"

@@ -29,9 +29,19 @@ public final class IoPoller {
   public SelectionKey register(SelectableChannel channel, Handler handler) throws IOException {
     if (selector == null) {
       selector = Selector.open();
+      warmUpClosing();
     }
     channel.configureBlocking(false);
     return channel.register(selector, 0, handler);
+  }
+
+  /**
+   * Closes a throwaway channel once. The JDK initialises its socket-closing machinery lazily, and
+   * that initialisation needs a file descriptor: done first while descriptors run out (a server
+   * flooded with connections), it fails with an error that would stop the hub.
+   */
+  private static void warmUpClosing() throws IOException {
+    java.nio.channels.SocketChannel.open().close();
   }
 
   /** Sets the operations {@code key} waits for (0 for none), keeping count of keys that wait. */

@@ -24,8 +24,8 @@ import java.util.function.Function;
  *
  * <p>An optional connection limit (gevent's {@code spawn=Pool(n)}) pauses accepting while that
  * many handlers run. When accepting fails (for example when the process runs out of file
- * descriptors), the server reports it once per burst, waits {@link #ACCEPT_BACKOFF_MILLIS} and
- * tries again: it neither spins nor dies.
+ * descriptors), the server reports it to stderr, waits {@link #ACCEPT_BACKOFF_MILLIS} and tries
+ * again: it neither spins nor dies, and serves again once descriptors free up.
  */
 public final class StreamServer {
   /** The pause after a failed accept. */
