@@ -1,5 +1,6 @@
 package io.gevent4j;
 
+import io.gevent4j.internal.Sneaky;
 import io.gevent4j.annotations.Yielding;
 import io.gevent4j.internal.Timer;
 import java.io.PrintStream;
@@ -204,12 +205,7 @@ public final class Greenlet<T> {
         finish(null, null);
         break;
       case SUSPENDED:
-        Waiter<?> waiter = waitingOn;
-        if (waiter != null) {
-          waitingOn = null;
-          waiter.cancel();
-        }
-        wake(null, new GreenletExit());
+        throwInto(new GreenletExit());
         break;
       case RUNNING:
         if (hub.running == this) {
@@ -219,6 +215,24 @@ public final class Greenlet<T> {
       default:
         break;
     }
+  }
+
+  /**
+   * Raises {@code failure} at the suspension point of this greenlet if it is suspended (kill,
+   * {@link Timeout}): the wait it is parked on is cancelled, its registrations undone. Returns
+   * whether the greenlet was suspended.
+   */
+  boolean throwInto(Throwable failure) {
+    if (state != SUSPENDED) {
+      return false;
+    }
+    Waiter<?> waiter = waitingOn;
+    if (waiter != null) {
+      waitingOn = null;
+      waiter.cancel();
+    }
+    wake(null, failure);
+    return true;
   }
 
   /** Undoes {@link #start()} or {@link #startLater} of a greenlet that has not run yet. */

@@ -45,6 +45,10 @@ public final class Hub {
   /** Waits that another thread promised to complete ({@link Waiter#expectOtherThread()}). */
   private int heldOpen;
   private Greenlet<Void> mainGreenlet;
+  /** What plain code (the main greenlet) is blocked on, while it runs the loop. */
+  private Waiter<?> mainWaiter;
+  /** An exception for plain code raised while it was not waiting (a {@link Timeout}). */
+  private Throwable pendingMainFailure;
   private PrintStream errorStream = System.err;
 
   private Hub(Thread thread, Clock clock) {
@@ -188,7 +192,14 @@ public final class Hub {
           "a hub callback tried to wait; callbacks run inside the hub and must not block "
               + "(spawn a greenlet for work that waits)");
     }
+    Throwable pending = pendingMainFailure;
+    if (pending != null) {
+      pendingMainFailure = null;
+      waiter.abort(pending);
+      return;
+    }
     looping = true;
+    mainWaiter = waiter;
     try {
       while (!waiter.isDone()) {
         if (!turn(waiter)) {
@@ -197,6 +208,20 @@ public final class Hub {
       }
     } finally {
       looping = false;
+      mainWaiter = null;
+    }
+  }
+
+  /**
+   * Raises {@code failure} in plain code (the main greenlet): at once in the wait it is blocked
+   * on, or else at its next wait.
+   */
+  void throwIntoMain(Throwable failure) {
+    Waiter<?> waiter = mainWaiter;
+    if (waiter != null) {
+      waiter.abort(failure);
+    } else {
+      pendingMainFailure = failure;
     }
   }
 

@@ -1,5 +1,7 @@
 package io.gevent4j;
 
+import io.gevent4j.internal.Sneaky;
+
 /**
  * The low-level suspension API: one wait for one result, the building block of every
  * {@code @Yielding} primitive (gevent's {@code Waiter}). Hub thread only, except the
@@ -38,6 +40,7 @@ public final class Waiter<T> {
   private Throwable failure;
   private Runnable onCancel;
   private boolean expectsOtherThread;
+  private io.gevent4j.internal.Timer deadline;
 
   /**
    * A waiter for the calling greenlet (or for plain code) on the calling thread's hub.
@@ -98,10 +101,32 @@ public final class Waiter<T> {
     this.onCancel = undo;
   }
 
+  /**
+   * Ends the wait after {@code millis} with {@code value} if nothing completed it first, undoing
+   * the {@link #onCancel} registration (a wait that gives up, such as {@code join(timeout)}).
+   */
+  public void expireAfter(long millis, T value) {
+    deadline = hub.schedule(millis, () -> {
+      deadline = null;
+      undo();
+      resume(value);
+    });
+  }
+
+  /** Fails the wait after {@code millis} with {@code failure} if nothing completed it first. */
+  public void failAfter(long millis, Throwable failure) {
+    deadline = hub.schedule(millis, () -> {
+      deadline = null;
+      undo();
+      fail(failure);
+    });
+  }
+
   /** Abandons the wait: marks it done and runs the {@link #onCancel} action. */
   void cancel() {
     if (!done) {
       done = true;
+      cancelDeadline();
       releaseHub();
       Runnable undo = onCancel;
       onCancel = null;
@@ -111,11 +136,33 @@ public final class Waiter<T> {
     }
   }
 
+  /** Undoes the wait's registrations (as {@link #cancel()}) and fails it with {@code failure}. */
+  void abort(Throwable failure) {
+    undo();
+    fail(failure);
+  }
+
+  private void undo() {
+    Runnable undo = onCancel;
+    onCancel = null;
+    if (undo != null && !done) {
+      undo.run();
+    }
+  }
+
+  private void cancelDeadline() {
+    if (deadline != null) {
+      deadline.cancel();
+      deadline = null;
+    }
+  }
+
   private boolean complete(T result, Throwable error) {
     if (done) {
       return false;
     }
     done = true;
+    cancelDeadline();
     releaseHub();
     value = result;
     failure = error;

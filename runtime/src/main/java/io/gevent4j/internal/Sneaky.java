@@ -1,11 +1,11 @@
-package io.gevent4j;
+package io.gevent4j.internal;
 
 /** Rethrows any throwable without wrapping, checked or not. */
-final class Sneaky {
+public final class Sneaky {
   private Sneaky() {}
 
   @SuppressWarnings("unchecked")
-  static <E extends Throwable> E rethrow(Throwable failure) throws E {
+  public static <E extends Throwable> E rethrow(Throwable failure) throws E {
     throw (E) failure;
   }
 }

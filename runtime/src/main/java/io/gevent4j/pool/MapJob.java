@@ -1,0 +1,77 @@
+package io.gevent4j.pool;
+
+import io.gevent4j.Greenlet;
+import io.gevent4j.Waiter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One {@link Pool#map} or {@link Pool#imapUnordered} call: spawns a greenlet per input as slots
+ * free up, collects results, fails at the first exception (killing nothing: the others finish in
+ * the pool).
+ */
+final class MapJob<A, R> {
+  private final Pool pool;
+  private final List<A> inputs;
+  private final Function<? super A, ? extends Greenlet<R>> function;
+  private final boolean inOrder;
+  private final Object[] byInput;
+  private final List<R> byCompletion = new ArrayList<>();
+  private Waiter<List<R>> waiter;
+  private int started;
+  private int finished;
+
+  MapJob(Pool pool, List<A> inputs, Function<? super A, ? extends Greenlet<R>> function, boolean inOrder) {
+    this.pool = pool;
+    this.inputs = new ArrayList<>(inputs);
+    this.function = function;
+    this.inOrder = inOrder;
+    this.byInput = new Object[inputs.size()];
+  }
+
+  /** Must be the tail call of a {@code @Yielding} method. */
+  List<R> run() {
+    waiter = new Waiter<>();
+    if (inputs.isEmpty()) {
+      waiter.resume(new ArrayList<>());
+    } else {
+      startNext();
+    }
+    return waiter.await();
+  }
+
+  private void startNext() {
+    if (started == inputs.size() || waiter.isDone()) {
+      return;
+    }
+    if (pool.isFull()) {
+      pool.claim(waiter, this::startNext);
+      return;
+    }
+    int index = started++;
+    Greenlet<R> greenlet = pool.add(function.apply(inputs.get(index)));
+    greenlet.link(dead -> finished(index, dead));
+    greenlet.start();
+    startNext();
+  }
+
+  @SuppressWarnings("unchecked")
+  private void finished(int index, Greenlet<R> dead) {
+    if (waiter.isDone()) {
+      return;
+    }
+    if (dead.exception() != null) {
+      waiter.fail(dead.exception());
+      return;
+    }
+    byInput[index] = dead.value();
+    byCompletion.add(dead.value());
+    if (++finished == inputs.size()) {
+      waiter.resume(inOrder ? new ArrayList<>((List<R>) Arrays.asList(byInput)) : byCompletion);
+    } else {
+      startNext();
+    }
+  }
+}

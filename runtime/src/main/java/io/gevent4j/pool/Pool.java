@@ -1,0 +1,87 @@
+package io.gevent4j.pool;
+
+import io.gevent4j.Greenlet;
+import io.gevent4j.Waiter;
+import io.gevent4j.annotations.Yielding;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Hub thread only. A {@link Group} of at most {@code size} running greenlets (gevent's
+ * {@code Pool}): {@link #spawn} waits for a free slot; {@link #map} and {@link #imapUnordered} run
+ * a function over inputs with at most {@code size} at once. Slots are granted in request order.
+ */
+public final class Pool extends Group {
+  private final int capacity;
+  /** Requests waiting for a slot, in order; each starts its greenlet when granted. */
+  private final ArrayDeque<Runnable> claims = new ArrayDeque<>();
+
+  /** A pool of at most {@code size} greenlets at once. */
+  public Pool(int size) {
+    if (size < 1) {
+      throw new IllegalArgumentException("size must be positive: " + size);
+    }
+    this.capacity = size;
+  }
+
+  /** Free slots. */
+  public int freeCount() {
+    return Math.max(0, capacity - size());
+  }
+
+  /** Whether a spawn would wait. */
+  public boolean isFull() {
+    return freeCount() == 0;
+  }
+
+  @Override
+  void released() {
+    while (!isFull() && !claims.isEmpty()) {
+      claims.poll().run();
+    }
+  }
+
+  /** Waits until a slot is free (without taking it). */
+  @Yielding
+  public void waitAvailable() {
+    if (!isFull()) {
+      return;
+    }
+    Waiter<Void> waiter = new Waiter<>();
+    claim(waiter, () -> waiter.resume(null));
+    waiter.await();
+  }
+
+  /** Starts {@code greenlet} once a slot is free, and returns it (gevent's blocking {@code pool.spawn}). */
+  @Override
+  @Yielding
+  public <T> Greenlet<T> spawn(Greenlet<T> greenlet) {
+    if (!isFull() && claims.isEmpty()) {
+      return add(greenlet).start();
+    }
+    Waiter<Greenlet<T>> waiter = new Waiter<>();
+    claim(waiter, () -> waiter.resume(add(greenlet).start()));
+    return waiter.await();
+  }
+
+  /** Queues {@code grant} for the next free slot; it leaves the queue if {@code waiter} gives up. */
+  void claim(Waiter<?> waiter, Runnable grant) {
+    claims.add(grant);
+    if (waiter != null) {
+      waiter.onCancel(() -> claims.remove(grant));
+    }
+  }
+
+  /** The results of {@code function} over {@code inputs}, in input order. */
+  @Yielding
+  public <A, R> List<R> map(List<A> inputs, Function<? super A, ? extends Greenlet<R>> function) {
+    return new MapJob<>(this, inputs, function, true).run();
+  }
+
+  /** The results of {@code function} over {@code inputs}, in completion order. */
+  @Yielding
+  public <A, R> List<R> imapUnordered(List<A> inputs, Function<? super A, ? extends Greenlet<R>> function) {
+    return new MapJob<>(this, inputs, function, false).run();
+  }
+}

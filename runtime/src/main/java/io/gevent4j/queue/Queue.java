@@ -1,0 +1,182 @@
+package io.gevent4j.queue;
+
+import io.gevent4j.Waiter;
+import io.gevent4j.annotations.Yielding;
+import io.gevent4j.internal.WaitList;
+import java.util.ArrayDeque;
+import java.util.Objects;
+
+/**
+ * Hub thread only. A FIFO queue between greenlets (gevent's {@code Queue}), unbounded or bounded:
+ * {@link #get()} waits while it is empty, {@link #put} while it is full. A put with a waiting
+ * getter hands the item straight to the first getter; a get from a full queue lets the first
+ * waiting putter in. Subclasses change only the storage order.
+ *
+ * @param <T> the items' type
+ */
+public class Queue<T> {
+  private final java.util.Queue<T> items;
+  private final int capacity;
+  private final WaitList<T> getters = new WaitList<>();
+  private final ArrayDeque<Putter<T>> putters = new ArrayDeque<>();
+
+  /** A waiting put: its item and its waiter. */
+  private static final class Putter<T> {
+    final T item;
+    final Waiter<Void> waiter;
+
+    Putter(T item, Waiter<Void> waiter) {
+      this.item = item;
+      this.waiter = waiter;
+    }
+  }
+
+  /** An unbounded queue. */
+  public Queue() {
+    this(0);
+  }
+
+  /** A queue holding at most {@code maxsize} items; 0 or less means unbounded, as in gevent. */
+  public Queue(int maxsize) {
+    this(new ArrayDeque<>(), maxsize <= 0 ? Integer.MAX_VALUE : maxsize);
+  }
+
+  /** A queue over {@code items} (the storage order) holding at most {@code capacity} items. */
+  Queue(java.util.Queue<T> items, int capacity) {
+    this.items = items;
+    this.capacity = capacity;
+  }
+
+  /** Puts {@code item}, waiting while the queue is full. */
+  @Yielding
+  public void put(T item) {
+    if (offer(item)) {
+      return;
+    }
+    Waiter<Void> waiter = new Waiter<>();
+    wait(item, waiter);
+    waiter.await();
+  }
+
+  /** Puts {@code item}, waiting at most {@code timeoutMillis}, then throwing {@link Full}. */
+  @Yielding
+  public void put(T item, long timeoutMillis) {
+    if (offer(item)) {
+      return;
+    }
+    Waiter<Void> waiter = new Waiter<>();
+    wait(item, waiter);
+    waiter.failAfter(timeoutMillis, new Full("queue full after " + timeoutMillis + " ms"));
+    waiter.await();
+  }
+
+  /** Puts {@code item} now or throws {@link Full}. */
+  public void putNowait(T item) {
+    if (!offer(item)) {
+      throw new Full("queue full");
+    }
+  }
+
+  /** Takes the next item, waiting while the queue is empty. */
+  @Yielding
+  public T get() {
+    if (hasItem()) {
+      return take();
+    }
+    Waiter<T> waiter = new Waiter<>();
+    getters.add(waiter);
+    return waiter.await();
+  }
+
+  /** Takes the next item, waiting at most {@code timeoutMillis}, then throwing {@link Empty}. */
+  @Yielding
+  public T get(long timeoutMillis) {
+    if (hasItem()) {
+      return take();
+    }
+    Waiter<T> waiter = new Waiter<>();
+    getters.add(waiter);
+    waiter.failAfter(timeoutMillis, new Empty("queue empty after " + timeoutMillis + " ms"));
+    return waiter.await();
+  }
+
+  /** Takes the next item now or throws {@link Empty}. */
+  public T getNowait() {
+    if (!hasItem()) {
+      throw new Empty("queue empty");
+    }
+    return take();
+  }
+
+  /** The next item without taking it; {@link Empty} if there is none. */
+  public T peek() {
+    if (items.isEmpty()) {
+      throw new Empty("queue empty");
+    }
+    return items.peek();
+  }
+
+  /** Items in the queue (not counting waiting putters). */
+  public int size() {
+    return items.size();
+  }
+
+  public boolean isEmpty() {
+    return items.isEmpty();
+  }
+
+  /** Whether a put would wait. */
+  public boolean isFull() {
+    return items.size() >= capacity;
+  }
+
+  /** Called for each item accepted; {@link JoinableQueue} counts them. */
+  void accepted() {
+  }
+
+  private boolean offer(T item) {
+    Objects.requireNonNull(item, "item");
+    Waiter<T> getter = getters.poll();
+    if (getter != null) {
+      accepted();
+      getter.resume(item);
+      return true;
+    }
+    if (items.size() < capacity) {
+      accepted();
+      items.add(item);
+      return true;
+    }
+    return false;
+  }
+
+  private void wait(T item, Waiter<Void> waiter) {
+    Putter<T> putter = new Putter<>(item, waiter);
+    putters.add(putter);
+    waiter.onCancel(() -> putters.remove(putter));
+  }
+
+  private boolean hasItem() {
+    return !items.isEmpty() || !putters.isEmpty();
+  }
+
+  /** Takes an item (there is one) and lets waiting putters fill the room it made. */
+  private T take() {
+    T item;
+    if (items.isEmpty()) {
+      Putter<T> putter = putters.poll();
+      accepted();
+      putter.waiter.resume(null);
+      item = putter.item;
+    } else {
+      item = items.poll();
+    }
+    while (items.size() < capacity && !putters.isEmpty()) {
+      Putter<T> putter = putters.poll();
+      accepted();
+      items.add(putter.item);
+      putter.waiter.resume(null);
+    }
+    return item;
+  }
+}
