@@ -63,24 +63,60 @@ public final class Gevent {
   /** {@link #joinAll(Greenlet[])} for a collection. */
   @Yielding
   public static List<Greenlet<?>> joinAll(Collection<? extends Greenlet<?>> greenlets) {
+    return joinAll(greenlets, -1, false, 0);
+  }
+
+  /** Waits at most {@code timeoutMillis}; returns the greenlets that finished, in completion order. */
+  @Yielding
+  public static List<Greenlet<?>> joinAll(long timeoutMillis, Greenlet<?>... greenlets) {
+    return joinAll(Arrays.asList(greenlets), timeoutMillis, false, 0);
+  }
+
+  /**
+   * gevent's {@code joinall(greenlets, timeout, raise_error, count)}: starts the greenlets not yet
+   * started and waits until all (or {@code count}, when positive) are dead, or
+   * {@code timeoutMillis} passed (negative: no limit); returns the dead ones in completion order.
+   * With {@code raiseError}, the first failure is thrown at once (the others keep running), as
+   * {@link Greenlet#get()} would throw it.
+   */
+  @Yielding
+  public static List<Greenlet<?>> joinAll(Collection<? extends Greenlet<?>> greenlets, long timeoutMillis,
+      boolean raiseError, int count) {
+    int wanted = count > 0 ? Math.min(count, greenlets.size()) : greenlets.size();
     List<Greenlet<?>> finished = new ArrayList<>(greenlets.size());
     Waiter<List<Greenlet<?>>> waiter = new Waiter<>();
-    int[] remaining = {greenlets.size()};
     Consumer<Greenlet<?>> link = g -> {
+      if (waiter.isDone()) {
+        return;
+      }
       finished.add(g);
-      if (--remaining[0] == 0) {
+      if (raiseError && g.exception() != null) {
+        waiter.fail(g.failureAsThrownByGet());
+      } else if (finished.size() == wanted) {
         waiter.resume(finished);
       }
     };
-    if (greenlets.isEmpty()) {
+    if (wanted == 0) {
       waiter.resume(finished);
     }
     for (Greenlet<?> greenlet : greenlets) {
       greenlet.start();
       linkAny(greenlet, link);
     }
-    waiter.onCancel(() -> greenlets.forEach(g -> unlinkAny(g, link)));
+    Runnable unlinkAll = () -> greenlets.forEach(g -> unlinkAny(g, link));
+    waiter.onCancel(unlinkAll);
+    if (timeoutMillis >= 0) {
+      waiter.expireAfter(timeoutMillis, finished);
+    }
     return waiter.await();
+  }
+
+  /**
+   * Runs the calling thread's hub until nothing is left to run: no greenlet, no timer, no pending
+   * I/O (gevent's {@code gevent.wait()} without arguments). Plain code only.
+   */
+  public static void waitIdle() {
+    Hub.current().runUntilIdle();
   }
 
   /** Kills every greenlet (those not yet started never run) and waits until all are dead. */

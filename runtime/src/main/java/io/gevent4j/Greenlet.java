@@ -177,6 +177,18 @@ public final class Greenlet<T> {
     return value;
   }
 
+  /** What {@link #get()} throws for this greenlet's exception. */
+  Throwable failureAsThrownByGet() {
+    return thrownByGet(exception);
+  }
+
+  /** Kills the greenlet and waits at most {@code timeoutMillis}; returns whether it is dead. */
+  @Yielding
+  public boolean kill(long timeoutMillis) {
+    killAsync();
+    return join(timeoutMillis);
+  }
+
   /** What {@link #get()} throws for {@code failure}: unchecked ones as they are, checked ones wrapped. */
   private Throwable thrownByGet(Throwable failure) {
     if (failure instanceof RuntimeException || failure instanceof Error) {

@@ -184,14 +184,7 @@ public final class Hub {
    * @throws LoopExit if nothing left can ever complete the waiter
    */
   void block(Waiter<?> waiter) {
-    if (running != null) {
-      throw UntransformedCallException.forCurrentStack(running);
-    }
-    if (looping) {
-      throw new IllegalStateException(
-          "a hub callback tried to wait; callbacks run inside the hub and must not block "
-              + "(spawn a greenlet for work that waits)");
-    }
+    checkMayRunLoop();
     Throwable pending = pendingMainFailure;
     if (pending != null) {
       pendingMainFailure = null;
@@ -209,6 +202,32 @@ public final class Hub {
     } finally {
       looping = false;
       mainWaiter = null;
+    }
+  }
+
+  /** Runs turns until nothing is left (see {@link Gevent#waitIdle()}). */
+  void runUntilIdle() {
+    checkMayRunLoop();
+    Waiter<Void> never = new Waiter<>();
+    looping = true;
+    try {
+      while (turn(never)) {
+        // keep going until the loop would block forever
+      }
+    } finally {
+      looping = false;
+    }
+  }
+
+  /** Plain code may run the loop; a greenlet or a hub callback may not (it would re-enter it). */
+  private void checkMayRunLoop() {
+    if (running != null) {
+      throw UntransformedCallException.forCurrentStack(running);
+    }
+    if (looping) {
+      throw new IllegalStateException(
+          "a hub callback tried to wait; callbacks run inside the hub and must not block "
+              + "(spawn a greenlet for work that waits)");
     }
   }
 
