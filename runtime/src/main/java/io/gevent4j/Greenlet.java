@@ -73,6 +73,9 @@ public final class Greenlet<T> {
 
   /** Schedules the greenlet to run on its hub; a second call does nothing. Returns this. */
   public Greenlet<T> start() {
+    if (!hub.isHubThread()) {
+      throw new IllegalStateException(this + " belongs to " + hub + "; start it on that thread, for example with Hub.spawnFromAnyThread");
+    }
     if (state == NEW) {
       state = SCHEDULED;
       schedule();

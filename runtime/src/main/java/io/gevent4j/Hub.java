@@ -42,6 +42,7 @@ public final class Hub {
   /** Set by generated code immediately before it calls a {@code @Yielding} method. */
   Greenlet<?> cooperativeCaller;
   private boolean looping;
+  private boolean stopping;
   /** Waits that another thread promised to complete ({@link Waiter#expectOtherThread()}). */
   private int heldOpen;
   private Greenlet<Void> mainGreenlet;
@@ -69,6 +70,62 @@ public final class Hub {
     }
     lastUsed = hub;
     return hub;
+  }
+
+  /**
+   * Thread-safe. Starts a thread that runs its own hub until {@link #stop()}, and returns that hub:
+   * hand it work with {@link #submit} or {@link #spawnFromAnyThread}.
+   */
+  public static Hub startThread(String name) {
+    java.util.concurrent.CompletableFuture<Hub> started = new java.util.concurrent.CompletableFuture<>();
+    Thread thread = new Thread(() -> {
+      Hub hub = current();
+      started.complete(hub);
+      hub.serveUntilStopped();
+    }, name);
+    thread.setDaemon(true);
+    thread.start();
+    return started.join();
+  }
+
+  /**
+   * Thread-safe. Creates a greenlet on this hub's thread with {@code factory} (a generated
+   * factory, say {@code () -> FooCoroutines.m(args)}), starts it, and completes the returned future
+   * with its value or exception.
+   */
+  public <T> java.util.concurrent.CompletableFuture<T> spawnFromAnyThread(java.util.function.Supplier<Greenlet<T>> factory) {
+    java.util.concurrent.CompletableFuture<T> result = new java.util.concurrent.CompletableFuture<>();
+    submit(() -> {
+      Greenlet<T> greenlet = factory.get();
+      greenlet.link(dead -> {
+        if (dead.exception() == null) {
+          result.complete(dead.value());
+        } else {
+          result.completeExceptionally(dead.exception());
+        }
+      });
+      greenlet.start();
+    });
+    return result;
+  }
+
+  /** Thread-safe. Makes a hub started with {@link #startThread} finish its loop and its thread end. */
+  public void stop() {
+    submit(() -> stopping = true);
+  }
+
+  private void serveUntilStopped() {
+    holdOpen();
+    Waiter<Void> never = new Waiter<>();
+    looping = true;
+    try {
+      while (!stopping && turn(never)) {
+        // serve until stopped
+      }
+    } finally {
+      looping = false;
+      release();
+    }
   }
 
   /**
