@@ -32,6 +32,14 @@ public abstract class CoroutineFrame<T> {
   /** The arguments of the call, for {@link Greenlet#toString()}. */
   protected abstract Object[] arguments$();
 
+  /**
+   * Where the frame is in its source, for dumps: {@code p.Foo.f(Foo.java:16)}. Generated frames
+   * name the line of the suspension point they wait at; this default names only the class.
+   */
+  protected String location$() {
+    return getClass().getName() + "." + name$();
+  }
+
   /** Marks the next {@code @Yielding} call as made by this frame, so that it may suspend. */
   protected final void prepare$() {
     Greenlet<?> g = greenlet;

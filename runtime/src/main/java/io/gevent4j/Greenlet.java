@@ -47,6 +47,9 @@ public final class Greenlet<T> {
   private Throwable exception;
   private List<Consumer<? super Greenlet<T>>> links;
   private String repr;
+  /** Neighbours in the hub's list of live greenlets. */
+  Greenlet<?> prevLive;
+  Greenlet<?> nextLive;
   /** The timer of {@link #startLater}, until it fires. */
   private Timer startTimer;
 
@@ -78,15 +81,49 @@ public final class Greenlet<T> {
     }
     if (state == NEW) {
       state = SCHEDULED;
+      enlist();
       schedule();
     }
     return this;
+  }
+
+  private void enlist() {
+    Greenlet<?> head = hub.liveHead;
+    nextLive = head;
+    if (head != null) {
+      head.prevLive = this;
+    }
+    hub.liveHead = this;
+  }
+
+  private void delist() {
+    if (prevLive != null) {
+      prevLive.nextLive = nextLive;
+    } else if (hub.liveHead == this) {
+      hub.liveHead = nextLive;
+    }
+    if (nextLive != null) {
+      nextLive.prevLive = prevLive;
+    }
+    prevLive = null;
+    nextLive = null;
+  }
+
+  /** Appends this greenlet's state and frames, innermost first, to a dump. */
+  void describeTo(StringBuilder out) {
+    String status = state == SUSPENDED ? (queued ? "ready" : waitingOn != null ? "waiting" : "suspended")
+        : state == SCHEDULED ? "scheduled" : state == RUNNING ? "running" : "dead";
+    out.append(this).append(' ').append(status).append('\n');
+    for (CoroutineFrame<?> frame = top; frame != null; frame = frame.caller) {
+      out.append("    at ").append(frame.location$()).append('\n');
+    }
   }
 
   /** Schedules the greenlet to start once {@code delayMillis} have passed. Returns this. */
   public Greenlet<T> startLater(long delayMillis) {
     if (state == NEW) {
       state = SCHEDULED;
+      enlist();
       startTimer = hub.schedule(delayMillis, () -> {
         startTimer = null;
         schedule();
@@ -424,6 +461,9 @@ public final class Greenlet<T> {
   }
 
   private void finish(T result, Throwable failure) {
+    if (state != NEW) {
+      delist();
+    }
     state = DEAD;
     top = null;
     if (failure instanceof GreenletExit) {

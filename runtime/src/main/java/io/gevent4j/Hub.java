@@ -43,6 +43,10 @@ public final class Hub {
   Greenlet<?> cooperativeCaller;
   private boolean looping;
   private boolean stopping;
+  /** Reports tasks that keep this hub busy too long, when installed. */
+  private volatile io.gevent4j.util.BlockingMonitor monitor;
+  /** The live greenlets (started, not dead), for {@link #dump()}: an intrusive list. */
+  Greenlet<?> liveHead;
   /** Waits that another thread promised to complete ({@link Waiter#expectOtherThread()}). */
   private int heldOpen;
   private Greenlet<Void> mainGreenlet;
@@ -107,6 +111,31 @@ public final class Hub {
       greenlet.start();
     });
     return result;
+  }
+
+  /**
+   * Installs (or, with null, removes) the monitor that reports tasks keeping this hub busy
+   * longer than it allows (gevent's {@code max_blocking_time}).
+   */
+  public void setBlockingMonitor(io.gevent4j.util.BlockingMonitor monitor) {
+    this.monitor = monitor;
+  }
+
+  /** The hub's thread. */
+  public Thread thread() {
+    return thread;
+  }
+
+  /**
+   * Hub thread only. A report of every live greenlet of this hub and where each one waits, frame
+   * by frame (gevent's {@code print_run_info}).
+   */
+  public String dump() {
+    StringBuilder out = new StringBuilder(toString()).append('\n');
+    for (Greenlet<?> g = liveHead; g != null; g = g.nextLive) {
+      g.describeTo(out);
+    }
+    return out.toString();
   }
 
   /** Thread-safe. Makes a hub started with {@link #startThread} finish its loop and its thread end. */
@@ -364,6 +393,20 @@ public final class Hub {
   }
 
   private void runTask(Object task) {
+    io.gevent4j.util.BlockingMonitor watching = monitor;
+    if (watching != null) {
+      watching.entering(task);
+    }
+    try {
+      runTaskUnwatched(task);
+    } finally {
+      if (watching != null) {
+        watching.left();
+      }
+    }
+  }
+
+  private void runTaskUnwatched(Object task) {
     if (task instanceof Greenlet) {
       ((Greenlet<?>) task).step();
       return;

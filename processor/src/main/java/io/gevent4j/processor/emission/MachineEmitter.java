@@ -119,12 +119,14 @@ public final class MachineEmitter {
     machine.addMethod(MethodSpec.methodBuilder("arguments$")
         .addAnnotation(Override.class).addModifiers(Modifier.PROTECTED).returns(Object[].class)
         .addStatement("return new Object[] {$L}", String.join(", ", arguments)).build());
+    CodeBlock body = new Body(method).emit();
+    machine.addMethod(location(method));
     machine.addMethod(MethodSpec.methodBuilder("resume$")
         .addAnnotation(Override.class)
         .addAnnotation(com.squareup.javapoet.AnnotationSpec.builder(SuppressWarnings.class)
             .addMember("value", "{$S, $S}", "unchecked", "cast").build())
         .addModifiers(Modifier.PROTECTED).returns(Object.class).addException(Throwable.class)
-        .addCode(new Body(method).emit()).build());
+        .addCode(body).build());
 
     List<MethodSpec> factories = new ArrayList<>();
     String creation = "new $T" + (signature.typeVariables.isEmpty() ? "" : "<>") + "($L)";
@@ -136,6 +138,26 @@ public final class MachineEmitter {
         .addJavadoc("A frame of {@link $T#$L}, for calls from other coroutines; not API.\n", ClassName.get(method.owner()), javadocSignature(method.method()))
         .addStatement("return " + creation, machineClass, constructorArguments).build());
     return new Output(machine.build(), factories);
+  }
+
+  /**
+   * {@code location$()}: the source line of the suspension point each resume state waits at, for
+   * greenlet dumps ({@code p.Foo.f(Foo.java:16)}).
+   */
+  private MethodSpec location(CoroutineMethod method) {
+    String where = method.owner().getQualifiedName() + "." + method.method().getSimpleName();
+    String file = sourceLines.fileName(method.unit());
+    CodeBlock.Builder body = CodeBlock.builder().add("switch (state$$) {\n$>");
+    for (Instruction instruction : method.instructions()) {
+      if (instruction instanceof Instruction.Suspend) {
+        int state = ((Instruction.Suspend) instruction).resume().state();
+        body.add("case $L:\n$>return $S;\n$<", state, where + "(" + file + ":" + sourceLines.line(method.unit(), instruction.origin().getLeaf()) + ")");
+      }
+    }
+    body.add("default:\n$>return $S;\n$<$<}\n", where + "(" + file + ")");
+    return MethodSpec.methodBuilder("location$")
+        .addAnnotation(Override.class).addModifiers(Modifier.PROTECTED).returns(String.class)
+        .addCode(body.build()).build();
   }
 
   /** Emits factories for a method that failed to compile, so that callers report no extra errors. */

@@ -17,8 +17,14 @@ final class SourceLines {
 
   /** {@code Foo.java:42}. */
   String location(CompilationUnitTree unit, Tree tree) {
+    int line = line(unit, tree);
+    return fileName(unit) + ":" + (line < 0 ? "?" : String.valueOf(line));
+  }
+
+  /** The line where {@code tree} starts, or -1. */
+  int line(CompilationUnitTree unit, Tree tree) {
     long start = positions.getStartPosition(unit, tree);
-    return fileName(unit) + ":" + (start < 0 ? "?" : String.valueOf(unit.getLineMap().getLineNumber(start)));
+    return start < 0 ? -1 : (int) unit.getLineMap().getLineNumber(start);
   }
 
   /** {@code Foo.java:42  total += fetch(i);}: the location and the first source line of the tree. */
@@ -43,7 +49,8 @@ final class SourceLines {
     }
   }
 
-  private static String fileName(CompilationUnitTree unit) {
+  /** The source file's simple name, {@code Foo.java}. */
+  static String fileName(CompilationUnitTree unit) {
     String name = unit.getSourceFile().getName();
     int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
     return name.substring(slash + 1);
