@@ -87,7 +87,49 @@ final class Pipeline {
   void checkRound(javax.annotation.processing.RoundEnvironment round) {
     for (TypeElement type : ElementFilter.typesIn(round.getRootElements())) {
       checkType(type);
+      checkLocalClasses(type);
     }
+  }
+
+  /**
+   * Annotation processing never reports elements of local and anonymous classes, so a
+   * {@code @Coroutine} there would be silently ignored: find them in the tree and refuse them.
+   */
+  private void checkLocalClasses(TypeElement type) {
+    TreePath path = trees.getPath(type);
+    if (path == null) {
+      return;
+    }
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethod(MethodTree node, Void unused) {
+        if (mentionsCoroutine(node)) {
+          javax.lang.model.element.Element method = trees.getElement(getCurrentPath());
+          if (method instanceof ExecutableElement && isLocalOrAnonymous(method.getEnclosingElement())) {
+            methodValidator.validate((ExecutableElement) method, "the generated class");
+          }
+        }
+        return super.visitMethod(node, unused);
+      }
+    }.scan(path, null);
+  }
+
+  private static boolean isLocalOrAnonymous(javax.lang.model.element.Element type) {
+    if (!(type instanceof TypeElement)) {
+      return false;
+    }
+    javax.lang.model.element.NestingKind nesting = ((TypeElement) type).getNestingKind();
+    return nesting == javax.lang.model.element.NestingKind.LOCAL || nesting == javax.lang.model.element.NestingKind.ANONYMOUS;
+  }
+
+  private static boolean mentionsCoroutine(MethodTree method) {
+    for (com.sun.source.tree.AnnotationTree annotation : method.getModifiers().getAnnotations()) {
+      String name = annotation.getAnnotationType().toString();
+      if (name.equals("Coroutine") || name.endsWith(".Coroutine")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void checkType(TypeElement type) {

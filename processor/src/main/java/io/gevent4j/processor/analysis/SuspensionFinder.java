@@ -83,6 +83,9 @@ public final class SuspensionFinder {
         }
         ExecutableElement called = (ExecutableElement) element;
         CallKind kind = classifier.classify(called);
+        if (kind == CallKind.PATCHED && Nesting.insideLambdaOrClass(getCurrentPath())) {
+          kind = CallKind.BLOCKING; // patching rewrites coroutine code only; a lambda runs elsewhere
+        }
         if (kind == CallKind.BLOCKING) {
           blocking.add(getCurrentPath());
         } else if (kind.suspends()) {

@@ -25,6 +25,10 @@ public final class CoroutineMethodValidator {
     } else if (method.getModifiers().contains(Modifier.NATIVE)) {
       diagnostics.report(Message.ABSTRACT_COROUTINE, method, method.getSimpleName(), "native");
     }
+    if (method.getModifiers().contains(Modifier.SYNCHRONIZED)) {
+      diagnostics.report(Message.SYNCHRONIZED_COROUTINE, method, method.getSimpleName());
+    }
+    checkSignatureTypes(method, generatedClassName);
     for (Element type = method.getEnclosingElement(); type instanceof TypeElement; type = type.getEnclosingElement()) {
       TypeElement typeElement = (TypeElement) type;
       NestingKind nesting = typeElement.getNestingKind();
@@ -43,6 +47,44 @@ public final class CoroutineMethodValidator {
       }
     }
     return diagnostics.errorCount() == errors;
+  }
+
+  /** The generated factories repeat the signature: its types must be reachable from the package. */
+  private void checkSignatureTypes(ExecutableElement method, String generatedClassName) {
+    java.util.List<javax.lang.model.type.TypeMirror> types = new java.util.ArrayList<>();
+    types.add(method.getReturnType());
+    for (javax.lang.model.element.VariableElement parameter : method.getParameters()) {
+      types.add(parameter.asType());
+    }
+    for (javax.lang.model.type.TypeMirror type : types) {
+      TypeElement hidden = privateTypeIn(type);
+      if (hidden != null) {
+        diagnostics.report(Message.PRIVATE_ACCESS, method, "class " + hidden.getSimpleName(), generatedClassName);
+        return;
+      }
+    }
+  }
+
+  private static TypeElement privateTypeIn(javax.lang.model.type.TypeMirror type) {
+    if (type instanceof javax.lang.model.type.ArrayType) {
+      return privateTypeIn(((javax.lang.model.type.ArrayType) type).getComponentType());
+    }
+    if (!(type instanceof javax.lang.model.type.DeclaredType)) {
+      return null;
+    }
+    javax.lang.model.type.DeclaredType declared = (javax.lang.model.type.DeclaredType) type;
+    for (Element e = declared.asElement(); e instanceof TypeElement; e = e.getEnclosingElement()) {
+      if (e.getModifiers().contains(Modifier.PRIVATE)) {
+        return (TypeElement) e;
+      }
+    }
+    for (javax.lang.model.type.TypeMirror argument : declared.getTypeArguments()) {
+      TypeElement hidden = privateTypeIn(argument);
+      if (hidden != null) {
+        return hidden;
+      }
+    }
+    return null;
   }
 
   private static String describe(TypeElement type) {

@@ -185,4 +185,298 @@ class BadInputTest {
     Compilation compilation = CoroutineCompiler.standard().compile(source, caller);
     assertThat(compilation).hadErrorCount(1);
   }
+
+  @Test
+  void nativeCoroutine() {
+    assertError(bad(
+            "  @Coroutine",
+            "  native void f();"),
+        "[CoroutineAbstractCoroutine] @Coroutine method f is native and has no body to compile", 7);
+  }
+
+  @Test
+  void interfaceMethodWithoutBody() {
+    assertError(JavaFileObjects.forSourceLines("p.Bad",
+            "package p;",
+            "import io.gevent4j.annotations.Coroutine;",
+            "public interface Bad {",
+            "  @Coroutine",
+            "  void f();",
+            "}"),
+        "[CoroutineAbstractCoroutine] @Coroutine method f is abstract", 5);
+  }
+
+  @Test
+  void synchronizedCoroutine() {
+    assertError(bad(
+            "  @Coroutine",
+            "  synchronized void f() { Gevent.sleep(1); }"),
+        "[CoroutineSynchronizedCoroutine] @Coroutine method f is synchronized, but a coroutine cannot hold a monitor across suspension points", 7);
+  }
+
+  @Test
+  void coroutineInALocalClass() {
+    assertError(bad(
+            "  void m() {",
+            "    class Local {",
+            "      @Coroutine void f() { Gevent.sleep(1); }",
+            "    }",
+            "  }"),
+        "[CoroutineLocalClassCoroutine] @Coroutine methods must be declared in a top-level or static nested class, not in local class Local", 8);
+  }
+
+  @Test
+  void coroutineInAnAnonymousClass() {
+    assertError(bad(
+            "  Object o = new Object() {",
+            "    @Coroutine void f() { Gevent.sleep(1); }",
+            "  };"),
+        "[CoroutineLocalClassCoroutine] @Coroutine methods must be declared in a top-level or static nested class, not in an anonymous class", 7);
+  }
+
+  @Test
+  void coroutineOnAConstructorIsRejectedByJavac() {
+    assertError(bad(
+            "  @Coroutine",
+            "  Bad() {}"),
+        "not applicable to this kind of declaration", 6);
+  }
+
+  @Test
+  void privateConstructor() {
+    assertError(bad(
+            "  private Bad(int x) {}",
+            "  Bad() {}",
+            "  @Coroutine static Object f() {",
+            "    Gevent.sleep(1);",
+            "    return new Bad(1);",
+            "  }"),
+        "[CoroutinePrivateAccess] constructor Bad(...) is private", 10);
+  }
+
+  @Test
+  void privateNestedTypeInTheBody() {
+    assertError(bad(
+            "  private static class Hidden {}",
+            "  @Coroutine static void f() {",
+            "    Gevent.sleep(1);",
+            "    Object o = new Hidden();",
+            "  }"),
+        "is private, so the generated BadCoroutines cannot use it", 9);
+  }
+
+  @Test
+  void privateTypeInTheSignature() {
+    assertError(bad(
+            "  private static class Hidden {}",
+            "  @Coroutine static void f(java.util.List<Hidden> hidden) {",
+            "    Gevent.sleep(1);",
+            "  }"),
+        "[CoroutinePrivateAccess] class Hidden is private, so the generated BadCoroutines cannot use it", 7);
+  }
+
+  @Test
+  void superFieldAccess() {
+    assertError(JavaFileObjects.forSourceLines("p.Bad",
+            "package p;",
+            "import io.gevent4j.Gevent;",
+            "import io.gevent4j.annotations.Coroutine;",
+            "class Base { int x; }",
+            "public class Bad extends Base {",
+            "  @Coroutine int f() {",
+            "    Gevent.sleep(1);",
+            "    return super.x;",
+            "  }",
+            "}"),
+        "[CoroutineSuperAccess]", 8);
+  }
+
+  @Test
+  void protectedMemberOfAnotherPackage() {
+    JavaFileObject base = JavaFileObjects.forSourceLines("q.Base",
+        "package q;",
+        "public class Base {",
+        "  protected int secret() { return 1; }",
+        "}");
+    JavaFileObject bad = JavaFileObjects.forSourceLines("p.Bad",
+        "package p;",
+        "import io.gevent4j.Gevent;",
+        "import io.gevent4j.annotations.Coroutine;",
+        "public class Bad extends q.Base {",
+        "  @Coroutine int f() {",
+        "    Gevent.sleep(1);",
+        "    return secret();",
+        "  }",
+        "}");
+    Compilation compilation = CoroutineCompiler.standard().compile(base, bad);
+    assertThat(compilation).hadErrorContaining(
+            "[CoroutineProtectedAccess] method Base.secret() is protected and declared in another package, so the generated BadCoroutines cannot use it")
+        .inFile(bad).onLine(7);
+  }
+
+  @Test
+  void coroutineOverridingACoroutine() {
+    assertError(JavaFileObjects.forSourceLines("p.Bad",
+            "package p;",
+            "import io.gevent4j.Gevent;",
+            "import io.gevent4j.annotations.Coroutine;",
+            "class Base { @Coroutine void run() { Gevent.sleep(1); } }",
+            "public class Bad extends Base {",
+            "  @Coroutine @Override void run() { Gevent.sleep(2); }",
+            "}"),
+        "[CoroutineOverride] @Coroutine method Bad.run overrides Base.run; coroutines are dispatched statically", 6);
+  }
+
+  @Test
+  void plainMethodOverridingACoroutine() {
+    assertError(JavaFileObjects.forSourceLines("p.Bad",
+            "package p;",
+            "import io.gevent4j.Gevent;",
+            "import io.gevent4j.annotations.Coroutine;",
+            "class Base { @Coroutine void run() { Gevent.sleep(1); } }",
+            "public class Bad extends Base {",
+            "  @Override void run() {}",
+            "}"),
+        "[CoroutineOverridden] Bad.run overrides @Coroutine method Base.run", 6);
+  }
+
+  @Test
+  void yieldingAndCoroutineAtOnce() {
+    assertError(bad(
+            "  @Coroutine @io.gevent4j.annotations.Yielding",
+            "  static void f() { Gevent.sleep(1); }"),
+        "[CoroutineYieldingAndCoroutine] Bad.f is both @Yielding and @Coroutine", 7);
+  }
+
+  @Test
+  void yieldingPrimitiveUsingTheAwaitResult() {
+    assertError(bad(
+            "  @io.gevent4j.annotations.Yielding",
+            "  static int f() {",
+            "    io.gevent4j.Waiter<Integer> waiter = new io.gevent4j.Waiter<>();",
+            "    int value = waiter.await();",
+            "    return value + 1;",
+            "  }"),
+        "[CoroutineYieldingShape] @Yielding method Bad.f uses the result of Waiter.await(); inside a coroutine that call returns a placeholder", 9);
+  }
+
+  @Test
+  void yieldingPrimitiveWithCodeAfterAwait() {
+    assertError(bad(
+            "  @io.gevent4j.annotations.Yielding",
+            "  static void f() {",
+            "    Gevent.sleep(5);",
+            "    System.out.println(\"after\");",
+            "  }"),
+        "[CoroutineYieldingShape] @Yielding method Bad.f uses the result of Gevent.sleep()", 8);
+  }
+
+  @Test
+  void plainHelperThatSuspendsIndirectly() {
+    assertError(bad(
+            "  static void helper() { Gevent.sleep(5); }",
+            "  @Coroutine static void f() {",
+            "    helper();",
+            "  }"),
+        "[CoroutineIndirectSuspension] Bad.helper is not a @Coroutine but calls Gevent.sleep (line 6), which may suspend; called from a coroutine it would fail at run time. Annotate Bad.helper with @Coroutine", 8);
+  }
+
+  @Test
+  void methodReferenceToASuspendingMethod() {
+    assertError(bad(
+            "  @Coroutine static void f() {",
+            "    java.util.function.LongConsumer later = Gevent::sleep;",
+            "    later.accept(1);",
+            "  }"),
+        "[CoroutineSuspensionInMethodReference] method reference to Gevent::sleep cannot suspend", 7);
+  }
+
+  @Test
+  void suspensionInALocalClassDeclaredInTheBody() {
+    assertError(bad(
+            "  @Coroutine static void f() {",
+            "    class Local { void run() { Gevent.sleep(1); } }",
+            "    new Local().run();",
+            "  }"),
+        "[CoroutineSuspensionInClass] @Yielding call to sleep inside an anonymous or local class cannot suspend", 7);
+  }
+
+  @Test
+  void localClassInTheBody() {
+    assertError(bad(
+            "  @Coroutine static void f() {",
+            "    class Local {}",
+            "    Gevent.sleep(1);",
+            "  }"),
+        "[CoroutineUnsupportedConstruct] a local class is not supported in a @Coroutine body yet", 7);
+  }
+
+  @Test
+  void suspensionInACaseRuleSwitch() {
+    assertError(bad(
+            "  @Coroutine static void f(int n) {",
+            "    switch (n) {",
+            "      case 1 -> Gevent.sleep(1);",
+            "      default -> {}",
+            "    }",
+            "  }"),
+        "[CoroutineUnsupportedConstruct] a suspension point in a switch with 'case ->' rules is not supported", 8);
+  }
+
+  @Test
+  void suspensionInASwitchExpression() {
+    assertError(bad(
+            "  @Coroutine static int two() { Gevent.sleep(0); return 2; }",
+            "  @Coroutine static int f(int n) {",
+            "    return switch (n) { case 1 -> two(); default -> 0; };",
+            "  }"),
+        "[CoroutineUnsupportedConstruct] a suspension point inside a switch expression is not supported", 8);
+  }
+
+  @Test
+  void explicitTypeArgumentsOnACallWhoseArgumentsSuspend() {
+    assertError(bad(
+            "  @Coroutine static int two() { Gevent.sleep(0); return 2; }",
+            "  static <T> T id(T t) { return t; }",
+            "  @Coroutine static int f() {",
+            "    return Bad.<Integer>id(two());",
+            "  }"),
+        "[CoroutineUnsupportedConstruct] explicit type arguments on a call whose arguments suspend", 9);
+  }
+
+  @Test
+  void innerClassCreationWithAnOuterInstance() {
+    assertError(bad(
+            "  class Inner {}",
+            "  @Coroutine void f() {",
+            "    Gevent.sleep(1);",
+            "    Object o = this.new Inner();",
+            "  }"),
+        "[CoroutineUnsupportedConstruct] an inner class creation 'outer.new Inner()' is not supported", 9);
+  }
+
+  @Test
+  void blockingCallWarningSuppressedOnTheClass() {
+    Compilation compilation = CoroutineCompiler.standard().compile(JavaFileObjects.forSourceLines("p.Quiet",
+        "package p;",
+        "import io.gevent4j.annotations.Coroutine;",
+        "@SuppressWarnings(\"gevent4j:blocking\")",
+        "public class Quiet {",
+        "  @Coroutine static void f() throws InterruptedException { Thread.sleep(1); }",
+        "}"));
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void patchedSleepInsideALambdaStaysBlockingAndWarns() {
+    JavaFileObject source = bad(
+        "  @io.gevent4j.annotations.MonkeyPatch",
+        "  @Coroutine static void f() {",
+        "    Runnable r = () -> { try { Thread.sleep(1); } catch (InterruptedException e) { } };",
+        "    r.run();",
+        "  }");
+    Compilation compilation = CoroutineCompiler.standard().compile(source);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining("[CoroutineBlockingCall] Thread.sleep(long) blocks the hub's thread").inFile(source).onLine(8);
+  }
 }
