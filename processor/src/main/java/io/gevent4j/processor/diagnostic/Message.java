@@ -27,7 +27,6 @@ public enum Message {
   SUSPENSION_STATEMENT("a suspension point inside this %s statement is not supported yet; move the @Yielding call out of it"),
   UNSUPPORTED_CONSTRUCT("%s is not supported in a @Coroutine body yet"),
   BLOCKING_CALL("%s blocks the hub's thread and every greenlet on it; call %s instead, or enable compile-time monkey patching with @MonkeyPatch or -Agevent4j.monkeyPatch=true", Diagnostic.Kind.WARNING),
-  UNDEFINED_TYPE("@Coroutine method %s refers to a type that was never generated or found: %s"),
   NO_TREE_API("gevent4j needs javac's com.sun.source tree API, which this compiler does not provide (%s); build with javac"),
   INTERNAL_ERROR("gevent4j failed on this method: %s; please report it with this method's source");
 
