@@ -112,6 +112,30 @@ public final class Gevent {
   }
 
   /**
+   * Starts {@code greenlet} and returns its value if it finishes within {@code timeoutMillis};
+   * otherwise kills it and throws a {@link Timeout} (gevent's {@code with_timeout}).
+   */
+  @Yielding
+  public static <T> T withTimeout(long timeoutMillis, Greenlet<T> greenlet) {
+    Waiter<T> waiter = new Waiter<>();
+    greenlet.start();
+    Consumer<Greenlet<T>> link = g -> {
+      if (g.exception() == null) {
+        waiter.resume(g.value());
+      } else {
+        waiter.fail(g.failureAsThrownByGet());
+      }
+    };
+    greenlet.link(link);
+    waiter.onCancel(() -> {
+      greenlet.unlink(link);
+      greenlet.killAsync();
+    });
+    waiter.failAfter(timeoutMillis, new Timeout(timeoutMillis));
+    return waiter.await();
+  }
+
+  /**
    * Runs the calling thread's hub until nothing is left to run: no greenlet, no timer, no pending
    * I/O (gevent's {@code gevent.wait()} without arguments). Plain code only.
    */

@@ -210,6 +210,29 @@ public final class Greenlet<T> {
     }
   }
 
+  /**
+   * {@link #get()} waiting at most {@code timeoutMillis}; then throws a {@link Timeout} (the
+   * greenlet keeps running).
+   */
+  @Yielding
+  public T get(long timeoutMillis) {
+    if (state == DEAD) {
+      return result();
+    }
+    Waiter<T> waiter = new Waiter<>();
+    Consumer<Greenlet<T>> link = g -> {
+      if (g.exception == null) {
+        waiter.resume(g.value);
+      } else {
+        waiter.fail(thrownByGet(g.exception));
+      }
+    };
+    addLink(link);
+    waiter.onCancel(() -> unlink(link));
+    waiter.failAfter(timeoutMillis, new Timeout(timeoutMillis));
+    return waiter.await();
+  }
+
   private T result() {
     if (exception != null) {
       throw Sneaky.<RuntimeException>rethrow(thrownByGet(exception));

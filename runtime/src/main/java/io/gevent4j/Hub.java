@@ -23,7 +23,7 @@ import java.util.concurrent.locks.LockSupport;
  * next turn, after timers are checked again, so a greenlet yielding in a loop cannot starve
  * timers.
  */
-public final class Hub {
+public final class Hub implements java.util.concurrent.Executor {
   private static final ThreadLocal<Hub> HUBS = new ThreadLocal<>();
   /** Racy single-entry cache in front of {@link #HUBS}; safe because {@link #thread} is final. */
   private static Hub lastUsed;
@@ -216,6 +216,12 @@ public final class Hub {
   /** Hub thread only: this hub's I/O readiness poller, for cooperative sockets. */
   public IoPoller io() {
     return io;
+  }
+
+  /** Thread-safe: {@link #submit}, so that Java code expecting an {@code Executor} can feed the hub. */
+  @Override
+  public void execute(Runnable task) {
+    submit(task);
   }
 
   /** Hub thread only: runs {@code task} after the tasks already ready. */

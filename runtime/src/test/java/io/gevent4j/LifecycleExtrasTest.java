@@ -61,4 +61,30 @@ class LifecycleExtrasTest extends HubTestSupport {
     assertTrue(hub.isEmpty());
     assertEquals(30, nowMillis());
   }
+
+  @Test
+  void getWithTimeoutRaisesTimeoutAndLeavesTheGreenletRunning() {
+    Greenlet<String> slow = TestFrames.sleeper(log, "slow", 100).start();
+    assertThrows(Timeout.class, () -> slow.get(10));
+    assertFalse(slow.isDead());
+    assertEquals("slow", slow.get(1000));
+  }
+
+  @Test
+  void withTimeoutReturnsTheValueOrKillsAndRaises() {
+    assertEquals("fast", Gevent.withTimeout(50, TestFrames.sleeper(log, "fast", 10)));
+    Greenlet<String> slow = TestFrames.sleeper(log, "slow", 100);
+    assertThrows(Timeout.class, () -> Gevent.withTimeout(20, slow));
+    slow.join();
+    assertTrue(slow.isSuccessful(), "killed on timeout");
+    assertEquals(10 + 20, nowMillis());
+  }
+
+  @Test
+  void theHubIsAnExecutor() {
+    java.util.concurrent.Executor executor = hub;
+    executor.execute(() -> log.add("ran"));
+    Gevent.waitIdle();
+    assertEquals(Arrays.asList("ran"), log);
+  }
 }

@@ -90,6 +90,10 @@ class ExpressionSuspensionTest {
         "    for (java.util.function.Supplier<String> s : made) { out.append(s.get()).append(' '); }",
         "    return out.toString();",
         "  }",
+        "  @Coroutine public static String varargs(String... parts) {",
+        "    return String.join(y(\"-\"), parts) + joined(y(\"a\"), \"b\", y(\"c\")) + joined();",
+        "  }",
+        "  static String joined(String... parts) { return String.join(\"+\", parts); }",
         "  @Coroutine public static String multiDimensional() { int[][] m = new int[y(2)][y(3)]; return m.length + \"x\" + m[0].length; }");
   }
 
@@ -206,6 +210,11 @@ class ExpressionSuspensionTest {
   @Test
   void lambdasInALoopCaptureThatIterationsValues() throws Exception {
     assertEquals("n00 n110 n220 ", cases.assertSame(true, "lambdasCaptureEachIteration").result);
+  }
+
+  @Test
+  void varargsCoroutinesAndVarargsCallsWithSuspendingArguments() throws Exception {
+    assertEquals("x-ya+b+c", cases.assertSame(true, "varargs", (Object) new String[] {"x", "y"}).result);
   }
 
   @Test
