@@ -117,20 +117,8 @@ public final class Gevent {
    */
   @Yielding
   public static <T> T withTimeout(long timeoutMillis, Greenlet<T> greenlet) {
-    Waiter<T> waiter = new Waiter<>();
     greenlet.start();
-    Consumer<Greenlet<T>> link = g -> {
-      if (g.exception() == null) {
-        waiter.resume(g.value());
-      } else {
-        waiter.fail(g.failureAsThrownByGet());
-      }
-    };
-    greenlet.link(link);
-    waiter.onCancel(() -> {
-      greenlet.unlink(link);
-      greenlet.killAsync();
-    });
+    Waiter<T> waiter = greenlet.resultWaiter(greenlet::killAsync);
     waiter.failAfter(timeoutMillis, new Timeout(timeoutMillis));
     return waiter.await();
   }

@@ -152,10 +152,10 @@ public final class Greenlet<T> {
       return true;
     }
     Waiter<Boolean> waiter = new Waiter<>();
-    TimedJoin join = new TimedJoin(waiter);
-    addLink(join);
-    join.timer = hub.schedule(timeoutMillis, join);
-    waiter.onCancel(join::cancel);
+    Consumer<Greenlet<T>> link = g -> waiter.resume(Boolean.TRUE);
+    addLink(link);
+    waiter.onCancel(() -> unlink(link));
+    waiter.expireAfter(timeoutMillis, Boolean.FALSE);
     return waiter.awaitBoolean();
   }
 
@@ -168,6 +168,14 @@ public final class Greenlet<T> {
     if (state == DEAD) {
       return result();
     }
+    return resultWaiter(null).await();
+  }
+
+  /**
+   * A waiter that receives this greenlet's value or exception (as {@link #get()} throws it) when
+   * it dies; abandoning it unlinks it, then runs {@code alsoOnCancel} if given.
+   */
+  Waiter<T> resultWaiter(Runnable alsoOnCancel) {
     Waiter<T> waiter = new Waiter<>();
     Consumer<Greenlet<T>> link = g -> {
       if (g.exception == null) {
@@ -177,37 +185,13 @@ public final class Greenlet<T> {
       }
     };
     addLink(link);
-    waiter.onCancel(() -> unlink(link));
-    return waiter.await();
-  }
-
-  /** The link and the timer of {@link #join(long)}: whichever comes first resumes the waiter. */
-  private final class TimedJoin implements Consumer<Greenlet<T>>, Runnable {
-    private final Waiter<Boolean> waiter;
-    Timer timer;
-
-    TimedJoin(Waiter<Boolean> waiter) {
-      this.waiter = waiter;
-    }
-
-    @Override
-    public void accept(Greenlet<T> greenlet) {
-      if (waiter.resume(Boolean.TRUE)) {
-        timer.cancel();
+    waiter.onCancel(() -> {
+      unlink(link);
+      if (alsoOnCancel != null) {
+        alsoOnCancel.run();
       }
-    }
-
-    @Override
-    public void run() {
-      if (waiter.resume(Boolean.FALSE)) {
-        unlink(this);
-      }
-    }
-
-    void cancel() {
-      timer.cancel();
-      unlink(this);
-    }
+    });
+    return waiter;
   }
 
   /**
@@ -219,16 +203,7 @@ public final class Greenlet<T> {
     if (state == DEAD) {
       return result();
     }
-    Waiter<T> waiter = new Waiter<>();
-    Consumer<Greenlet<T>> link = g -> {
-      if (g.exception == null) {
-        waiter.resume(g.value);
-      } else {
-        waiter.fail(thrownByGet(g.exception));
-      }
-    };
-    addLink(link);
-    waiter.onCancel(() -> unlink(link));
+    Waiter<T> waiter = resultWaiter(null);
     waiter.failAfter(timeoutMillis, new Timeout(timeoutMillis));
     return waiter.await();
   }

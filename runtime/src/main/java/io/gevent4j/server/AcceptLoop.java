@@ -15,6 +15,8 @@ final class AcceptLoop extends CoroutineFrame<Void> {
   private static final int SLOT_FREED = 1;
   private static final int ACCEPTED = 2;
   private static final int BACKED_OFF = 3;
+  /** {@link #acceptFailed} did not suspend: continue with {@link #state$}. */
+  private static final Object RETRY = new Object();
 
   private final StreamServer server;
   private Socket accepted;
@@ -58,11 +60,9 @@ final class AcceptLoop extends CoroutineFrame<Void> {
             prepare$();
             accepted = server.listener().accept();
           } catch (IOException e) {
-            if (server.isStopped()) {
-              return null;
-            }
-            if (backOff(e)) {
-              return SUSPEND;
+            Object outcome = acceptFailed(e);
+            if (outcome != RETRY) {
+              return outcome;
             }
             continue;
           }
@@ -76,11 +76,9 @@ final class AcceptLoop extends CoroutineFrame<Void> {
               accepted = (Socket) result$();
             }
           } catch (IOException e) {
-            if (server.isStopped()) {
-              return null;
-            }
-            if (backOff(e)) {
-              return SUSPEND;
+            Object outcome = acceptFailed(e);
+            if (outcome != RETRY) {
+              return outcome;
             }
             continue;
           }
@@ -100,12 +98,18 @@ final class AcceptLoop extends CoroutineFrame<Void> {
     }
   }
 
-  /** Reports a failed accept and sleeps before the next; returns whether the greenlet parked. */
-  private boolean backOff(IOException failure) {
+  /**
+   * After a failed accept: null to end (the server stopped), {@link #SUSPEND} while backing off,
+   * or {@link #RETRY} to go on at once.
+   */
+  private Object acceptFailed(IOException failure) {
+    if (server.isStopped()) {
+      return null;
+    }
     caught$();
     server.report(failure);
     prepare$();
     Gevent.sleep(StreamServer.ACCEPT_BACKOFF_MILLIS);
-    return parked$(BACKED_OFF);
+    return parked$(BACKED_OFF) ? SUSPEND : RETRY;
   }
 }

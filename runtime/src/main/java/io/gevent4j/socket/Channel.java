@@ -23,6 +23,7 @@ abstract class Channel implements Closeable, IoPoller.Handler {
   }
 
   final Hub hub;
+  private final SelectableChannel channel;
   private final SelectionKey key;
   private long timeoutMillis;
   private Pending reading;
@@ -30,6 +31,7 @@ abstract class Channel implements Closeable, IoPoller.Handler {
 
   Channel(Hub hub, SelectableChannel channel) throws IOException {
     this.hub = hub;
+    this.channel = channel;
     this.key = hub.io().register(channel, this);
   }
 
@@ -72,8 +74,22 @@ abstract class Channel implements Closeable, IoPoller.Handler {
     }
   }
 
+  /** Whether the socket is open. */
+  public boolean isOpen() {
+    return channel.isOpen();
+  }
+
+  /** Closes the socket; pending operations fail. Closing twice does nothing. */
+  @Override
+  public void close() throws IOException {
+    if (channel.isOpen()) {
+      release();
+      channel.close();
+    }
+  }
+
   /** Fails the pending operations with a closed-socket error and releases the selector key. */
-  void release() {
+  private void release() {
     IOException closed = new IOException("socket closed");
     if (reading != null) {
       reading.fail(closed);

@@ -50,17 +50,5 @@ public final class ServerSocket extends Channel {
     return channel.socket().getLocalPort();
   }
 
-  /** Whether the socket still listens. */
-  public boolean isOpen() {
-    return channel.isOpen();
-  }
 
-  /** Stops listening; a pending accept fails. */
-  @Override
-  public void close() throws IOException {
-    if (channel.isOpen()) {
-      release();
-      channel.close();
-    }
-  }
 }

@@ -132,19 +132,7 @@ public final class Socket extends Channel {
     }
   }
 
-  /** Whether the socket is open. */
-  public boolean isOpen() {
-    return channel.isOpen();
-  }
 
-  /** Closes the connection; pending operations fail. Closing twice does nothing. */
-  @Override
-  public void close() throws IOException {
-    if (channel.isOpen()) {
-      release();
-      channel.close();
-    }
-  }
 
   @Override
   public String toString() {
