@@ -74,12 +74,17 @@ final class JavaPrinter {
   private final CoroutineMethod method;
   private final String selfName;
   private final ExitRouter router;
+  private final javax.lang.model.util.Types types;
   private TryRegion.RegionPart region;
+  /** The anonymous classes whose bodies are being printed, innermost first. */
+  private final java.util.ArrayDeque<TypeElement> anonymous = new java.util.ArrayDeque<>();
   /** Lifted locals printed by their own name: final copies made for the lambdas that capture them. */
   private java.util.Set<Element> copied = java.util.Collections.emptySet();
 
-  JavaPrinter(Trees trees, TypeNames typeNames, CoroutineMethod method, String selfName, ExitRouter router) {
+  JavaPrinter(Trees trees, TypeNames typeNames, CoroutineMethod method, String selfName, ExitRouter router,
+      javax.lang.model.util.Types types) {
     this.trees = trees;
+    this.types = types;
     this.typeNames = typeNames;
     this.method = method;
     this.selfName = selfName;
@@ -103,6 +108,11 @@ final class JavaPrinter {
         @Override
         public Void visitLambdaExpression(LambdaExpressionTree node, Boolean inLambda) {
           return super.visitLambdaExpression(node, true);
+        }
+
+        @Override
+        public Void visitClass(com.sun.source.tree.ClassTree node, Boolean inLambda) {
+          return super.visitClass(node, true);
         }
 
         @Override
@@ -609,7 +619,7 @@ final class JavaPrinter {
     String name = tree.getName().toString();
     Element element = trees.getElement(path);
     if (name.equals("this")) {
-      out.add("$L", selfName);
+      out.add("$L", anonymous.isEmpty() ? selfName : "this");
       return;
     }
     if (element == null) {
@@ -630,6 +640,8 @@ final class JavaPrinter {
       case METHOD:
         if (element.getModifiers().contains(Modifier.STATIC)) {
           out.add("$T.$L", ClassName.get((TypeElement) element.getEnclosingElement()), name);
+        } else if (memberOfAnonymousClass(element)) {
+          out.add("$L", name);
         } else {
           out.add("$L.$L", selfName, name);
         }
@@ -709,9 +721,6 @@ final class JavaPrinter {
     if (tree.getEnclosingExpression() != null) {
       throw new UnsupportedTreeException(tree, "an inner class creation 'outer.new Inner()'");
     }
-    if (tree.getClassBody() != null) {
-      throw new UnsupportedTreeException(tree, "an anonymous class");
-    }
     out.add("new ");
     if (!tree.getTypeArguments().isEmpty()) {
       out.add("<$L>", typeArguments(path, tree.getTypeArguments()));
@@ -725,6 +734,84 @@ final class JavaPrinter {
       out.add(typeCode(type));
     }
     arguments(path, tree.getArguments(), out);
+    if (tree.getClassBody() != null) {
+      anonymousBody(child(path, tree.getClassBody()), out);
+    }
+  }
+
+  /** Whether {@code member} belongs to (or is inherited by) an anonymous class being printed. */
+  private boolean memberOfAnonymousClass(Element member) {
+    Element owner = member.getEnclosingElement();
+    for (TypeElement body : anonymous) {
+      if (owner.equals(body) || types.isSubtype(types.erasure(body.asType()), types.erasure(owner.asType()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The members of an anonymous class: fields, methods and initializers. */
+  private void anonymousBody(TreePath path, CodeBlock.Builder out) {
+    com.sun.source.tree.ClassTree body = (com.sun.source.tree.ClassTree) path.getLeaf();
+    anonymous.push((TypeElement) trees.getElement(path));
+    try {
+      out.add(" {\n$>");
+      for (Tree member : body.getMembers()) {
+        TreePath memberPath = child(path, member);
+        if (member instanceof com.sun.source.tree.MethodTree) {
+          anonymousMethod(memberPath, (com.sun.source.tree.MethodTree) member, out);
+        } else if (member instanceof VariableTree) {
+          stmt(memberPath, out);
+        } else if (member instanceof BlockTree) {
+          out.add(((BlockTree) member).isStatic() ? "static " : "");
+          block(memberPath, (BlockTree) member, out);
+          out.add("\n");
+        } else {
+          throw new UnsupportedTreeException(member, "a class declared in an anonymous class");
+        }
+      }
+      out.add("$<}");
+    } finally {
+      anonymous.pop();
+    }
+  }
+
+  private void anonymousMethod(TreePath path, com.sun.source.tree.MethodTree tree, CodeBlock.Builder out) {
+    javax.lang.model.element.ExecutableElement element = (javax.lang.model.element.ExecutableElement) trees.getElement(path);
+    if (element == null || element.getKind() == ElementKind.CONSTRUCTOR || tree.getBody() == null) {
+      return;
+    }
+    if (!tree.getTypeParameters().isEmpty()) {
+      throw new UnsupportedTreeException(tree, "a generic method in an anonymous class");
+    }
+    for (com.sun.source.tree.AnnotationTree annotation : tree.getModifiers().getAnnotations()) {
+      if (annotation.getAnnotationType().toString().endsWith("Override")) {
+        out.add("@Override\n");
+      }
+    }
+    for (Modifier modifier : element.getModifiers()) {
+      out.add("$L ", modifier);
+    }
+    out.add("$T $L(", typeNames.of(element.getReturnType()), element.getSimpleName());
+    List<? extends VariableElement> parameters = element.getParameters();
+    for (int i = 0; i < parameters.size(); i++) {
+      TypeMirror type = parameters.get(i).asType();
+      boolean varargs = element.isVarArgs() && i == parameters.size() - 1;
+      out.add(i == 0 ? "" : ", ");
+      if (varargs) {
+        out.add("$T... $L", typeNames.of(((javax.lang.model.type.ArrayType) type).getComponentType()), parameters.get(i).getSimpleName());
+      } else {
+        out.add("$T $L", typeNames.of(type), parameters.get(i).getSimpleName());
+      }
+    }
+    out.add(")");
+    List<? extends TypeMirror> thrown = element.getThrownTypes();
+    for (int i = 0; i < thrown.size(); i++) {
+      out.add(i == 0 ? " throws $T" : ", $T", typeNames.of(thrown.get(i)));
+    }
+    out.add(" ");
+    block(child(path, tree.getBody()), tree.getBody(), out);
+    out.add("\n");
   }
 
   private void newArray(TreePath path, NewArrayTree tree, CodeBlock.Builder out) {

@@ -46,11 +46,13 @@ public final class MachineEmitter {
   static final ClassName FRAME = ClassName.get("io.gevent4j", "CoroutineFrame");
 
   private final Trees trees;
+  private final Types types;
   private final TypeNames typeNames;
   private final SourceLines sourceLines;
 
   public MachineEmitter(Trees trees, Types types) {
     this.trees = trees;
+    this.types = types;
     this.typeNames = new TypeNames(types);
     this.sourceLines = new SourceLines(trees);
   }
@@ -264,7 +266,7 @@ public final class MachineEmitter {
       this.method = method;
       int firstFree = numberStates();
       this.router = new ExitRouter(trees.getSourcePositions(), method.unit(), Names.DISPATCH, typeNames, firstFree);
-      this.printer = new JavaPrinter(trees, typeNames, method, Names.SELF, router);
+      this.printer = new JavaPrinter(trees, typeNames, method, Names.SELF, router, types);
       this.hasRegions = !regionOfState.isEmpty();
     }
 

@@ -145,7 +145,7 @@ public final class BodyValidator {
 
     @Override
     public Void visitIdentifier(IdentifierTree node, Void unused) {
-      if (node.getName().contentEquals("super")) {
+      if (node.getName().contentEquals("super") && !Nesting.insideLambdaOrClass(getCurrentPath())) {
         error(Message.SUPER_ACCESS, node);
       } else {
         checkAccess(node, trees.getElement(getCurrentPath()));
@@ -180,18 +180,17 @@ public final class BodyValidator {
 
     @Override
     public Void visitNewClass(NewClassTree node, Void unused) {
-      if (node.getClassBody() != null) {
-        error(Message.UNSUPPORTED_CONSTRUCT, node, "an anonymous class");
-        return null;
-      }
       checkAccess(node, trees.getElement(getCurrentPath()));
       return super.visitNewClass(node, unused);
     }
 
     @Override
     public Void visitClass(ClassTree node, Void unused) {
-      error(Message.UNSUPPORTED_CONSTRUCT, node, "a local class");
-      return null;
+      if (getCurrentPath().getParentPath().getLeaf().getKind() != Tree.Kind.NEW_CLASS) {
+        error(Message.UNSUPPORTED_CONSTRUCT, node, "a local class");
+        return null;
+      }
+      return super.visitClass(node, unused);
     }
 
     private void checkAccess(Tree node, Element element) {
@@ -199,6 +198,12 @@ public final class BodyValidator {
           || element.getKind() == ElementKind.EXCEPTION_PARAMETER || element.getKind() == ElementKind.RESOURCE_VARIABLE
           || element.getKind() == ElementKind.PACKAGE || element.getKind() == ElementKind.TYPE_PARAMETER) {
         return;
+      }
+      Element owner = element.getEnclosingElement();
+      if (owner instanceof javax.lang.model.element.TypeElement
+          && ((javax.lang.model.element.TypeElement) owner).getNestingKind().isNested()
+          && ((javax.lang.model.element.TypeElement) owner).getNestingKind() != javax.lang.model.element.NestingKind.MEMBER) {
+        return; // a member of an anonymous class in the body: printed with it
       }
       Set<Modifier> modifiers = element.getModifiers();
       if (modifiers.contains(Modifier.PRIVATE)) {

@@ -130,16 +130,6 @@ class BadInputTest {
   }
 
   @Test
-  void anonymousClassInBody() {
-    assertError(bad(
-            "  @Coroutine static void f() throws Exception {",
-            "    Callable<Integer> c = new Callable<Integer>() { public Integer call() { return 1; } };",
-            "    Gevent.sleep(c.call());",
-            "  }"),
-        "[CoroutineUnsupportedConstruct] an anonymous class is not supported in a @Coroutine body yet", 7);
-  }
-
-  @Test
   void blockingCallIsAWarningNamingTheReplacement() {
     JavaFileObject source = bad(
         "  @Coroutine static void f() throws InterruptedException {",
@@ -478,5 +468,17 @@ class BadInputTest {
     Compilation compilation = CoroutineCompiler.standard().compile(source);
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningContaining("[CoroutineBlockingCall] Thread.sleep(long) blocks the hub's thread").inFile(source).onLine(8);
+  }
+
+  @Test
+  void genericMethodInAnAnonymousClass() {
+    assertError(bad(
+            "  interface Maker { <T> T make(T t); }",
+            "  @Coroutine static Object f() {",
+            "    Maker maker = new Maker() { public <T> T make(T t) { return t; } };",
+            "    Gevent.sleep(1);",
+            "    return maker.make(\"x\");",
+            "  }"),
+        "[CoroutineUnsupportedConstruct] a generic method in an anonymous class is not supported", 8);
   }
 }

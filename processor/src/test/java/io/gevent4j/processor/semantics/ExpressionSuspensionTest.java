@@ -94,6 +94,20 @@ class ExpressionSuspensionTest {
         "    return String.join(y(\"-\"), parts) + joined(y(\"a\"), \"b\", y(\"c\")) + joined();",
         "  }",
         "  static String joined(String... parts) { return String.join(\"+\", parts); }",
+        "  @Coroutine public static String anonymousClasses() {",
+        "    List<String> out = new ArrayList<>();",
+        "    for (int i = 0; i < 3; i++) {",
+        "      int copy = y(i);",
+        "      Comparable<Integer> c = new Comparable<Integer>() {",
+        "        private final int base = copy * 10;",
+        "        @Override public int compareTo(Integer other) { return Integer.compare(base + offset(), other); }",
+        "        private int offset() { return copy; }",
+        "        @Override public String toString() { return \"c\" + base + super.hashCode() * 0; }",
+        "      };",
+        "      out.add(c + \":\" + c.compareTo(y(11)));",
+        "    }",
+        "    return out.toString();",
+        "  }",
         "  @Coroutine public static String multiDimensional() { int[][] m = new int[y(2)][y(3)]; return m.length + \"x\" + m[0].length; }");
   }
 
@@ -215,6 +229,11 @@ class ExpressionSuspensionTest {
   @Test
   void varargsCoroutinesAndVarargsCallsWithSuspendingArguments() throws Exception {
     assertEquals("x-ya+b+c", cases.assertSame(true, "varargs", (Object) new String[] {"x", "y"}).result);
+  }
+
+  @Test
+  void anonymousClassesCaptureEachIterationAndKeepTheirOwnMembers() throws Exception {
+    assertEquals("[c00:-1, c100:0, c200:1]", cases.assertSame(true, "anonymousClasses").result);
   }
 
   @Test
