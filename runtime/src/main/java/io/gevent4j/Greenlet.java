@@ -45,7 +45,8 @@ public final class Greenlet<T> {
   Waiter<?> waitingOn;
   private T value;
   private Throwable exception;
-  private List<Consumer<? super Greenlet<T>>> links;
+  /** The link callbacks: null, one {@code Consumer}, or a {@code List} of them (no allocation for one). */
+  private Object links;
   private String repr;
   /** Neighbours in the hub's list of live greenlets. */
   Greenlet<?> prevLive;
@@ -337,34 +338,55 @@ public final class Greenlet<T> {
 
   /** Removes a callback added with {@link #link}. */
   public void unlink(Consumer<? super Greenlet<T>> callback) {
-    if (links != null) {
-      links.remove(callback);
+    if (links == callback) {
+      links = null;
+    } else if (links instanceof List) {
+      ((List<?>) links).remove(callback);
     }
   }
 
+  @SuppressWarnings("unchecked")
   private void addLink(Consumer<? super Greenlet<T>> callback) {
-    boolean notifyScheduled = state == DEAD && links != null && !links.isEmpty();
     if (links == null) {
-      links = new ArrayList<>(2);
+      links = callback;
+    } else if (links instanceof List) {
+      ((List<Object>) links).add(callback);
+    } else {
+      List<Object> several = new ArrayList<>(4);
+      several.add(links);
+      several.add(callback);
+      links = several;
     }
-    links.add(callback);
-    if (state == DEAD && !notifyScheduled) {
-      hub.post(this::notifyLinks);
+    if (state == DEAD) {
+      scheduleNotify();
     }
   }
 
-  private void notifyLinks() {
-    List<Consumer<? super Greenlet<T>>> pending = links;
-    links = null;
-    if (pending == null) {
-      return;
+  /** Queues the greenlet itself: stepping a dead greenlet runs its links (no allocation). */
+  private void scheduleNotify() {
+    if (!queued) {
+      schedule();
     }
-    for (Consumer<? super Greenlet<T>> link : pending) {
-      try {
-        link.accept(this);
-      } catch (Throwable failure) {
-        report(failure, "link " + link + " of " + this);
+  }
+
+  @SuppressWarnings("unchecked")
+  private void notifyLinks() {
+    Object pending = links;
+    links = null;
+    if (pending instanceof List) {
+      for (Object link : (List<Object>) pending) {
+        notifyLink((Consumer<? super Greenlet<T>>) link);
       }
+    } else if (pending != null) {
+      notifyLink((Consumer<? super Greenlet<T>>) pending);
+    }
+  }
+
+  private void notifyLink(Consumer<? super Greenlet<T>> link) {
+    try {
+      link.accept(this);
+    } catch (Throwable failure) {
+      report(failure, "link " + link + " of " + this);
     }
   }
 
@@ -378,6 +400,7 @@ public final class Greenlet<T> {
   void step() {
     queued = false;
     if (state == DEAD) {
+      notifyLinks();
       return;
     }
     Hub h = hub;
@@ -473,7 +496,7 @@ public final class Greenlet<T> {
       report(failure, this + " failed with " + failure.getClass().getSimpleName());
     }
     if (links != null) {
-      hub.post(this::notifyLinks);
+      scheduleNotify();
     }
   }
 

@@ -192,6 +192,19 @@ final class Pipeline {
     }
   }
 
+  /**
+   * Whether an unresolved name is a {@code FooCoroutines} class: ours, generated in this round,
+   * so waiting for it would wait forever (a coroutine spawning its own kind, say).
+   */
+  private static boolean isGeneratedByUs(com.sun.source.tree.Tree node) {
+    for (String part : node.toString().split("\\.")) {
+      if (part.endsWith("Coroutines")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static List<ExecutableElement> coroutineMethods(TypeElement type) {
     List<ExecutableElement> methods = new ArrayList<>();
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
@@ -223,9 +236,9 @@ final class Pipeline {
         if (missing[0] != null || node == null) {
           return null;
         }
-        if (node instanceof com.sun.source.tree.ExpressionTree) {
+        if (node instanceof com.sun.source.tree.IdentifierTree || node instanceof com.sun.source.tree.MemberSelectTree) {
           TypeMirror type = trees.getTypeMirror(new TreePath(getCurrentPath() == null ? path : getCurrentPath(), node));
-          if (type != null && type.getKind() == TypeKind.ERROR) {
+          if (type != null && type.getKind() == TypeKind.ERROR && !isGeneratedByUs(node)) {
             missing[0] = node.toString();
             return null;
           }

@@ -21,11 +21,15 @@ final class ExitRouter {
   private final CompilationUnitTree unit;
   private final String dispatch;
   private final TypeNames typeNames;
+  /** The coroutine's declared return type, or null for void: returned values are converted to it. */
+  private final com.squareup.javapoet.TypeName returnType;
   private final List<CodeBlock> trampolines = new ArrayList<>();
   private int nextState;
 
-  ExitRouter(SourcePositions positions, CompilationUnitTree unit, String dispatch, TypeNames typeNames, int firstFreeState) {
+  ExitRouter(SourcePositions positions, CompilationUnitTree unit, String dispatch, TypeNames typeNames,
+      com.squareup.javapoet.TypeName returnType, int firstFreeState) {
     this.positions = positions;
+    this.returnType = returnType;
     this.unit = unit;
     this.dispatch = dispatch;
     this.typeNames = typeNames;
@@ -65,7 +69,8 @@ final class ExitRouter {
 
   /** Returns {@code value} (null for a void method) from {@code from}, through enclosing finally blocks. */
   CodeBlock ret(RegionPart from, CodeBlock value) {
-    CodeBlock result = value == null ? CodeBlock.of("null") : value;
+    // resume$() returns Object: convert first, so that `return 1` in a long method boxes a Long.
+    CodeBlock result = value == null || returnType == null ? CodeBlock.of("null") : CodeBlock.of("($T) ($L)", returnType, value);
     TryRegion region = innermostFinally(from, null);
     if (region == null) {
       return CodeBlock.of("return $L;\n", result);

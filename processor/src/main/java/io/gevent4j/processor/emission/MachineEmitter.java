@@ -265,7 +265,9 @@ public final class MachineEmitter {
     Body(CoroutineMethod method) {
       this.method = method;
       int firstFree = numberStates();
-      this.router = new ExitRouter(trees.getSourcePositions(), method.unit(), Names.DISPATCH, typeNames, firstFree);
+      TypeMirror returns = method.method().getReturnType();
+      this.router = new ExitRouter(trees.getSourcePositions(), method.unit(), Names.DISPATCH, typeNames,
+          returns.getKind() == TypeKind.VOID ? null : typeNames.of(returns), firstFree);
       this.printer = new JavaPrinter(trees, typeNames, method, Names.SELF, router, types);
       this.hasRegions = !regionOfState.isEmpty();
     }

@@ -73,6 +73,12 @@ class EndToEndTest {
     "    base += y;",
     "    return base;",
     "  }",
+    "  @Coroutine public static long tree(int depth) {",
+    "    if (depth == 0) return 1;",
+    "    io.gevent4j.Greenlet<Long> left = Gevent.spawn(DemoCoroutines.tree(depth - 1));",
+    "    io.gevent4j.Greenlet<Long> right = Gevent.spawn(DemoCoroutines.tree(depth - 1));",
+    "    return left.get() + right.get();",
+    "  }",
     "  @Coroutine public static void callsHelper() {",
     "    helper();",
     "  }",
@@ -97,6 +103,11 @@ class EndToEndTest {
   void hundredThousandDeepRecursionRunsOnTheHeap() throws Exception {
     Greenlet<?> greenlet = greenlet("depth", 100_000);
     assertEquals(100_000, greenlet.start().get());
+  }
+
+  @Test
+  void aCoroutineSpawningItsOwnKindThroughItsGeneratedClass() throws Exception {
+    assertEquals(1024L, greenlet("tree", 10).start().get());
   }
 
   @Test
@@ -135,7 +146,7 @@ class EndToEndTest {
     assertInstanceOf(UntransformedCallException.class, greenlet.exception());
     String message = greenlet.exception().getMessage();
     assertTrue(message.contains("@Yielding Gevent.sleep was called inside <Greenlet at 0x"), message);
-    assertTrue(message.contains("from a lambda in p.Demo (Demo.java:54)"), message);
+    assertTrue(message.contains("from a lambda in p.Demo (Demo.java:60)"), message);
     assertTrue(message.contains("Move the call out of the lambda into a @Coroutine method"), message);
     assertTrue(Hub.current().isEmpty());
   }
