@@ -193,16 +193,31 @@ final class Pipeline {
   }
 
   /**
-   * Whether an unresolved name is a {@code FooCoroutines} class: ours, generated in this round,
-   * so waiting for it would wait forever (a coroutine spawning its own kind, say).
+   * Whether {@code path} is a name javac could not resolve: a simple name, or a qualified name on
+   * a package (errors derived from those, such as a call with an unresolved argument, do not
+   * count). A {@code FooCoroutines} class does not count either: it is ours, generated in this
+   * round, so waiting for it would wait forever (a coroutine spawning its own kind, say).
    */
-  private static boolean isGeneratedByUs(com.sun.source.tree.Tree node) {
-    for (String part : node.toString().split("\\.")) {
-      if (part.endsWith("Coroutines")) {
-        return true;
-      }
+  private boolean isUnresolvedName(TreePath path) {
+    com.sun.source.tree.Tree node = path.getLeaf();
+    String name;
+    if (node instanceof com.sun.source.tree.IdentifierTree) {
+      name = ((com.sun.source.tree.IdentifierTree) node).getName().toString();
+    } else if (node instanceof com.sun.source.tree.MemberSelectTree
+        && trees.getElement(new TreePath(path, ((com.sun.source.tree.MemberSelectTree) node).getExpression()))
+            instanceof javax.lang.model.element.PackageElement) {
+      name = ((com.sun.source.tree.MemberSelectTree) node).getIdentifier().toString();
+    } else {
+      return false;
     }
-    return false;
+    if (name.endsWith("Coroutines")) {
+      return false;
+    }
+    javax.lang.model.element.Element element = trees.getElement(path);
+    TypeMirror type = trees.getTypeMirror(path);
+    return element == null || element.asType().getKind() == TypeKind.ERROR
+        || element.getKind() == javax.lang.model.element.ElementKind.OTHER
+        || (type != null && type.getKind() == TypeKind.ERROR);
   }
 
   private static List<ExecutableElement> coroutineMethods(TypeElement type) {
@@ -236,12 +251,9 @@ final class Pipeline {
         if (missing[0] != null || node == null) {
           return null;
         }
-        if (node instanceof com.sun.source.tree.IdentifierTree || node instanceof com.sun.source.tree.MemberSelectTree) {
-          TypeMirror type = trees.getTypeMirror(new TreePath(getCurrentPath() == null ? path : getCurrentPath(), node));
-          if (type != null && type.getKind() == TypeKind.ERROR && !isGeneratedByUs(node)) {
-            missing[0] = node.toString();
-            return null;
-          }
+        if (isUnresolvedName(new TreePath(getCurrentPath() == null ? path : getCurrentPath(), node))) {
+          missing[0] = node.toString();
+          return null;
         }
         return super.scan(node, unused);
       }
