@@ -33,9 +33,13 @@ public final class Gevent {
   public static void sleep(long millis) {
     Hub hub = Hub.current();
     Greenlet<?> caller = hub.running;
-    if (millis <= 0 && caller != null && hub.cooperativeCaller == caller) {
+    if (caller != null && hub.cooperativeCaller == caller) {
       hub.cooperativeCaller = null;
-      caller.yieldTurn();
+      if (millis <= 0) {
+        caller.yieldTurn();
+      } else {
+        caller.sleepFor(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(millis));
+      }
       return;
     }
     Waiter<Void> waiter = new Waiter<>();

@@ -51,8 +51,8 @@ public final class Greenlet<T> {
   /** Neighbours in the hub's list of live greenlets. */
   Greenlet<?> prevLive;
   Greenlet<?> nextLive;
-  /** The timer of {@link #startLater}, until it fires. */
-  private Timer startTimer;
+  /** The timer of {@link #startLater}, or of a cooperative sleep, until it fires. */
+  private Timer timer;
 
   private Greenlet(Hub hub, CoroutineFrame<T> root) {
     this.hub = hub;
@@ -125,8 +125,8 @@ public final class Greenlet<T> {
     if (state == NEW) {
       state = SCHEDULED;
       enlist();
-      startTimer = hub.schedule(delayMillis, () -> {
-        startTimer = null;
+      timer = hub.schedule(delayMillis, () -> {
+        timer = null;
         schedule();
       });
     }
@@ -277,6 +277,10 @@ public final class Greenlet<T> {
     if (state != SUSPENDED) {
       return false;
     }
+    if (timer != null) {
+      timer.cancel();
+      timer = null;
+    }
     Waiter<?> waiter = waitingOn;
     if (waiter != null) {
       waitingOn = null;
@@ -288,9 +292,9 @@ public final class Greenlet<T> {
 
   /** Undoes {@link #start()} or {@link #startLater} of a greenlet that has not run yet. */
   private void cancelStart() {
-    if (startTimer != null) {
-      startTimer.cancel();
-      startTimer = null;
+    if (timer != null) {
+      timer.cancel();
+      timer = null;
     }
     if (queued) {
       queued = false;
@@ -461,6 +465,18 @@ public final class Greenlet<T> {
   private void schedule() {
     queued = true;
     hub.enqueue(this);
+  }
+
+  /** Parks the greenlet for {@code nanos} (a cooperative {@code sleep}): its timer wakes it. */
+  void sleepFor(long nanos) {
+    parked = true;
+    timer = hub.wakeAfter(nanos, this);
+  }
+
+  /** Called by the hub when the sleep timer fires. */
+  void sleepElapsed() {
+    timer = null;
+    wake(null, null);
   }
 
   /** Parks the greenlet until its hub's next turn (a cooperative {@code sleep(0)}). */

@@ -238,6 +238,11 @@ public final class Hub implements java.util.concurrent.Executor {
     return timers.add(clock.nanoTime() + delayNanos, task);
   }
 
+  /** A timer that wakes {@code sleeper} itself: no callback object per sleep. */
+  Timer wakeAfter(long delayNanos, Greenlet<?> sleeper) {
+    return timers.addTarget(clock.nanoTime() + delayNanos, sleeper);
+  }
+
   void enqueue(Greenlet<?> greenlet) {
     ready.add(greenlet);
   }
@@ -419,7 +424,12 @@ public final class Hub implements java.util.concurrent.Executor {
     }
     try {
       if (task instanceof Timer) {
-        ((Timer) task).fire();
+        Object target = ((Timer) task).target();
+        if (target instanceof Greenlet) {
+          ((Greenlet<?>) target).sleepElapsed();
+        } else {
+          ((Timer) task).fire();
+        }
       } else {
         ((Runnable) task).run();
       }

@@ -9,11 +9,11 @@ package io.gevent4j.internal;
 public final class Timer {
   private final long deadlineNanos;
   final long sequence;
-  private final Runnable task;
+  private final Object task;
   int heapIndex = -1;
   private final TimerHeap heap;
 
-  Timer(TimerHeap heap, long deadlineNanos, long sequence, Runnable task) {
+  Timer(TimerHeap heap, long deadlineNanos, long sequence, Object task) {
     this.heap = heap;
     this.deadlineNanos = deadlineNanos;
     this.sequence = sequence;
@@ -30,9 +30,14 @@ public final class Timer {
     return deadlineNanos;
   }
 
-  /** Runs the timer's task (called by the hub when the timer is due). */
+  /** Runs the timer's task if it is a {@code Runnable} (called by the hub when the timer is due). */
   public void fire() {
-    task.run();
+    ((Runnable) task).run();
+  }
+
+  /** What the timer is for: a {@code Runnable}, or a sleeping greenlet the hub wakes itself. */
+  public Object target() {
+    return task;
   }
 
   /** Whether the timer has neither fired nor been cancelled. */

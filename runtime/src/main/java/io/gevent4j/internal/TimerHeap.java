@@ -9,6 +9,11 @@ public final class TimerHeap {
   private long nextSequence;
 
   public Timer add(long deadlineNanos, Runnable task) {
+    return addTarget(deadlineNanos, task);
+  }
+
+  /** Adds a timer for {@code target}: a {@code Runnable}, or an object its owner handles itself. */
+  public Timer addTarget(long deadlineNanos, Object task) {
     Timer timer = new Timer(this, deadlineNanos, nextSequence++, task);
     if (size == heap.length) {
       heap = Arrays.copyOf(heap, size * 2);
