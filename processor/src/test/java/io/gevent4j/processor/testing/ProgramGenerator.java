@@ -28,6 +28,10 @@ public final class ProgramGenerator {
         "  public static class Boom extends RuntimeException {",
         "    public Boom(int code) { super(\"boom \" + code); }",
         "  }",
+        "  @Coroutine static long wide(int v) {",
+        "    if (v % 2 == 0) return v;",
+        "    return y(v) * 2L;",
+        "  }",
         "  @Coroutine static int helper(int v) {",
         "    log.add(\"helper \" + v);",
         "    if (v % 7 == 3) throw new Boom(v);",
@@ -202,7 +206,7 @@ public final class ProgramGenerator {
       case 6:
         return "(" + condition() + " ? " + expression(budget - 1) + " : " + expression(budget - 1) + ")";
       case 7:
-        return "helper(" + expression(budget - 1) + ")";
+        return random.nextBoolean() ? "helper(" + expression(budget - 1) + ")" : "(int) wide(" + expression(budget - 1) + ")";
       default:
         return variable() + (random.nextBoolean() ? "++" : "--");
     }
