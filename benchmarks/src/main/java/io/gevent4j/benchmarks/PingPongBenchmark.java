@@ -29,6 +29,17 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code virtualThreadHandOff} and {@code platformThreadHandOff}: a ping-pong through two
  *       {@link SynchronousQueue}s, one switch per transfer (OpenJDK's PingPong stress test).
  * </ul>
+ *
+ * <p>Why these peers are the fair ones. {@code Gevent.sleep(0)} is a yield: the caller goes to the
+ * back of the hub's FIFO ready queue and the other greenlet runs; nothing is handed over. The exact
+ * virtual-thread equivalent is {@code Thread.yield()} on a single carrier: the thread is unmounted
+ * and resubmitted behind the other one in the carrier's FIFO queue, which is the same "switch to the
+ * other task" with no synchronisation object. It is the closest peer and the one the SPEC §7 ratio
+ * is taken against. The {@code SynchronousQueue} ping-pong is what virtual-thread code would
+ * actually write to take turns (and what OpenJDK's PingPong stress test does): each transfer parks
+ * one thread and unparks the other, so it also counts park/unpark. Platform threads have no
+ * cooperative yield on one core (the two threads run on both cores here), so they get only the
+ * hand-off. {@code maxPoolSize=1} keeps the virtual-thread scheduler from adding carriers.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

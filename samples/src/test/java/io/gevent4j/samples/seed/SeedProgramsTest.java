@@ -11,6 +11,7 @@ import io.gevent4j.Clock;
 import io.gevent4j.Hub;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,7 @@ class SeedProgramsTest {
     assertEquals(15, lines.size());
     List<String> order = distinctGreenlets(lines);
     for (int i = 0; i < 15; i++) {
+      assertTrue(greenlet(lines.get(i)).matches(GREENLET_F5), lines.get(i));
       assertEquals(order.get(i % 3), greenlet(lines.get(i)), "round-robin at line " + i);
       assertEquals(i / 3, number(lines.get(i)));
     }
@@ -77,6 +79,26 @@ class SeedProgramsTest {
     }
     assertNotEquals("work2 0", lines.get(10), "not sequential");
     assertTrue(lines.indexOf("work2 0") < lines.indexOf("work1 9"), "work2 starts while work1 pauses");
+  }
+
+  @Test
+  void patchedSleepOverlapsThePauses() {
+    long start = hub.clock().nanoTime();
+    lines(out -> PatchedSleep.run(1, 1000, out));
+    long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(hub.clock().nanoTime() - start);
+    Random random = new Random(1);
+    long allPauses = 0;
+    for (int i = 0; i < 20; i++) {
+      allPauses += Work.pause(random, 1000);
+    }
+    assertTrue(elapsedMillis < allPauses, elapsedMillis + " ms, not the sum of all pauses, " + allPauses);
+    assertTrue(2 * elapsedMillis >= allPauses, "the longer worker's pauses: at least half of " + allPauses);
+  }
+
+  @Test
+  void patchedSleepIsReproducible() {
+    List<String> first = lines(out -> PatchedSleep.run(1, 1000, out));
+    assertEquals(first, lines(out -> PatchedSleep.run(1, 1000, out)));
   }
 
   private static List<String> distinctGreenlets(List<String> lines) {
