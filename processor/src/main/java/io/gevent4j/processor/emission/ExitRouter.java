@@ -4,6 +4,7 @@ import com.squareup.javapoet.CodeBlock;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.SourcePositions;
+import io.gevent4j.processor.model.FrameContract;
 import io.gevent4j.processor.model.Label;
 import io.gevent4j.processor.model.TryRegion;
 import io.gevent4j.processor.model.TryRegion.RegionPart;
@@ -38,7 +39,7 @@ final class ExitRouter {
 
   /** Continues at {@code state}. */
   CodeBlock goTo(int state) {
-    return CodeBlock.of("state$$ = $L;\ncontinue $L;\n", state, dispatch);
+    return CodeBlock.of("$L = $L;\ncontinue $L;\n", FrameContract.STATE, state, dispatch);
   }
 
   /** Handles the exception {@code t$} thrown at {@code from}. */
@@ -50,21 +51,21 @@ final class ExitRouter {
         for (TryRegion.Handler handler : region.handlers()) {
           CodeBlock.Builder test = CodeBlock.builder();
           for (int i = 0; i < handler.types().size(); i++) {
-            test.add(i == 0 ? "t$$ instanceof $T" : " || t$$ instanceof $T", typeNames.of(handler.types().get(i)));
+            test.add(i == 0 ? "$L instanceof $T" : " || $L instanceof $T", FrameContract.THROWN, typeNames.of(handler.types().get(i)));
           }
           out.add("if ($L) {\n$>", test.build())
-              .addStatement("$L = ($T) t$$", handler.parameter().name(), typeNames.of(handler.parameterType()))
+              .addStatement("$L = ($T) $L", handler.parameter().name(), typeNames.of(handler.parameterType()), FrameContract.THROWN)
               .add(goTo(handler.entry().state())).add("$<}\n");
         }
         if (region.primary() != null) {
-          out.addStatement("$L = t$$", region.primary().name());
+          out.addStatement("$L = $L", region.primary().name(), FrameContract.THROWN);
         }
       }
       if (region.hasFinally()) {
-        return out.add(complete(region, TryRegion.THROW, CodeBlock.of("t$$"), null)).build();
+        return out.add(complete(region, TryRegion.THROW, CodeBlock.of("$L", FrameContract.THROWN), null)).build();
       }
     }
-    return out.addStatement("throw t$$").build();
+    return out.addStatement("throw $L", FrameContract.THROWN).build();
   }
 
   /** Returns {@code value} (null for a void method) from {@code from}, through enclosing finally blocks. */
@@ -110,7 +111,7 @@ final class ExitRouter {
         .add("$<case $L:\n$>", TryRegion.RETURN)
         .add(ret(region.enclosing(), CodeBlock.of("$L", region.pending().name())))
         .add("$<case $L:\n$>", TryRegion.JUMP)
-        .addStatement("state$$ = $L", region.jump().name())
+        .addStatement("$L = $L", FrameContract.STATE, region.jump().name())
         .addStatement("continue $L", dispatch)
         .add("$<default:\n$>")
         .addStatement("break")

@@ -19,6 +19,7 @@ import io.gevent4j.processor.analysis.Reachability;
 import io.gevent4j.processor.model.CallKind;
 import io.gevent4j.processor.model.Code;
 import io.gevent4j.processor.model.CoroutineMethod;
+import io.gevent4j.processor.model.FrameContract;
 import io.gevent4j.processor.model.Instruction;
 import io.gevent4j.processor.model.Label;
 import io.gevent4j.processor.model.Slot;
@@ -115,15 +116,15 @@ public final class MachineEmitter {
           .addJavadoc(local.role() == Slot.Role.LOCAL ? "Local variable, line $L.\n" : "Synthetic.\n", local.line()).build());
     }
     machine.addMethod(constructor.build());
-    machine.addMethod(MethodSpec.methodBuilder("name$")
+    machine.addMethod(MethodSpec.methodBuilder(FrameContract.NAME)
         .addAnnotation(Override.class).addModifiers(Modifier.PROTECTED).returns(String.class)
         .addStatement("return $S", method.method().getSimpleName().toString()).build());
-    machine.addMethod(MethodSpec.methodBuilder("arguments$")
+    machine.addMethod(MethodSpec.methodBuilder(FrameContract.ARGUMENTS)
         .addAnnotation(Override.class).addModifiers(Modifier.PROTECTED).returns(Object[].class)
         .addStatement("return new Object[] {$L}", String.join(", ", arguments)).build());
     CodeBlock body = new Body(method).emit();
     machine.addMethod(location(method));
-    machine.addMethod(MethodSpec.methodBuilder("resume$")
+    machine.addMethod(MethodSpec.methodBuilder(FrameContract.RESUME)
         .addAnnotation(Override.class)
         .addAnnotation(com.squareup.javapoet.AnnotationSpec.builder(SuppressWarnings.class)
             .addMember("value", "{$S, $S}", "unchecked", "cast").build())
@@ -149,7 +150,7 @@ public final class MachineEmitter {
   private MethodSpec location(CoroutineMethod method) {
     String where = method.owner().getQualifiedName() + "." + method.method().getSimpleName();
     String file = sourceLines.fileName(method.unit());
-    CodeBlock.Builder body = CodeBlock.builder().add("switch (state$$) {\n$>");
+    CodeBlock.Builder body = CodeBlock.builder().add("switch ($L) {\n$>", FrameContract.STATE);
     for (Instruction instruction : method.instructions()) {
       if (instruction instanceof Instruction.Suspend) {
         int state = ((Instruction.Suspend) instruction).resume().state();
@@ -157,7 +158,7 @@ public final class MachineEmitter {
       }
     }
     body.add("default:\n$>return $S;\n$<$<}\n", where + "(" + file + ")");
-    return MethodSpec.methodBuilder("location$")
+    return MethodSpec.methodBuilder(FrameContract.LOCATION)
         .addAnnotation(Override.class).addModifiers(Modifier.PROTECTED).returns(String.class)
         .addCode(body.build()).build();
   }
@@ -254,7 +255,7 @@ public final class MachineEmitter {
   private final class Body implements Instruction.Visitor {
     private final CoroutineMethod method;
     private final ExitRouter router;
-    private final JavaPrinter printer;
+    private final SourcePrinter printer;
     private final boolean hasRegions;
     /** The try-statement part of each state, for routing exceptions; absent at top level. */
     private final Map<Integer, TryRegion.RegionPart> regionOfState = new LinkedHashMap<>();
@@ -268,7 +269,7 @@ public final class MachineEmitter {
       TypeMirror returns = method.method().getReturnType();
       this.router = new ExitRouter(trees.getSourcePositions(), method.unit(), Names.DISPATCH, typeNames,
           returns.getKind() == TypeKind.VOID ? null : typeNames.of(returns), firstFree);
-      this.printer = new JavaPrinter(trees, typeNames, method, Names.SELF, router, types);
+      this.printer = new SourcePrinter(trees, types, typeNames, method, Names.SELF, router);
       this.hasRegions = !regionOfState.isEmpty();
     }
 
@@ -277,7 +278,7 @@ public final class MachineEmitter {
       if (hasRegions) {
         out.add("try {\n$>");
       }
-      out.add("switch (state$$) {\n$>case 0:\n$>");
+      out.add("switch ($L) {\n$>case 0:\n$>", FrameContract.STATE);
       for (Instruction instruction : method.instructions()) {
         if (instruction instanceof Instruction.Mark || reachable) {
           comment(instruction);
@@ -292,9 +293,9 @@ public final class MachineEmitter {
       for (CodeBlock trampoline : router.trampolines()) {
         out.add(trampoline);
       }
-      out.add("$<default:\n$>throw new $T($S + state$$);\n$<$<}\n", IllegalStateException.class, "invalid state ");
+      out.add("$<default:\n$>throw new $T($S + $L);\n$<$<}\n", IllegalStateException.class, "invalid state ", FrameContract.STATE);
       if (hasRegions) {
-        out.add("$<} catch ($T t$$) {\n$>", Throwable.class).addStatement("caught$$()").add(exceptionRouting()).add("$<}\n");
+        out.add("$<} catch ($T $L) {\n$>", Throwable.class, FrameContract.THROWN).addStatement("$L()", FrameContract.CAUGHT).add(exceptionRouting()).add("$<}\n");
       }
       return out.add("$<}\n").build();
     }
@@ -305,14 +306,14 @@ public final class MachineEmitter {
       for (Map.Entry<Integer, TryRegion.RegionPart> entry : regionOfState.entrySet()) {
         statesByPart.computeIfAbsent(entry.getValue(), part -> new ArrayList<>()).add(entry.getKey());
       }
-      CodeBlock.Builder routing = CodeBlock.builder().add("switch (state$$) {\n$>");
+      CodeBlock.Builder routing = CodeBlock.builder().add("switch ($L) {\n$>", FrameContract.STATE);
       for (Map.Entry<TryRegion.RegionPart, List<Integer>> entry : statesByPart.entrySet()) {
         for (int state : entry.getValue()) {
           routing.add("case $L:\n", state);
         }
         routing.add("$>{\n$>").add(router.exception(entry.getKey())).add("$<}\n$<");
       }
-      return routing.add("default:\n$>throw t$$;\n$<$<}\n").build();
+      return routing.add("default:\n$>throw $L;\n$<$<}\n", FrameContract.THROWN).build();
     }
 
     /**
@@ -346,7 +347,7 @@ public final class MachineEmitter {
     @Override
     public void visitMark(Instruction.Mark mark) {
       if (hasRegions && reachable) {
-        out.addStatement("state$$ = $L", mark.label().state());
+        out.addStatement("$L = $L", FrameContract.STATE, mark.label().state());
       }
       out.add("$<case $L:\n$>", mark.label().state());
       reachable = true;
@@ -416,6 +417,10 @@ public final class MachineEmitter {
       for (Object part : code.parts()) {
         if (part instanceof TreePath) {
           trees.add((TreePath) part);
+        } else if (part instanceof Code.Effect) {
+          trees.add(((Code.Effect) part).path());
+        } else if (part instanceof Code.Substituted) {
+          trees.add(((Code.Substituted) part).path());
         }
       }
       return printer.capturedByLambdas(trees);
@@ -427,26 +432,29 @@ public final class MachineEmitter {
       CodeBlock target = suspend.target() == null ? null : code(suspend.target());
       int resume = suspend.resume().state();
       if (point.kind() == CallKind.COROUTINE) {
-        out.addStatement("return call$$($L, $L)", frameCreation(suspend), resume);
+        out.addStatement("return $L($L, $L)", FrameContract.CALL_FRAME, frameCreation(suspend), resume);
         out.add("$<case $L:\n$>", resume);
         if (target == null) {
-          out.addStatement("result$$()");
+          out.addStatement("$L()", FrameContract.RESULT);
         } else {
-          out.addStatement("$L = ($T) result$$()", target, typeNames.boxed(suspend.resultType()));
+          out.addStatement("$L = ($T) $L()", target, typeNames.boxed(suspend.resultType()), FrameContract.RESULT);
         }
       } else {
         CodeBlock call = yieldingCall(suspend);
+        CodeBlock park = CodeBlock.of("if ($L($L)) {\n$>return $L;\n$<}\n", FrameContract.PARKED, resume, FrameContract.SUSPEND);
         if (target == null) {
-          out.addStatement("$L", call);
+          out.addStatement("$L", call).add(park);
         } else {
-          out.addStatement("$L = $L", target, call);
+          // The target keeps its value until the call returns one: a parked call only returns a placeholder.
+          out.add("{\n$>").addStatement("$T $L = $L", typeNames.of(suspend.resultType()), FrameContract.VALUE, call)
+              .add(park).addStatement("$L = $L", target, FrameContract.VALUE).add("$<}\n");
         }
-        out.add("if (parked$$($L)) {\n$>return SUSPEND;\n$<}\n", resume);
         out.add("$<case $L:\n$>", resume);
         if (target == null) {
-          out.add("if (resumed$$()) {\n$>result$$();\n$<}\n");
+          out.add("if ($L()) {\n$>$L();\n$<}\n", FrameContract.RESUMED, FrameContract.RESULT);
         } else {
-          out.add("if (resumed$$()) {\n$>$L = ($T) result$$();\n$<}\n", target, typeNames.boxed(suspend.resultType()));
+          out.add("if ($L()) {\n$>$L = ($T) $L();\n$<}\n", FrameContract.RESUMED, target,
+              typeNames.boxed(suspend.resultType()), FrameContract.RESULT);
         }
       }
       reachable = true;
@@ -465,7 +473,7 @@ public final class MachineEmitter {
         simple &= isSimple(argument);
       }
       if (simple) {
-        out.addStatement("prepare$$()");
+        out.addStatement("$L()", FrameContract.PREPARE);
       }
       CodeBlock.Builder call = CodeBlock.builder();
       if (point.kind() == CallKind.PATCHED) {
@@ -473,7 +481,7 @@ public final class MachineEmitter {
       } else if (suspend.receiver() == null) {
         call.add(printer.expression(new TreePath(point.call(), point.tree().getMethodSelect())));
       } else if (arguments.isEmpty() && !simple) {
-        call.add("prepared$$($L).$L", code(suspend.receiver()), point.method().getSimpleName());
+        call.add("$L($L).$L", FrameContract.PREPARED, code(suspend.receiver()), point.method().getSimpleName());
       } else {
         call.add("$L.$L", code(suspend.receiver()), point.method().getSimpleName());
       }
@@ -481,7 +489,7 @@ public final class MachineEmitter {
       for (int i = 0; i < arguments.size(); i++) {
         CodeBlock argument = code(arguments.get(i));
         boolean last = i == arguments.size() - 1;
-        call.add(i == 0 ? "" : ", ").add(last && !simple ? CodeBlock.of("prepared$$($L)", argument) : argument);
+        call.add(i == 0 ? "" : ", ").add(last && !simple ? CodeBlock.of("$L($L)", FrameContract.PREPARED, argument) : argument);
       }
       return call.add(")").build();
     }
@@ -509,7 +517,8 @@ public final class MachineEmitter {
     /** Whether evaluating {@code code} runs no user code: fields, literals, names, lambdas. */
     private boolean isSimple(Code code) {
       for (Object part : code.parts()) {
-        if (part instanceof TreePath && !isSimple((ExpressionTree) ((TreePath) part).getLeaf())) {
+        if (part instanceof TreePath && !isSimple((ExpressionTree) ((TreePath) part).getLeaf())
+            || part instanceof Code.Substituted || part instanceof Code.Effect) {
           return false;
         }
       }
@@ -532,6 +541,15 @@ public final class MachineEmitter {
           out.add("$L", part);
         } else if (part instanceof TreePath) {
           out.add(printer.expression((TreePath) part));
+        } else if (part instanceof Code.Effect) {
+          out.add(printer.statementExpression(((Code.Effect) part).path()));
+        } else if (part instanceof Code.Substituted) {
+          Code.Substituted substituted = (Code.Substituted) part;
+          Map<Tree, CodeBlock> operands = new java.util.IdentityHashMap<>();
+          for (Map.Entry<Tree, Code> operand : substituted.operands().entrySet()) {
+            operands.put(operand.getKey(), code(operand.getValue()));
+          }
+          out.add(printer.expression(substituted.path(), operands));
         } else if (part instanceof TypeMirror) {
           out.add("$T", typeNames.of((TypeMirror) part));
         } else if (part instanceof Slot) {

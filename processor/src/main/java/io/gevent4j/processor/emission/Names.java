@@ -1,6 +1,7 @@
 package io.gevent4j.processor.emission;
 
 import com.squareup.javapoet.ClassName;
+import io.gevent4j.processor.model.FrameContract;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -10,9 +11,9 @@ import javax.lang.model.element.TypeElement;
 /** The names of generated classes and members, one function per kind (Dagger's SourceFiles). */
 public final class Names {
   /** The field holding the receiver of an instance coroutine. */
-  static final String SELF = "self$";
+  static final String SELF = FrameContract.SELF;
   /** The label of the state machine's dispatch loop. */
-  static final String DISPATCH = "dispatch$";
+  static final String DISPATCH = FrameContract.DISPATCH;
 
   private Names() {}
 
@@ -29,7 +30,7 @@ public final class Names {
 
   /** The generated static method that creates a frame of {@code method}, for calls from coroutines. */
   static String frameFactory(ExecutableElement method) {
-    return method.getSimpleName() + "$frame";
+    return method.getSimpleName() + FrameContract.FRAME_FACTORY_SUFFIX;
   }
 
   /** {@code FetchMachine} for {@code fetch}, numbered for overloads: {@code Fetch2Machine}. */

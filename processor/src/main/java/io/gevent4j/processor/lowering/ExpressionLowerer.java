@@ -17,6 +17,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
+import io.gevent4j.processor.javac.TreeCompat;
 import io.gevent4j.processor.model.Code;
 import io.gevent4j.processor.model.Instruction;
 import io.gevent4j.processor.model.Label;
@@ -26,7 +27,9 @@ import io.gevent4j.processor.model.SuspensionPoint;
 import io.gevent4j.processor.model.UnsupportedTreeException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.type.TypeKind;
@@ -60,7 +63,7 @@ final class ExpressionLowerer {
   void effect(TreePath path) {
     Tree tree = path.getLeaf();
     if (!context.found.suspends(tree)) {
-      context.emit(new Instruction.Run(origin, Code.of(path, ";")));
+      context.emit(new Instruction.Run(origin, Code.statement(path)));
       return;
     }
     if (tree.getKind() == Tree.Kind.METHOD_INVOCATION && pointAt(tree) != null) {
@@ -106,22 +109,20 @@ final class ExpressionLowerer {
         return shortCircuit(path, (BinaryTree) tree);
       case CONDITIONAL_EXPRESSION:
         return conditional(path, (ConditionalExpressionTree) tree);
-      case TYPE_CAST: {
-        TypeCastTree cast = (TypeCastTree) tree;
-        return Code.of("(", typeOf(child(path, cast.getType())), ") ", value(child(path, cast.getExpression())));
-      }
+      case TYPE_CAST:
+        return substituted(path, child(path, ((TypeCastTree) tree).getExpression()));
       case INSTANCE_OF: {
         InstanceOfTree test = (InstanceOfTree) tree;
-        return Code.of(value(child(path, test.getExpression())), " instanceof ", typeOf(child(path, test.getType())));
+        if (TreeCompat.binding(test) != null) {
+          throw new UnsupportedTreeException(tree, "a pattern 'instanceof' whose operand suspends");
+        }
+        return substituted(path, child(path, test.getExpression()));
       }
-      case MEMBER_SELECT: {
-        MemberSelectTree select = (MemberSelectTree) tree;
-        return Code.of(value(child(path, select.getExpression())), ".", select.getIdentifier().toString());
-      }
+      case MEMBER_SELECT:
+        return substituted(path, child(path, ((MemberSelectTree) tree).getExpression()));
       case ARRAY_ACCESS: {
         ArrayAccessTree access = (ArrayAccessTree) tree;
-        List<Code> parts = operands(Arrays.asList(child(path, access.getExpression()), child(path, access.getIndex())));
-        return Code.of(parts.get(0), "[", parts.get(1), "]");
+        return substituted(path, child(path, access.getExpression()), child(path, access.getIndex()));
       }
       case NEW_CLASS:
         return newClass(path, (NewClassTree) tree);
@@ -212,41 +213,29 @@ final class ExpressionLowerer {
     }
   }
 
+  /** {@code new T(args) {body}}: the arguments lowered, the rest (type, diamond, class body) as written. */
   private Code newClass(TreePath path, NewClassTree tree) {
-    List<TreePath> arguments = new ArrayList<>();
-    for (ExpressionTree argument : tree.getArguments()) {
-      arguments.add(child(path, argument));
+    if (tree.getEnclosingExpression() != null && context.found.suspends(tree.getEnclosingExpression())) {
+      throw new UnsupportedTreeException(tree, "a suspension point in the outer instance of 'outer.new Inner()'");
     }
-    return Code.of("new ", typeOf(path), "(", join(operands(arguments)), ")");
+    return substituted(path, children(path, tree.getArguments()));
   }
 
+  /** {@code new T[] {a, b}}, {@code {a, b}} of a declaration, {@code new T[n][m]}: elements or sizes lowered. */
   private Code newArray(TreePath path, NewArrayTree tree) {
     if (tree.getInitializers() != null) {
-      List<TreePath> elements = new ArrayList<>();
-      for (ExpressionTree element : tree.getInitializers()) {
-        elements.add(child(path, element));
-      }
-      return Code.of("new ", typeOf(path), " {", join(operands(elements)), "}");
+      Code array = substituted(path, children(path, tree.getInitializers()));
+      return tree.getType() == null ? Code.of("new ", typeOf(path), " ", array) : array;
     }
-    List<TreePath> dimensions = new ArrayList<>();
-    for (ExpressionTree dimension : tree.getDimensions()) {
-      dimensions.add(child(path, dimension));
+    return substituted(path, children(path, tree.getDimensions()));
+  }
+
+  private static TreePath[] children(TreePath path, List<? extends ExpressionTree> trees) {
+    TreePath[] children = new TreePath[trees.size()];
+    for (int i = 0; i < children.length; i++) {
+      children[i] = child(path, trees.get(i));
     }
-    List<Code> sizes = operands(dimensions);
-    TypeMirror element = typeOf(path);
-    int rank = 0;
-    while (element.getKind() == TypeKind.ARRAY) {
-      element = ((javax.lang.model.type.ArrayType) element).getComponentType();
-      rank++;
-    }
-    List<Object> parts = new ArrayList<>(Arrays.asList("new ", types.erasure(element)));
-    for (Code size : sizes) {
-      parts.addAll(Arrays.asList("[", size, "]"));
-    }
-    for (int i = sizes.size(); i < rank; i++) {
-      parts.add("[]");
-    }
-    return Code.of(parts.toArray());
+    return children;
   }
 
   // ---------------------------------------------------------------- assignments
@@ -286,7 +275,7 @@ final class ExpressionLowerer {
     TypeMirror type = typeOf(variable);
     Code old = context.spill(origin, location, type);
     Code right = value(value);
-    return Code.of(location, " = (", type, ") (", old, " ", operator, " ", right, ")");
+    return Code.of(location, " = (", type, ") (", old, " ", operator, " ", Code.group(right), ")");
   }
 
   /**
@@ -333,7 +322,7 @@ final class ExpressionLowerer {
       case PREFIX_DECREMENT:
         return Code.of(symbol, location(operand, false));
       default:
-        return Code.of(symbol, value(operand));
+        return substituted(path, operand);
     }
   }
 
@@ -342,15 +331,30 @@ final class ExpressionLowerer {
   private Code binary(TreePath path, BinaryTree tree) {
     TreePath left = child(path, tree.getLeftOperand());
     TreePath right = child(path, tree.getRightOperand());
-    String operator = Operators.symbol(tree.getKind());
     if (tree.getKind() == Tree.Kind.PLUS && isString(typeOf(path)) && !isString(typeOf(left))
         && context.found.suspends(tree.getRightOperand())) {
       // String concatenation converts the left operand to a string before the right one runs.
       Code text = context.spill(origin, stringValueOf(left, value(left)), string());
-      return Code.of(text, " + ", value(right));
+      return Code.group(text, " + ", value(right));
     }
-    List<Code> parts = operands(Arrays.asList(left, right));
-    return Code.of(parts.get(0), " ", operator, " ", parts.get(1));
+    return substituted(path, left, right);
+  }
+
+  /**
+   * {@code path}'s own source text, with its {@code operands} (evaluated left to right, spilled as
+   * {@link #operands} decides) replaced where lowering changed them: the user's operators keep
+   * their grouping.
+   */
+  private Code substituted(TreePath path, TreePath... operands) {
+    List<Code> codes = operands(Arrays.asList(operands));
+    Map<Tree, Code> replaced = new IdentityHashMap<>();
+    for (int i = 0; i < operands.length; i++) {
+      Code code = codes.get(i);
+      if (!(code.parts().size() == 1 && code.parts().get(0) == operands[i])) {
+        replaced.put(operands[i].getLeaf(), code);
+      }
+    }
+    return Code.substituted(path, replaced);
   }
 
   private Code stringValueOf(TreePath operand, Code value) {

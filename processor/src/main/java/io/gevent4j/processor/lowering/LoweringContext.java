@@ -5,6 +5,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.gevent4j.processor.analysis.SuspensionFinder;
 import io.gevent4j.processor.model.Code;
+import io.gevent4j.processor.model.FrameContract;
 import io.gevent4j.processor.model.Instruction;
 import io.gevent4j.processor.model.Label;
 import io.gevent4j.processor.model.Slot;
@@ -35,6 +36,7 @@ final class LoweringContext {
     this.trees = trees;
     this.found = found;
     this.unit = unit;
+    usedNames.addAll(FrameContract.RESERVED_VARIABLES);
   }
 
   void emit(Instruction instruction) {

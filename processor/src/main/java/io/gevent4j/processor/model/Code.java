@@ -25,13 +25,68 @@ public final class Code {
       if (part instanceof Code) {
         flat.addAll(((Code) part).parts);
       } else if (part instanceof String || part instanceof TreePath || part instanceof TypeMirror
-          || part instanceof Slot || part instanceof Label) {
+          || part instanceof Slot || part instanceof Label || part instanceof Effect || part instanceof Substituted) {
         flat.add(part);
       } else {
         throw new IllegalArgumentException("not a code part: " + part);
       }
     }
     return new Code(flat);
+  }
+
+  /**
+   * {@code path;}: an expression evaluated as a statement, printed as written. (Everywhere else a
+   * source expression is an operand, parenthesized unless it is a primary.)
+   */
+  public static Code statement(TreePath path) {
+    return of(new Effect(path), ";");
+  }
+
+  /** A source expression evaluated for its effect, printed without parentheses. */
+  public static final class Effect {
+    private final TreePath path;
+
+    Effect(TreePath path) {
+      this.path = path;
+    }
+
+    public TreePath path() {
+      return path;
+    }
+  }
+
+  /**
+   * The source text of {@code path} with some of its operands replaced by lowered code: the
+   * user's own operators and grouping, around operands that lowering evaluated beforehand.
+   * A replacement must be a single value (a slot) or a self-contained grouping.
+   */
+  public static Code substituted(TreePath path, java.util.Map<com.sun.source.tree.Tree, Code> operands) {
+    return of(new Substituted(path, operands));
+  }
+
+  /** See {@link #substituted}. */
+  public static final class Substituted {
+    private final TreePath path;
+    private final java.util.Map<com.sun.source.tree.Tree, Code> operands;
+
+    Substituted(TreePath path, java.util.Map<com.sun.source.tree.Tree, Code> operands) {
+      this.path = path;
+      this.operands = operands;
+    }
+
+    public TreePath path() {
+      return path;
+    }
+
+    /** Operand trees of {@link #path} (by identity) and the code that replaces each. */
+    public java.util.Map<com.sun.source.tree.Tree, Code> operands() {
+      return operands;
+    }
+  }
+
+  /** Wraps {@code parts} in parentheses: the grouping of an operation lowering composed. */
+  public static Code group(Object... parts) {
+    return of("(", of(parts), ")");
   }
 
   public List<Object> parts() {

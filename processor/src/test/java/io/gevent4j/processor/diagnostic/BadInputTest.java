@@ -435,17 +435,6 @@ class BadInputTest {
   }
 
   @Test
-  void innerClassCreationWithAnOuterInstance() {
-    assertError(bad(
-            "  class Inner {}",
-            "  @Coroutine void f() {",
-            "    Gevent.sleep(1);",
-            "    Object o = this.new Inner();",
-            "  }"),
-        "[CoroutineUnsupportedConstruct] an inner class creation 'outer.new Inner()' is not supported", 9);
-  }
-
-  @Test
   void blockingCallWarningSuppressedOnTheClass() {
     Compilation compilation = CoroutineCompiler.standard().compile(JavaFileObjects.forSourceLines("p.Quiet",
         "package p;",
@@ -470,15 +459,4 @@ class BadInputTest {
     assertThat(compilation).hadWarningContaining("[CoroutineBlockingCall] Thread.sleep(long) blocks the hub's thread").inFile(source).onLine(8);
   }
 
-  @Test
-  void genericMethodInAnAnonymousClass() {
-    assertError(bad(
-            "  interface Maker { <T> T make(T t); }",
-            "  @Coroutine static Object f() {",
-            "    Maker maker = new Maker() { public <T> T make(T t) { return t; } };",
-            "    Gevent.sleep(1);",
-            "    return maker.make(\"x\");",
-            "  }"),
-        "[CoroutineUnsupportedConstruct] a generic method in an anonymous class is not supported", 8);
-  }
 }

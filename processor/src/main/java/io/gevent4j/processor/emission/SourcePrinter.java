@@ -1,0 +1,576 @@
+package io.gevent4j.processor.emission;
+
+import com.squareup.javapoet.ClassName;
+import com.squareup.javapoet.CodeBlock;
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParameterizedTypeTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.SourcePositions;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.Trees;
+import io.gevent4j.processor.model.CoroutineMethod;
+import io.gevent4j.processor.model.Label;
+import io.gevent4j.processor.model.Slot;
+import io.gevent4j.processor.model.TryRegion;
+import io.gevent4j.processor.model.UnsupportedTreeException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.Types;
+
+/**
+ * Prints source trees for the state machine by copying the user's exact source text and editing
+ * only what must change in the generated class (see ARCHITECTURE, "Printing source"):
+ * <ul>
+ *   <li>a lifted local whose field has another name is renamed;
+ *   <li>{@code this} and unqualified members of the coroutine's class (or static imports) are
+ *       qualified: {@code self$.count}, {@code Foo.helper()};
+ *   <li>type names become JavaPoet types, so the generated file imports them;
+ *   <li>{@code break}, {@code continue} and {@code return} that leave the printed statement become
+ *       the state transitions lowering decided (through {@link ExitRouter}).
+ * </ul>
+ * Everything else (operators and their grouping, literals, constants, casts, patterns, switch
+ * forms, anonymous and local class bodies) is the user's text, so it means what it meant.
+ */
+final class SourcePrinter {
+  private final Trees trees;
+  private final Types types;
+  private final TypeNames typeNames;
+  private final CoroutineMethod method;
+  private final String selfName;
+  private final ExitRouter router;
+  private final CharSequence source;
+  private final CompilationUnitTree unit;
+  private TryRegion.RegionPart region;
+  /** Lifted locals printed by their own name: final copies made for the lambdas that capture them. */
+  private Set<Element> copied = Collections.emptySet();
+
+  SourcePrinter(Trees trees, Types types, TypeNames typeNames, CoroutineMethod method, String selfName, ExitRouter router) {
+    this.trees = trees;
+    this.types = types;
+    this.typeNames = typeNames;
+    this.method = method;
+    this.selfName = selfName;
+    this.router = router;
+    this.unit = method.unit();
+    try {
+      this.source = unit.getSourceFile().getCharContent(true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Where the statements printed next run: exits from them are routed through finally blocks. */
+  void setRegion(TryRegion.RegionPart region) {
+    this.region = region;
+  }
+
+  /**
+   * The lifted locals (declared at a lowered level) that lambdas and classes under {@code roots}
+   * capture. They must capture the value of the current iteration, not the field that later
+   * iterations overwrite, so the statement printed with them gets final copies ({@link #withCopies}).
+   */
+  List<Slot> capturedByLambdas(List<TreePath> roots) {
+    Map<Element, Slot> captured = new LinkedHashMap<>();
+    for (TreePath root : roots) {
+      new TreePathScanner<Void, Boolean>() {
+        @Override
+        public Void visitLambdaExpression(LambdaExpressionTree node, Boolean inLambda) {
+          return super.visitLambdaExpression(node, true);
+        }
+
+        @Override
+        public Void visitClass(ClassTree node, Boolean inLambda) {
+          return super.visitClass(node, true);
+        }
+
+        @Override
+        public Void visitIdentifier(IdentifierTree node, Boolean inLambda) {
+          Element element = trees.getElement(getCurrentPath());
+          if (Boolean.TRUE.equals(inLambda) && element instanceof VariableElement) {
+            Slot slot = method.slotOf((VariableElement) element);
+            if (slot != null && slot.role() == Slot.Role.LOCAL) {
+              captured.put(element, slot);
+            }
+          }
+          return null;
+        }
+      }.scan(root, false);
+    }
+    return new ArrayList<>(captured.values());
+  }
+
+  /**
+   * Wraps {@code code} (printed by {@code print} with the copies in effect) in a block that first
+   * copies each captured slot into a final local of the variable's own name.
+   */
+  CodeBlock withCopies(List<Slot> captured, Supplier<CodeBlock> print) {
+    if (captured.isEmpty()) {
+      return print.get();
+    }
+    CodeBlock.Builder out = CodeBlock.builder().add("{\n$>");
+    Set<Element> previous = copied;
+    copied = new HashSet<>(previous);
+    try {
+      for (Slot slot : captured) {
+        copied.add(slot.variable());
+        out.addStatement("final $T $L = this.$L", typeNames.of(slot.type()), slot.variable().getSimpleName(), slot.name());
+      }
+      return out.add(print.get()).add("$<}\n").build();
+    } finally {
+      copied = previous;
+    }
+  }
+
+  /** Prints a statement, ending with a newline. */
+  CodeBlock statement(TreePath path) {
+    Tree tree = path.getLeaf();
+    if (tree instanceof VariableTree) {
+      // Declarators of `int a, b;` share their type tree, so their source ranges overlap.
+      return CodeBlock.builder().add(declaration(path, (VariableTree) tree)).add(";\n").build();
+    }
+    CodeBlock text = text(path, Collections.<Tree, CodeBlock>emptyMap());
+    // A for loop's update `i++` is an expression statement without its own semicolon.
+    boolean unterminated = tree.getKind() == Tree.Kind.EXPRESSION_STATEMENT
+        && source.charAt((int) trees.getSourcePositions().getEndPosition(unit, tree) - 1) != ';';
+    return CodeBlock.builder().add(text).add(unterminated ? ";\n" : "\n").build();
+  }
+
+  /**
+   * Prints an expression as an operand: parenthesized unless it is a primary (a name, literal,
+   * call, field or element access, creation), so that it keeps its grouping wherever lowering
+   * places it. A type (the type of a cast or {@code instanceof}) is printed as it is.
+   */
+  CodeBlock expression(TreePath path) {
+    return expression(path, Collections.<Tree, CodeBlock>emptyMap());
+  }
+
+  /** Prints {@code path} as an operand with the subtrees in {@code substitutions} replaced. */
+  CodeBlock expression(TreePath path, Map<Tree, CodeBlock> substitutions) {
+    CodeBlock text = text(path, substitutions);
+    return isPrimary(path) ? text : CodeBlock.of("($L)", text);
+  }
+
+  /** Prints an expression evaluated as a statement (unparenthesized: {@code x = 1}, {@code i++}). */
+  CodeBlock statementExpression(TreePath path) {
+    return text(path, Collections.<Tree, CodeBlock>emptyMap());
+  }
+
+  private static boolean isPrimary(TreePath path) {
+    Tree tree = path.getLeaf();
+    Tree parent = path.getParentPath() == null ? null : path.getParentPath().getLeaf();
+    if (parent != null && (parent.getKind() == Tree.Kind.TYPE_CAST || parent.getKind() == Tree.Kind.INSTANCE_OF)
+        && !(tree instanceof ExpressionTree && isOperandOf(parent, tree))) {
+      return true;
+    }
+    switch (tree.getKind()) {
+      case IDENTIFIER:
+      case MEMBER_SELECT:
+      case METHOD_INVOCATION:
+      case ARRAY_ACCESS:
+      case PARENTHESIZED:
+      case NEW_CLASS:
+      case INT_LITERAL:
+      case LONG_LITERAL:
+      case FLOAT_LITERAL:
+      case DOUBLE_LITERAL:
+      case BOOLEAN_LITERAL:
+      case CHAR_LITERAL:
+      case STRING_LITERAL:
+      case NULL_LITERAL:
+        return true;
+      case NEW_ARRAY:
+        // `{1, 2}` of a declaration cannot be parenthesized; `new int[n]` must be, before `[i]`.
+        return ((com.sun.source.tree.NewArrayTree) tree).getType() == null;
+      default:
+        return false;
+    }
+  }
+
+  private static boolean isOperandOf(Tree parent, Tree tree) {
+    if (parent instanceof com.sun.source.tree.TypeCastTree) {
+      return ((com.sun.source.tree.TypeCastTree) parent).getExpression() == tree;
+    }
+    return ((com.sun.source.tree.InstanceOfTree) parent).getExpression() == tree;
+  }
+
+  /** {@code [final] Type name [= init]} of one declarator. */
+  private CodeBlock declaration(TreePath path, VariableTree tree) {
+    CodeBlock.Builder out = CodeBlock.builder();
+    if (!tree.getModifiers().getFlags().isEmpty() || !tree.getModifiers().getAnnotations().isEmpty()) {
+      if (start(tree.getModifiers()) >= 0) {
+        out.add(text(new TreePath(path, tree.getModifiers()), Collections.<Tree, CodeBlock>emptyMap())).add(" ");
+      } else if (tree.getModifiers().getFlags().contains(Modifier.FINAL)) {
+        out.add("final ");
+      }
+    }
+    if (tree.getType() == null || start(tree.getType()) < 0) {
+      out.add("var");
+    } else {
+      out.add(text(new TreePath(path, tree.getType()), Collections.<Tree, CodeBlock>emptyMap()));
+    }
+    out.add(" $L", tree.getName());
+    if (tree.getInitializer() != null) {
+      out.add(" = ").add(text(new TreePath(path, tree.getInitializer()), Collections.<Tree, CodeBlock>emptyMap()));
+    }
+    return out.build();
+  }
+
+  /** The source text of {@code path} with its edits applied. */
+  private CodeBlock text(TreePath path, Map<Tree, CodeBlock> substitutions) {
+    Tree tree = path.getLeaf();
+    long start = start(tree);
+    long end = trees.getSourcePositions().getEndPosition(unit, tree);
+    if (start < 0 || end < start) {
+      throw new UnsupportedTreeException(tree, "code without source positions");
+    }
+    List<Edit> edits = new Editor(substitutions).edits(path);
+    edits.sort(Comparator.comparingLong((Edit edit) -> edit.start).thenComparingLong(edit -> edit.end));
+    CodeBlock.Builder out = CodeBlock.builder();
+    long at = start;
+    for (Edit edit : edits) {
+      if (edit.start < at) {
+        continue; // inside an edit already applied
+      }
+      out.add("$L", source.subSequence((int) at, (int) edit.start)).add(edit.replacement);
+      at = edit.end;
+    }
+    return out.add("$L", source.subSequence((int) at, (int) end)).build();
+  }
+
+  private long start(Tree tree) {
+    return trees.getSourcePositions().getStartPosition(unit, tree);
+  }
+
+  /** A replacement of the source range [start, end). */
+  private static final class Edit {
+    final long start;
+    final long end;
+    final CodeBlock replacement;
+
+    Edit(long start, long end, CodeBlock replacement) {
+      this.start = start;
+      this.end = end;
+      this.replacement = replacement;
+    }
+  }
+
+  /** Finds the edits one printed tree needs. */
+  private final class Editor extends TreePathScanner<Void, Void> {
+    private final Map<Tree, CodeBlock> substitutions;
+    private final List<Edit> edits = new ArrayList<>();
+    /** The anonymous and local classes entered, innermost first: their members stay unqualified. */
+    private final ArrayDeque<TypeElement> classes = new ArrayDeque<>();
+    /** Type names written exactly as in the source (the class of {@code outer.new Inner()}). */
+    private final Set<Tree> keep = Collections.newSetFromMap(new IdentityHashMap<>());
+    private int lambdas;
+
+    Editor(Map<Tree, CodeBlock> substitutions) {
+      this.substitutions = substitutions;
+    }
+
+    List<Edit> edits(TreePath root) {
+      scan(root, null);
+      return edits;
+    }
+
+    private void replace(Tree tree, CodeBlock replacement) {
+      SourcePositions positions = trees.getSourcePositions();
+      edits.add(new Edit(start(tree), positions.getEndPosition(unit, tree), replacement));
+    }
+
+    @Override
+    public Void scan(Tree tree, Void unused) {
+      CodeBlock substitute = tree == null ? null : substitutions.get(tree);
+      if (substitute != null) {
+        replace(tree, substitute);
+        return null;
+      }
+      return super.scan(tree, unused);
+    }
+
+    @Override
+    public Void visitClass(ClassTree node, Void unused) {
+      Element element = trees.getElement(getCurrentPath());
+      classes.push((TypeElement) element);
+      try {
+        return super.visitClass(node, unused);
+      } finally {
+        classes.pop();
+      }
+    }
+
+    @Override
+    public Void visitMethod(com.sun.source.tree.MethodTree node, Void unused) {
+      // The constructor javac adds to an anonymous class is not in the source: nothing to edit.
+      return start(node) < 0 ? null : super.visitMethod(node, unused);
+    }
+
+    @Override
+    public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+      lambdas++;
+      try {
+        return super.visitLambdaExpression(node, unused);
+      } finally {
+        lambdas--;
+      }
+    }
+
+    @Override
+    public Void visitAnnotation(AnnotationTree node, Void unused) {
+      scan(node.getAnnotationType(), null);
+      for (ExpressionTree argument : node.getArguments()) {
+        // `name = value`: the name is the annotation's element, never a member of ours.
+        scan(argument instanceof AssignmentTree ? ((AssignmentTree) argument).getExpression() : argument, null);
+      }
+      return null;
+    }
+
+    @Override
+    public Void visitIdentifier(IdentifierTree node, Void unused) {
+      String name = node.getName().toString();
+      if (name.equals("this")) {
+        if (classes.isEmpty()) {
+          replace(node, CodeBlock.of("$L", selfName));
+        }
+        return null;
+      }
+      if (name.equals("super")) {
+        if (classes.isEmpty()) {
+          throw new UnsupportedTreeException(node, "'super'");
+        }
+        return null;
+      }
+      Element element = trees.getElement(getCurrentPath());
+      if (element == null || keep.contains(node)) {
+        return null;
+      }
+      switch (element.getKind()) {
+        case LOCAL_VARIABLE:
+        case PARAMETER:
+        case EXCEPTION_PARAMETER:
+        case RESOURCE_VARIABLE: {
+          Slot slot = element instanceof VariableElement ? method.slotOf((VariableElement) element) : null;
+          if (slot != null && !copied.contains(element) && !slot.name().equals(name)) {
+            replace(node, CodeBlock.of("$L", slot.name()));
+          }
+          return null;
+        }
+        case FIELD:
+        case ENUM_CONSTANT:
+        case METHOD:
+          member(node, element);
+          return null;
+        case CLASS:
+        case INTERFACE:
+        case ENUM:
+        case ANNOTATION_TYPE:
+          type(node, (TypeElement) element);
+          return null;
+        default:
+          if (element.getKind().name().equals("RECORD")) {
+            type(node, (TypeElement) element);
+          } else if (element.getKind().name().equals("BINDING_VARIABLE")) {
+            Slot slot = method.slotOf((VariableElement) element);
+            if (slot != null && !slot.name().equals(name)) {
+              replace(node, CodeBlock.of("$L", slot.name()));
+            }
+          }
+          return null;
+      }
+    }
+
+    /** An unqualified field or method: of a class declared here, of the coroutine's class, or imported. */
+    private void member(IdentifierTree node, Element element) {
+      if (memberOfClassHere(element) || isCaseLabel()) {
+        return;
+      }
+      if (element.getModifiers().contains(Modifier.STATIC)) {
+        replace(node, CodeBlock.of("$T.$L", ClassName.get((TypeElement) element.getEnclosingElement()), node.getName()));
+      } else {
+        replace(node, CodeBlock.of("$L.$L", selfName, node.getName()));
+      }
+    }
+
+    private void type(Tree node, TypeElement element) {
+      NestingKind nesting = element.getNestingKind();
+      if (nesting == NestingKind.TOP_LEVEL || nesting == NestingKind.MEMBER) {
+        replace(node, CodeBlock.of("$T", ClassName.get(element)));
+      }
+    }
+
+    /** An enum constant in a {@code case} label is written unqualified before Java 21. */
+    private boolean isCaseLabel() {
+      for (TreePath p = getCurrentPath().getParentPath(); p != null; p = p.getParentPath()) {
+        Tree.Kind kind = p.getLeaf().getKind();
+        if (kind == Tree.Kind.CASE) {
+          return true;
+        }
+        if (!kind.name().equals("CONSTANT_CASE_LABEL")) {
+          return false;
+        }
+      }
+      return false;
+    }
+
+    /** Whether {@code member} belongs to (or is inherited by) an anonymous or local class entered. */
+    private boolean memberOfClassHere(Element member) {
+      Element owner = member.getEnclosingElement();
+      for (TypeElement body : classes) {
+        if (owner.equals(body) || types.isSubtype(types.erasure(body.asType()), types.erasure(owner.asType()))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public Void visitMemberSelect(MemberSelectTree node, Void unused) {
+      if (node.getIdentifier().contentEquals("this")) {
+        Element outer = trees.getElement(new TreePath(getCurrentPath(), node.getExpression()));
+        if (!classes.contains(outer)) {
+          replace(node, CodeBlock.of("$L", selfName));
+        }
+        return null;
+      }
+      if (node.getIdentifier().contentEquals("super") && classes.isEmpty()) {
+        throw new UnsupportedTreeException(node, "'" + node + "'");
+      }
+      return super.visitMemberSelect(node, unused);
+    }
+
+    @Override
+    public Void visitNewClass(NewClassTree node, Void unused) {
+      Tree identifier = node.getIdentifier();
+      Tree simple = identifier instanceof ParameterizedTypeTree ? ((ParameterizedTypeTree) identifier).getType() : identifier;
+      Element created = trees.getElement(new TreePath(getCurrentPath(), simple));
+      if (node.getEnclosingExpression() != null) {
+        keep.add(simple);
+      } else if (created instanceof TypeElement && isInnerOfOurs((TypeElement) created)) {
+        // `new Inner()` of an inner class of the coroutine's class needs its outer instance.
+        keep.add(simple);
+        long at = start(node);
+        edits.add(new Edit(at, at, CodeBlock.of("$L.", selfName)));
+      }
+      return super.visitNewClass(node, unused);
+    }
+
+    private boolean isInnerOfOurs(TypeElement created) {
+      return created.getNestingKind() == NestingKind.MEMBER && !created.getModifiers().contains(Modifier.STATIC)
+          && created.getKind() == ElementKind.CLASS && !classes.contains(created.getEnclosingElement())
+          && classes.isEmpty();
+    }
+
+    @Override
+    public Void visitReturn(ReturnTree node, Void unused) {
+      if (!classes.isEmpty() || lambdas > 0) {
+        return super.visitReturn(node, unused);
+      }
+      CodeBlock value = node.getExpression() == null ? null
+          : text(new TreePath(getCurrentPath(), node.getExpression()), substitutions);
+      replace(node, CodeBlock.builder().add("{\n$>").add(router.ret(region, value)).add("$<}").build());
+      return null;
+    }
+
+    @Override
+    public Void visitBreak(BreakTree node, Void unused) {
+      if (!classes.isEmpty() || lambdas > 0) {
+        return null;
+      }
+      Tree target = node.getLabel() == null ? innermost(getCurrentPath(), false) : labeled(getCurrentPath(), node.getLabel().toString());
+      Label label = target == null ? null : method.breakTarget(target);
+      if (label != null) {
+        replace(node, CodeBlock.builder().add("{\n$>").add(router.jump(region, target, label)).add("$<}").build());
+      }
+      return null;
+    }
+
+    @Override
+    public Void visitContinue(ContinueTree node, Void unused) {
+      if (!classes.isEmpty() || lambdas > 0) {
+        return null;
+      }
+      Tree target = innermost(getCurrentPath(), true);
+      if (node.getLabel() != null) {
+        Tree labeled = labeled(getCurrentPath(), node.getLabel().toString());
+        target = labeled == null ? null : ((LabeledStatementTree) labeled).getStatement();
+      }
+      Label label = target == null ? null : method.continueTarget(target);
+      if (label != null) {
+        replace(node, CodeBlock.builder().add("{\n$>").add(router.jump(region, target, label)).add("$<}").build());
+      }
+      return null;
+    }
+  }
+
+  /** The innermost loop (or, for break, switch) around {@code path}, within the same body. */
+  private static Tree innermost(TreePath path, boolean loopsOnly) {
+    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+      switch (p.getLeaf().getKind()) {
+        case WHILE_LOOP:
+        case DO_WHILE_LOOP:
+        case FOR_LOOP:
+        case ENHANCED_FOR_LOOP:
+          return p.getLeaf();
+        case SWITCH:
+          if (!loopsOnly) {
+            return p.getLeaf();
+          }
+          break;
+        case LAMBDA_EXPRESSION:
+        case CLASS:
+        case METHOD:
+          return null;
+        default:
+          if (!loopsOnly && p.getLeaf().getKind().name().equals("SWITCH_EXPRESSION")) {
+            return p.getLeaf();
+          }
+          break;
+      }
+    }
+    return null;
+  }
+
+  private static Tree labeled(TreePath path, String name) {
+    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof LabeledStatementTree && ((LabeledStatementTree) leaf).getLabel().contentEquals(name)) {
+        return leaf;
+      }
+      if (leaf.getKind() == Tree.Kind.LAMBDA_EXPRESSION || leaf.getKind() == Tree.Kind.METHOD) {
+        return null;
+      }
+    }
+    return null;
+  }
+}

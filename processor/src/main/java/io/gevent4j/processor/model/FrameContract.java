@@ -1,0 +1,64 @@
+package io.gevent4j.processor.model;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The contract between generated state machines and the runtime's {@code io.gevent4j.CoroutineFrame},
+ * named once: the members generated code uses or overrides, and the names generated code declares
+ * itself. {@code FrameContractTest} checks the frame's members against this class by reflection.
+ */
+public final class FrameContract {
+  /** The runtime base class of every state machine. */
+  public static final String FRAME_CLASS = "io.gevent4j.CoroutineFrame";
+
+  // Fields of CoroutineFrame.
+  /** The state to run next. */
+  public static final String STATE = "state$";
+  /** Returned by {@link #RESUME} when the greenlet parked. */
+  public static final String SUSPEND = "SUSPEND";
+  /** Returned by {@link #RESUME} when it pushed a callee frame. */
+  public static final String CALL = "CALL";
+
+  // Methods of CoroutineFrame that generated code overrides.
+  public static final String RESUME = "resume$";
+  public static final String NAME = "name$";
+  public static final String ARGUMENTS = "arguments$";
+  public static final String LOCATION = "location$";
+
+  // Methods of CoroutineFrame that generated code calls.
+  /** Marks the next {@code @Yielding} call as made by generated code. */
+  public static final String PREPARE = "prepare$";
+  /** Marks the call and passes {@code value} through (after arguments that may run user code). */
+  public static final String PREPARED = "prepared$";
+  /** Records the resume state; whether the greenlet parked. */
+  public static final String PARKED = "parked$";
+  /** Records that the dispatch loop caught an exception (the greenlet is running again). */
+  public static final String CAUGHT = "caught$";
+  /** Pushes a callee frame. */
+  public static final String CALL_FRAME = "call$";
+  /** Whether this state is entered by a resumption (a delivered result) rather than falling in. */
+  public static final String RESUMED = "resumed$";
+  /** The delivered result, or its exception thrown at the call site. */
+  public static final String RESULT = "result$";
+
+  // Names that generated code declares.
+  /** The field holding the receiver of an instance coroutine. */
+  public static final String SELF = "self$";
+  /** The label of the dispatch loop. */
+  public static final String DISPATCH = "dispatch$";
+  /** The exception caught by the dispatch loop. */
+  public static final String THROWN = "t$";
+  /** The value a {@code @Yielding} call returned before it is known not to have parked. */
+  public static final String VALUE = "value$";
+  /** Suffix of the frame factory next to each public greenlet factory: {@code fetch$frame}. */
+  public static final String FRAME_FACTORY_SUFFIX = "$frame";
+
+  /** Variable names a lifted local or a temporary must never take: they would hide these. */
+  public static final Set<String> RESERVED_VARIABLES = Collections.unmodifiableSet(new LinkedHashSet<>(
+      Arrays.asList(STATE, SUSPEND, CALL, SELF, THROWN, VALUE)));
+
+  private FrameContract() {}
+}
