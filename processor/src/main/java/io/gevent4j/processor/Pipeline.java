@@ -153,10 +153,9 @@ final class Pipeline {
     }
     List<TypeSpec> machines = new ArrayList<>();
     List<MethodSpec> factories = new ArrayList<>();
-    Map<String, Integer> overloads = new HashMap<>();
+    Map<ExecutableElement, String> machineNames = Names.machineClassNames(methods);
     for (ExecutableElement method : methods) {
-      int overload = overloads.merge(method.getSimpleName().toString(), 1, Integer::sum) - 1;
-      MachineEmitter.Output output = compile(method, generatedName, overload);
+      MachineEmitter.Output output = compile(method, generatedName, machineNames.get(method));
       if (output == null) {
         factories.addAll(machineEmitter.stubs(method));
       } else {
@@ -167,7 +166,7 @@ final class Pipeline {
     fileEmitter.write(type, machines, factories);
   }
 
-  private MachineEmitter.Output compile(ExecutableElement method, String generatedName, int overload) {
+  private MachineEmitter.Output compile(ExecutableElement method, String generatedName, String machineName) {
     if (!methodValidator.validate(method, generatedName)) {
       return null;
     }
@@ -180,7 +179,7 @@ final class Pipeline {
         return null;
       }
       CoroutineMethod lowered = lowerer.lower(path, found);
-      return machineEmitter.emit(lowered, Names.machineClassName(method, overload));
+      return machineEmitter.emit(lowered, machineName);
     } catch (UnsupportedTreeException e) {
       diagnostics.report(Message.UNSUPPORTED_CONSTRUCT, e.tree(), path.getCompilationUnit(), e.what());
       return null;

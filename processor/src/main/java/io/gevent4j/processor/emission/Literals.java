@@ -1,8 +1,40 @@
 package io.gevent4j.processor.emission;
 
+import com.squareup.javapoet.CodeBlock;
+
 /** Java source spellings of literal values. */
 final class Literals {
   private Literals() {}
+
+  /** A constant expression with {@code value}, the value of a constant variable. */
+  static CodeBlock constant(Object value) {
+    if (value instanceof String) {
+      return CodeBlock.of("$S", value);
+    }
+    if (value instanceof Character) {
+      return CodeBlock.of("$L", character((Character) value));
+    }
+    if (value instanceof Long) {
+      return CodeBlock.of("$LL", value);
+    }
+    if (value instanceof Float) {
+      float f = (Float) value;
+      return Float.isNaN(f) || Float.isInfinite(f) ? CodeBlock.of("$L / 0.0F", f > 0 ? "1.0F" : f < 0 ? "-1.0F" : "0.0F")
+          : CodeBlock.of("$LF", value);
+    }
+    if (value instanceof Double) {
+      double d = (Double) value;
+      return Double.isNaN(d) || Double.isInfinite(d) ? CodeBlock.of("$L / 0.0", d > 0 ? "1.0" : d < 0 ? "-1.0" : "0.0")
+          : CodeBlock.of("$L", value);
+    }
+    if (value instanceof Byte) {
+      return CodeBlock.of("(byte) $L", value);
+    }
+    if (value instanceof Short) {
+      return CodeBlock.of("(short) $L", value);
+    }
+    return CodeBlock.of("$L", value);
+  }
 
   /** A char literal, escaped: {@code 'a'}, {@code '\n'}, {@code '\u0000'}. */
   static String character(char c) {

@@ -112,8 +112,12 @@ public final class MachineEmitter {
       arguments.add(parameter.name());
     }
     for (Slot local : method.locals()) {
-      machine.addField(FieldSpec.builder(typeNames.of(local.type()), local.name(), Modifier.PRIVATE)
-          .addJavadoc(local.role() == Slot.Role.LOCAL ? "Local variable, line $L.\n" : "Synthetic.\n", local.line()).build());
+      FieldSpec.Builder field = FieldSpec.builder(typeNames.of(local.type()), local.name(), Modifier.PRIVATE)
+          .addJavadoc(local.role() == Slot.Role.LOCAL ? "Local variable, line $L.\n" : "Synthetic.\n", local.line());
+      if (local.constant() != null) {
+        field.addModifiers(Modifier.FINAL).initializer(Literals.constant(local.constant()));
+      }
+      machine.addField(field.build());
     }
     machine.addMethod(constructor.build());
     machine.addMethod(MethodSpec.methodBuilder(FrameContract.NAME)

@@ -2,11 +2,23 @@ package io.gevent4j.processor.emission;
 
 import com.squareup.javapoet.ClassName;
 import io.gevent4j.processor.model.FrameContract;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
 
 /** The names of generated classes and members, one function per kind (Dagger's SourceFiles). */
 public final class Names {
@@ -33,9 +45,46 @@ public final class Names {
     return method.getSimpleName() + FrameContract.FRAME_FACTORY_SUFFIX;
   }
 
-  /** {@code FetchMachine} for {@code fetch}, numbered for overloads: {@code Fetch2Machine}. */
-  public static String machineClassName(ExecutableElement method, int overloadIndex) {
-    String name = method.getSimpleName().toString();
-    return Character.toUpperCase(name.charAt(0)) + name.substring(1) + (overloadIndex == 0 ? "" : String.valueOf(overloadIndex + 1)) + "Machine";
+  /**
+   * The state machine class of each coroutine of one class, by method: {@code fetch$Machine};
+   * {@code fetch$String$int$Machine} where the name is overloaded; a {@code $n} suffix where two
+   * names would still differ only in case (class files of one directory, on a case-insensitive
+   * file system). The {@code $} keeps them apart from every user type name.
+   */
+  public static Map<ExecutableElement, String> machineClassNames(List<ExecutableElement> methods) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (ExecutableElement method : methods) {
+      counts.merge(method.getSimpleName().toString(), 1, Integer::sum);
+    }
+    Map<ExecutableElement, String> names = new LinkedHashMap<>();
+    Set<String> taken = new HashSet<>();
+    for (ExecutableElement method : methods) {
+      StringBuilder name = new StringBuilder(method.getSimpleName());
+      if (counts.get(method.getSimpleName().toString()) > 1) {
+        for (VariableElement parameter : method.getParameters()) {
+          name.append('$').append(simpleName(parameter.asType()));
+        }
+      }
+      String candidate = name + "$Machine";
+      for (int n = 2; !taken.add(candidate.toLowerCase(Locale.ROOT)); n++) {
+        candidate = name + "$" + n + "$Machine";
+      }
+      names.put(method, candidate);
+    }
+    return names;
+  }
+
+  /** {@code int}, {@code String}, {@code intArray}: a type's erased simple name, as an identifier part. */
+  private static String simpleName(TypeMirror type) {
+    switch (type.getKind()) {
+      case ARRAY:
+        return simpleName(((ArrayType) type).getComponentType()) + "Array";
+      case DECLARED:
+        return ((DeclaredType) type).asElement().getSimpleName().toString();
+      case TYPEVAR:
+        return ((TypeVariable) type).asElement().getSimpleName().toString();
+      default:
+        return type.getKind().isPrimitive() ? type.toString() : "Object";
+    }
   }
 }

@@ -255,7 +255,7 @@ final class ExpressionLowerer {
           List<Code> parts = operands(Arrays.asList(child(variable, select.getExpression()), value));
           return Code.of(parts.get(0), ".", select.getIdentifier().toString(), " = ", parts.get(1));
         }
-        return Code.of(variable, " = ", value(value));
+        return Code.of(staticField(variable), " = ", value(value));
       default:
         return Code.of(variable, " = ", value(value));
     }
@@ -308,7 +308,26 @@ final class ExpressionLowerer {
       }
       return Code.of(objectCode, ".", select.getIdentifier().toString());
     }
+    if (tree.getKind() == Tree.Kind.MEMBER_SELECT && spillParts) {
+      return staticField(variable);
+    }
     return Code.of(variable);
+  }
+
+  /**
+   * A static field written {@code expr.field}: Java evaluates {@code expr} once, for its effects,
+   * before anything to its right; after that the field is named by its class.
+   */
+  private Code staticField(TreePath variable) {
+    MemberSelectTree select = (MemberSelectTree) variable.getLeaf();
+    TreePath qualifier = child(variable, select.getExpression());
+    Element qualified = context.trees.getElement(qualifier);
+    if (qualified == null || !(qualified.getKind().isClass() || qualified.getKind().isInterface()
+        || qualified.getKind() == javax.lang.model.element.ElementKind.PACKAGE)) {
+      context.spill(origin, value(qualifier), typeOf(qualifier));
+    }
+    Element field = context.trees.getElement(variable);
+    return Code.of(types.erasure(field.getEnclosingElement().asType()), ".", select.getIdentifier().toString());
   }
 
   private Code unary(TreePath path, UnaryTree tree) {

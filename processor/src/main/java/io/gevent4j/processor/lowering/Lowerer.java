@@ -203,7 +203,7 @@ public final class Lowerer {
       VariableElement variable = (VariableElement) trees.getElement(path);
       Slot slot = context.lift(variable, path);
       ExpressionTree initializer = tree.getInitializer();
-      if (initializer == null) {
+      if (initializer == null || slot.constant() != null) {
         return slot;
       }
       TreePath initPath = new TreePath(path, initializer);

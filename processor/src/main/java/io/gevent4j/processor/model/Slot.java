@@ -43,6 +43,14 @@ public final class Slot {
     return role;
   }
 
+  /**
+   * The value of a local constant ({@code final} with a constant initializer, JLS 4.12.4), or null:
+   * its field is a constant too, so {@code case K:} and {@code byte b = K;} keep compiling.
+   */
+  public Object constant() {
+    return variable != null && role == Role.LOCAL ? variable.getConstantValue() : null;
+  }
+
   /** The source line of the declaration, or 0. */
   public int line() {
     return line;

@@ -1,0 +1,692 @@
+package io.gevent4j.processor.semantics;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import io.gevent4j.Clock;
+import io.gevent4j.Greenlet;
+import io.gevent4j.Hub;
+import io.gevent4j.processor.CoroutineProcessor;
+import io.gevent4j.processor.testing.Differential;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
+
+/**
+ * The processor's output is faithful: each example runs directly (javac's semantics) and as a
+ * greenlet, with the same trace and result, and the generated code compiles (also warning-free
+ * under {@code -Xlint:all -Werror}). Each test compiles its own class so that one example's
+ * generated-code error does not hide the others.
+ *
+ * <p>Sources compile at the running JDK's default language level ({@code CoroutineCompiler.standard()}
+ * passes no {@code --release}), so Java 21 examples only run on JDK 21 and later.
+ */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class FaithfulLoweringTest {
+
+  // ---------------------------------------------------------------- compound assignments
+
+  @Test
+  void compoundMultiplyWithSuspendingSumOnTheRight() throws Exception {
+    Differential cases = Differential.compile("CompoundMultiply",
+        "  @Coroutine public static int run() { int x = 5; x *= 2 + y(3); return x; }");
+    assertEquals(25, cases.assertSame(true, "run").result); // 5 * (2 + 3), not 5 * 2 + 3
+  }
+
+  @Test
+  void compoundStringConcatWithSuspendingSumOnTheRight() throws Exception {
+    Differential cases = Differential.compile("CompoundConcat",
+        "  @Coroutine public static String run() { String s = \"a\"; s += 1 + y(2); return s; }");
+    assertEquals("a3", cases.assertSame(true, "run").result); // "a" + (1 + 2), not "a" + 1 + 2
+  }
+
+  @Test
+  void compoundXorWithSuspendingOrOnTheRight() throws Exception {
+    Differential cases = Differential.compile("CompoundXor",
+        "  @Coroutine public static int run() { int h = 5; h ^= 3 | y(4); return h; }");
+    assertEquals(2, cases.assertSame(true, "run").result); // 5 ^ (3 | 4), not (5 ^ 3) | 4
+  }
+
+  @Test
+  void compoundSubtractAndShiftWithSuspendingRightOperand() throws Exception {
+    Differential cases = Differential.compile("CompoundSubShift",
+        "  @Coroutine public static String run() {",
+        "    int x = 10; x -= 1 - y(1);",
+        "    int z = 3; z <<= 1 + y(1);",
+        "    int w = 100; w /= 2 * y(5);",
+        "    int m = 17; m %= 3 + y(2);",
+        "    return x + \",\" + z + \",\" + w + \",\" + m;",
+        "  }");
+    assertEquals("10,12,10,2", cases.assertSame(true, "run").result);
+  }
+
+  @Test
+  void compoundAssignmentsNarrowToTheTargetType() throws Exception {
+    Differential cases = Differential.compile("CompoundNarrowing",
+        "  @Coroutine public static String run() {",
+        "    byte b = 10; b += y(300);",
+        "    short s = 1; s *= y(40000);",
+        "    char c = 'a'; c += y(1);",
+        "    long l = 1; l <<= y(40);",
+        "    double d = 1.5; d *= y(2);",
+        "    int i = 7; i /= y(2.0);",
+        "    long l2 = 10; l2 += y(0.5);",
+        "    float f = 1; f += y(0.1);",
+        "    byte b2 = 1; b2 <<= y(7);",
+        "    return b + \",\" + s + \",\" + c + \",\" + l + \",\" + d + \",\" + i + \",\" + l2 + \",\" + f + \",\" + b2;",
+        "  }");
+    assertEquals("54,-25536,b,1099511627776,3.0,3,10,1.1,-128", cases.assertSame(true, "run").result);
+  }
+
+  // ---------------------------------------------------------------- unary operators and literals
+
+  @Test
+  void unaryOperatorsInStatementsThatDoNotSuspend() throws Exception {
+    Differential cases = Differential.compile("UnaryPlain",
+        "  @Coroutine public static String run(int a) {",
+        "    y(0);",
+        "    int b = a;",
+        "    int a1 = - -a;",
+        "    int a2 = + +a;",
+        "    int a3 = -(-a);",
+        "    int a4 = ~-a;",
+        "    long a5 = -0xFFFFFFFF;",
+        "    int a6 = -2147483648;",
+        "    int a7 = - --b;",
+        "    int a8 = - -2147483648;",
+        "    long a9 = -9223372036854775808L;",
+        "    int a10 = - ++b;",
+        "    int a11 = + -a;",
+        "    return a1 + \",\" + a2 + \",\" + a3 + \",\" + a4 + \",\" + a5 + \",\" + a6 + \",\" + a7 + \",\" + a8",
+        "        + \",\" + a9 + \",\" + a10 + \",\" + a11 + \",\" + b;",
+        "  }");
+    assertEquals("5,5,5,4,1,-2147483648,-4,-2147483648,-9223372036854775808,-5,-5,5",
+        cases.assertSame(true, "run", 5).result);
+  }
+
+  @Test
+  void unaryOperatorsInStatementsThatSuspend() throws Exception {
+    Differential cases = Differential.compile("UnarySuspending",
+        "  @Coroutine public static String run(int a) {",
+        "    int b = a;",
+        "    int a1 = - -a + y(0);",
+        "    int a2 = + +a + y(0);",
+        "    int a3 = -(-a) + y(0);",
+        "    int a4 = ~-a + y(0);",
+        "    long a5 = -0xFFFFFFFF + y(0);",
+        "    int a6 = -2147483648 + y(0);",
+        "    int a7 = - --b + y(0);",
+        "    int a8 = y(- -a);",
+        "    int a9 = - -y(a);",
+        "    int a10 = -(-y(a));",
+        "    int a11 = ~-y(a);",
+        "    int a12 = + +y(a);",
+        "    int a13 = y(- --b);",
+        "    long a14 = y(-9223372036854775808L);",
+        "    int a15 = - -2147483648 + y(0);",
+        "    return a1 + \",\" + a2 + \",\" + a3 + \",\" + a4 + \",\" + a5 + \",\" + a6 + \",\" + a7 + \",\" + a8",
+        "        + \",\" + a9 + \",\" + a10 + \",\" + a11 + \",\" + a12 + \",\" + a13 + \",\" + a14 + \",\" + a15 + \",\" + b;",
+        "  }");
+    assertEquals("5,5,5,4,1,-2147483648,-4,5,5,5,4,5,-3,-9223372036854775808,-2147483648,3",
+        cases.assertSame(true, "run", 5).result);
+  }
+
+  // ---------------------------------------------------------------- failing calls keep the old value
+
+  @Test
+  void failingYieldingPrimitiveKeepsTheOldLocalValue() throws Exception {
+    Differential cases = Differential.compile("FailingPrimitive",
+        "  @Yielding public static int failingInt() {",
+        "    log.add(\"failingInt\");",
+        "    Waiter<Integer> waiter = new Waiter<>();",
+        "    Hub.current().post(() -> waiter.fail(new IllegalStateException(\"boom\")));",
+        "    return waiter.awaitInt();",
+        "  }",
+        "  @Coroutine public static int run() {",
+        "    int value = 7;",
+        "    try { value = failingInt(); } catch (RuntimeException e) { log.add(\"caught \" + e.getMessage()); }",
+        "    return value;",
+        "  }");
+    assertEquals(7, cases.assertSame(true, "run").result);
+  }
+
+  @Test
+  void timedOutQueueGetKeepsTheOldStringLocal() throws Exception {
+    Differential cases = Differential.compile("TimedOutGet",
+        "  @Coroutine public static String run() {",
+        "    String line = \"old\";",
+        "    io.gevent4j.queue.Queue<String> q = new io.gevent4j.queue.Queue<>();",
+        "    try { line = q.get(5); } catch (io.gevent4j.queue.Empty e) { log.add(\"empty\"); }",
+        "    return line;",
+        "  }");
+    assertEquals("old", assertSameWithoutTicker(cases, "TimedOutGet", "run"));
+  }
+
+  @Test
+  void fieldTargetKeepsTheOldValueWhileTheCallerWaits() throws Exception {
+    Differential cases = Differential.compile("FieldTarget",
+        "  static String shared;",
+        "  @Coroutine public static void watcher() { log.add(\"watcher sees \" + shared); }",
+        "  @Coroutine public static String run() {",
+        "    shared = \"old\";",
+        "    Greenlet<Void> watcher = Gevent.spawn(FieldTargetCoroutines.watcher());",
+        "    io.gevent4j.queue.Queue<String> q = new io.gevent4j.queue.Queue<>();",
+        "    try { shared = q.get(5); } catch (io.gevent4j.queue.Empty e) { log.add(\"empty\"); }",
+        "    watcher.join();",
+        "    return shared;",
+        "  }");
+    Differential.Outcome outcome = cases.direct("run");
+    assertEquals("[watcher sees old, empty]", outcome.log.toString());
+    assertEquals("old", assertSameWithoutTicker(cases, "FieldTarget", "run"));
+  }
+
+  // ---------------------------------------------------------------- bodies, casts, constants
+
+  @Test
+  void anonymousClassWithSuspendingConstructorArgumentKeepsItsBody() throws Exception {
+    Differential cases = Differential.compile("AnonymousBodies",
+        "  static abstract class Base {",
+        "    final String tag;",
+        "    Base(String tag) { this.tag = tag; }",
+        "    abstract String body();",
+        "    @Override public String toString() { return tag + \":\" + body(); }",
+        "  }",
+        "  @Coroutine public static String run() {",
+        "    Object o = new Object() { public String toString() { return \"anon\"; } };",
+        "    y(0);",
+        "    Base b = new Base(y(\"t\")) { String body() { return \"body\"; } };",
+        "    Base c = new Base(\"u\" + y(1)) { String body() { return \"c\" + tag; } };",
+        "    String d = y(\"p\") + new Object() { public String toString() { return \"anon2\"; } };",
+        "    return o + \",\" + b + \",\" + c + \",\" + d;",
+        "  }");
+    assertEquals("anon,t:body,u1:cu1,panon2", cases.assertSame(true, "run").result);
+  }
+
+  @Test
+  void intersectionCastLambdaStaysSerializable() throws Exception {
+    Differential cases = Differential.compile("SerializableLambda",
+        "  static Object pick(int ignored, Object value) { return value; }",
+        "  @Coroutine public static String run() {",
+        "    y(0);",
+        "    Runnable r = (Runnable & java.io.Serializable) () -> log.add(\"r\");",
+        "    r.run();",
+        "    Object r2 = pick(y(1), (Runnable & java.io.Serializable) () -> log.add(\"r2\"));",
+        "    ((Runnable) r2).run();",
+        "    return (r instanceof java.io.Serializable) + \",\" + (r2 instanceof java.io.Serializable);",
+        "  }");
+    assertEquals("true,true", cases.assertSame(true, "run").result);
+  }
+
+  @Test
+  void finalStringLocalStaysAConstantAfterASuspension() throws Exception {
+    Differential cases = Differential.compile("StringConstant",
+        "  @Coroutine public static String run() {",
+        "    final String K = \"k\";",
+        "    final String J = K + \"j\";",
+        "    y(1);",
+        "    return (K == \"k\") + \",\" + (J == \"kj\") + \",\" + ((K + J) == \"kkj\");",
+        "  }");
+    assertEquals("true,true,true", cases.assertSame(true, "run").result);
+  }
+
+  @Test
+  void staticFieldThroughAnExpressionEvaluatesItOnce() throws Exception {
+    Differential cases = Differential.compile("StaticViaInstance",
+        "  static class Holder { static int count; }",
+        "  static Holder obj() { log.add(\"obj\"); return new Holder(); }",
+        "  @Coroutine public static int run() {",
+        "    Holder.count = 0;",
+        "    obj().count += y(1);",
+        "    obj().count = y(obj().count + 1);",
+        "    return Holder.count;",
+        "  }");
+    Differential.Outcome outcome = cases.assertSame(true, "run");
+    assertEquals("[obj, y(1), obj, obj, y(2)]", outcome.log.toString());
+    assertEquals(2, outcome.result);
+  }
+
+  @Test
+  void localsNamedLikeGeneratedMembersDoNotEndTheCoroutineEarly() throws Exception {
+    Differential cases = Differential.compile("ReservedNames",
+        "  @Coroutine public static String run() {",
+        "    Object SUSPEND = \"s\"; Object CALL = \"c\"; int state$ = 0; String result$ = \"r\";",
+        "    Object self$ = \"me\"; Throwable t$ = null; int resume$ = 1; String name$ = \"n\"; Object[] arguments$ = {};",
+        "    Object value$ = \"v\"; int next$ = 9; Object frame$ = \"f\"; Object SUSPENDED = \"x\";",
+        "    int i = 0;",
+        "    while (i < 3) { state$ += y(i); i++; }",
+        "    if (y(true)) { result$ = result$ + y(\"!\"); }",
+        "    SUSPEND = y(SUSPEND); CALL = y(CALL);",
+        "    return SUSPEND + \",\" + CALL + \",\" + state$ + \",\" + result$ + \",\" + self$ + \",\" + t$ + \",\" + resume$",
+        "        + \",\" + name$ + \",\" + arguments$.length + \",\" + value$ + \",\" + next$ + \",\" + frame$ + \",\" + SUSPENDED;",
+        "  }",
+        "  @Coroutine public static String params(int state$, Object SUSPEND, Object CALL) {",
+        "    state$ += y(1);",
+        "    Object r = y(SUSPEND);",
+        "    state$ += y(2);",
+        "    return state$ + \",\" + r + \",\" + CALL;",
+        "  }");
+    assertEquals("s,c,3,r!,me,null,1,n,0,v,9,f,x", cases.assertSame(true, "run").result);
+    assertEquals("13,S,C", cases.assertSame(true, "params", 10, "S", "C").result);
+  }
+
+  @Test
+  void labelNamedLikeTheDispatchLabel() throws Exception {
+    Differential cases = Differential.compile("ReservedLabel",
+        "  @Coroutine public static int run() {",
+        "    int n = 0; int i = 0;",
+        "    dispatch$: while (i < 3) {",
+        "      i++; int j = 0;",
+        "      while (j < 3) { j++; if (y(j) == 2) continue dispatch$; n++; }",
+        "    }",
+        "    return n;",
+        "  }");
+    assertEquals(3, cases.assertSame(true, "run").result);
+  }
+
+  @Test
+  void doWhileTrueRetryLoopWithContinue() throws Exception {
+    Differential cases = Differential.compile("RetryLoop",
+        "  @Coroutine public static int run() {",
+        "    int i = 0;",
+        "    do { i++; if (i < 3) { y(i); continue; } return i; } while (true);",
+        "  }");
+    Differential.Outcome outcome = cases.assertSame(true, "run");
+    assertEquals("[y(1), y(2)]", outcome.log.toString());
+    assertEquals(3, outcome.result);
+  }
+
+  // ---------------------------------------------------------------- generated code that must compile
+
+  @Test
+  void forEachOverACastToAWildcardList() throws Exception {
+    Differential cases = Differential.compile("ForEachCast",
+        "  @Coroutine public static String run(Object xs) {",
+        "    StringBuilder out = new StringBuilder();",
+        "    for (Object o : (List<?>) xs) { out.append(y(o)); }",
+        "    return out.toString();",
+        "  }");
+    assertEquals("ab", cases.assertSame(true, "run", Arrays.asList("a", "b")).result);
+  }
+
+  @Test
+  void forEachOverAConditional() throws Exception {
+    Differential cases = Differential.compile("ForEachConditional",
+        "  @Coroutine public static String run(boolean c) {",
+        "    List<String> a = Arrays.asList(\"x\", \"y\");",
+        "    Set<Integer> b = new TreeSet<>(Arrays.asList(1, 2));",
+        "    StringBuilder out = new StringBuilder();",
+        "    for (Object o : c ? a : b) { out.append(y(o)); }",
+        "    return out.toString();",
+        "  }");
+    assertEquals("xy", cases.assertSame(true, "run", true).result);
+    assertEquals("12", cases.assertSame(true, "run", false).result);
+  }
+
+  @Test
+  void spawnAndJoinOwnGeneratedClassInsideACoroutine() throws Exception {
+    Differential cases = Differential.compile("SpawnSelf",
+        "  @Coroutine public static int child() { return y(4); }",
+        "  @Coroutine public static int run() {",
+        "    Gevent.spawn(SpawnSelfCoroutines.child()).join();",
+        "    Greenlet<Integer> g = Gevent.spawn(SpawnSelfCoroutines.child());",
+        "    g.join();",
+        "    return g.value() + 1;",
+        "  }");
+    assertEquals(5, cases.assertSame(true, "run").result);
+  }
+
+  @Test
+  void joinAllOfGeneratedGreenletsInsideACoroutine() throws Exception {
+    Differential cases = Differential.compile("JoinAllSelf",
+        "  @Coroutine public static int f(int n) { return y(n); }",
+        "  @Coroutine public static int run() {",
+        "    List<Greenlet<?>> done = Gevent.joinAll(JoinAllSelfCoroutines.f(5), JoinAllSelfCoroutines.f(6));",
+        "    int sum = 0;",
+        "    for (Greenlet<?> g : done) { sum += (Integer) g.value(); }",
+        "    return sum;",
+        "  }");
+    assertEquals(11, cases.assertSame(true, "run").result);
+  }
+
+  @Test
+  void switchCaseOnALocalConstant() throws Exception {
+    Differential cases = Differential.compile("LocalConstantCase",
+        "  @Coroutine public static String run(int n) {",
+        "    final int ONE = 1;",
+        "    final int TWO = ONE + 1;",
+        "    String r;",
+        "    switch (y(n)) {",
+        "      case ONE: r = y(\"one\"); break;",
+        "      case TWO: r = y(\"two\"); break;",
+        "      default: r = y(\"other\");",
+        "    }",
+        "    return r;",
+        "  }");
+    assertEquals("one", cases.assertSame(true, "run", 1).result);
+    assertEquals("two", cases.assertSame(true, "run", 2).result);
+    assertEquals("other", cases.assertSame(true, "run", 3).result);
+  }
+
+  @Test
+  void localIntConstantNarrowsToByteAfterASuspension() throws Exception {
+    Differential cases = Differential.compile("ConstantNarrowing",
+        "  @Coroutine public static int run() {",
+        "    final int base = 3;",
+        "    final char letter = 'A';",
+        "    y(0);",
+        "    byte b = base;",
+        "    short s = letter;",
+        "    char c = base;",
+        "    return b + s + c + y(1);",
+        "  }");
+    assertEquals(72, cases.assertSame(true, "run").result);
+  }
+
+  @Test
+  void whileOnALocalBooleanConstant() throws Exception {
+    Differential cases = Differential.compile("WhileForever",
+        "  @Coroutine public static int withBreak() {",
+        "    final boolean FOREVER = true;",
+        "    int i = 0;",
+        "    while (FOREVER) { i += y(1); if (i >= 3) break; }",
+        "    return i;",
+        "  }",
+        "  @Coroutine public static int onlyReturns() {",
+        "    final boolean FOREVER = true;",
+        "    int i = 0;",
+        "    while (FOREVER) { if (y(i) >= 2) return i; i++; }",
+        "  }");
+    assertEquals(3, cases.assertSame(true, "withBreak").result);
+    assertEquals(2, cases.assertSame(true, "onlyReturns").result);
+  }
+
+  @Test
+  void forEachWideningIntegerElementsToLong() throws Exception {
+    Differential cases = Differential.compile("ForEachWidening",
+        "  @Coroutine public static long run() {",
+        "    List<Integer> xs = Arrays.asList(1, 2, 3);",
+        "    long total = 0;",
+        "    for (long v : xs) { total += y(v) * 10_000_000_000L; }",
+        "    return total;",
+        "  }");
+    assertEquals(60_000_000_000L, cases.assertSame(true, "run").result);
+  }
+
+  @Test
+  void conditionalOfIntersectionTypeUsedAsAReceiver() throws Exception {
+    Differential cases = Differential.compile("IntersectionReceiver",
+        "  @Coroutine public static int run(boolean c) {",
+        "    y(0);",
+        "    int h = (c ? Integer.valueOf(1) : \"s\").hashCode();",
+        "    int k = (c ? Integer.valueOf(y(2)) : \"t\").hashCode();",
+        "    int m = (c ? Integer.valueOf(3) : y(\"u\")).hashCode() + y(0);",
+        "    return h + k + m;",
+        "  }");
+    assertEquals(6, cases.assertSame(true, "run", true).result);
+    assertEquals("s".hashCode() + "t".hashCode() + "u".hashCode(), cases.assertSame(true, "run", false).result);
+  }
+
+  @Test
+  void innerClassCreatedInAnInstanceCoroutine() throws Exception {
+    Differential cases = Differential.compile("InnerInInstance",
+        "  int base = 5;",
+        "  class Inner { int v = 2; int get() { return v * base; } }",
+        "  @Coroutine public int inst() {",
+        "    Inner first = new Inner();",
+        "    y(0);",
+        "    Inner second = this.new Inner();",
+        "    base = y(7);",
+        "    return first.get() + second.get() + new Inner().get();",
+        "  }",
+        "  @Coroutine public static int run() { return new InnerInInstance().inst(); }");
+    assertEquals(42, cases.assertSame(true, "run").result);
+  }
+
+  @Test
+  void overloadsBesideAMethodNamedWithTheOverloadSuffix() throws Exception {
+    Differential cases = Differential.compile("OverloadNames",
+        "  @Coroutine public static int f(int n) { return y(n); }",
+        "  @Coroutine public static String f(String s) { return y(s); }",
+        "  @Coroutine public static int f2() { return y(2); }",
+        "  @Coroutine public static String run() { return f(1) + f(\"a\") + f2(); }");
+    assertEquals("1a2", cases.assertSame(true, "run").result);
+  }
+
+  @Test
+  void methodsDifferingOnlyInTheCaseOfTheirFirstLetter() throws Exception {
+    Differential cases = Differential.compile("CaseNames",
+        "  @Coroutine public static String fooBar() { return y(\"lower\"); }",
+        "  @Coroutine public static String FooBar() { return y(\"upper\"); }",
+        "  @Coroutine public static String run() { return fooBar() + FooBar(); }");
+    assertEquals("lowerupper", cases.assertSame(true, "run").result);
+  }
+
+  @Test
+  void genericCoroutineWhoseTypeParameterShadowsTheClassTypeParameter() throws Exception {
+    Differential cases = Differential.compile("ShadowedTypeParameter",
+        "  static class Box<T> {",
+        "    final T held;",
+        "    Box(T held) { this.held = held; }",
+        "    @Coroutine public <T> String pair(T other) { T copy = y(other); List<T> xs = new ArrayList<>(); xs.add(copy); return held + \"/\" + xs; }",
+        "    @Coroutine public static <T> T same(T value) { T copy = y(value); return copy; }",
+        "  }",
+        "  @Coroutine public static String run() { return new Box<Integer>(1).pair(\"s\") + Box.same(\"!\"); }");
+    assertEquals("1/[s]!", cases.assertSame(true, "run").result);
+  }
+
+  @Test
+  void instanceofPatternBindingsUsedAfterASuspension() throws Exception {
+    Differential cases = Differential.compile("PatternBindings",
+        "  @Coroutine public static int positive(Object o) {",
+        "    if (o instanceof String s) { y(1); return s.length(); }",
+        "    return -1;",
+        "  }",
+        "  @Coroutine public static int negated(Object o) {",
+        "    if (!(o instanceof String s)) { return y(-1); }",
+        "    y(0);",
+        "    return s.length();",
+        "  }",
+        "  @Coroutine public static int inCondition(Object o) {",
+        "    if (o instanceof String s && y(s.length()) > 1) { return y(s.length() * 10); }",
+        "    return 0;",
+        "  }");
+    assertEquals(3, cases.assertSame(true, "positive", "abc").result);
+    assertEquals(-1, cases.direct("positive", 1).result);
+    assertEquals(3, cases.assertSame(true, "negated", "abc").result);
+    assertEquals(-1, cases.assertSame(true, "negated", 1).result);
+    assertEquals(30, cases.assertSame(true, "inCondition", "abc").result);
+  }
+
+  @Test
+  void varOfAnonymousClassTypeWithAndWithoutSuspensionBetweenUses() throws Exception {
+    Differential cases = Differential.compile("VarAnonymous",
+        "  @Coroutine public static int noSuspensionBetween() {",
+        "    y(0);",
+        "    var x = new Object() { int hits; };",
+        "    x.hits++; x.hits++;",
+        "    return x.hits;",
+        "  }",
+        "  @Coroutine public static int suspensionBetween() {",
+        "    var x = new Object() { int hits; };",
+        "    x.hits++;",
+        "    y(0);",
+        "    x.hits += y(2);",
+        "    return x.hits;",
+        "  }");
+    assertEquals(2, cases.assertSame(true, "noSuspensionBetween").result);
+    assertEquals(3, cases.assertSame(true, "suspensionBetween").result);
+  }
+
+  // ---------------------------------------------------------------- Java 21
+
+  @Test
+  @EnabledForJreRange(min = JRE.JAVA_21)
+  void patternSwitchWithSuspensions() throws Exception {
+    Differential cases = Differential.compile("PatternSwitch",
+        "  @Coroutine public static String run(Object o) {",
+        "    y(0);",
+        "    String r;",
+        "    switch (o) {",
+        "      case String s -> r = y(s) + s.length();",
+        "      case Integer i -> r = \"\" + y(i + 1);",
+        "      default -> r = \"other\";",
+        "    }",
+        "    return r + y(\"!\");",
+        "  }");
+    assertEquals("ab2!", cases.assertSame(true, "run", "ab").result);
+    assertEquals("5!", cases.assertSame(true, "run", 4).result);
+    assertEquals("other!", cases.assertSame(true, "run", 1.5).result);
+  }
+
+  @Test
+  @EnabledForJreRange(min = JRE.JAVA_21)
+  void caseNullDefaultWithSuspensions() throws Exception {
+    Differential cases = Differential.compile("CaseNullDefault",
+        "  @Coroutine public static String run(Object o) {",
+        "    String r;",
+        "    switch (o) {",
+        "      case String s -> r = y(s);",
+        "      case null, default -> r = y(\"nd\");",
+        "    }",
+        "    return r;",
+        "  }");
+    assertEquals("a", cases.assertSame(true, "run", "a").result);
+    assertEquals("nd", cases.assertSame(true, "run", (Object) null).result);
+    assertEquals("nd", cases.assertSame(true, "run", 3).result);
+  }
+
+  @Test
+  @EnabledForJreRange(min = JRE.JAVA_21)
+  void recordPatternsWithSuspensions() throws Exception {
+    Differential cases = Differential.compile("RecordPatterns",
+        "  record Point(int a, int b) {}",
+        "  @Coroutine public static int deconstruct(Object o) {",
+        "    if (o instanceof Point(int a, int b)) { y(0); return a * 10 + b; }",
+        "    return -1;",
+        "  }",
+        "  @Coroutine public static int switched(Object o) {",
+        "    int base = switch (o) {",
+        "      case Point(var a, var b) when a > 0 -> a + b;",
+        "      case Point p -> -p.b();",
+        "      default -> 0;",
+        "    };",
+        "    return base + y(100);",
+        "  }",
+        "  @Coroutine public static int run() {",
+        "    return deconstruct(new Point(1, 2)) + switched(new Point(3, 4)) + switched(new Point(0, 5)) + deconstruct(\"x\");",
+        "  }");
+    assertEquals(12 + 107 + 95 - 1, cases.assertSame(true, "run").result);
+  }
+
+  @Test
+  @EnabledForJreRange(min = JRE.JAVA_21)
+  void qualifiedEnumCaseLabelInASuspendingSwitch() throws Exception {
+    Differential cases = Differential.compile("QualifiedEnumCase",
+        "  enum Color { RED, GREEN }",
+        "  @Coroutine public static String run(int n) {",
+        "    Color c = Color.values()[n];",
+        "    String r;",
+        "    switch (c) {",
+        "      case Color.RED: r = y(\"red\"); break;",
+        "      default: r = y(\"other\");",
+        "    }",
+        "    return r;",
+        "  }");
+    assertEquals("red", cases.assertSame(true, "run", 0).result);
+    assertEquals("other", cases.assertSame(true, "run", 1).result);
+  }
+
+  // ---------------------------------------------------------------- warnings
+
+  @Test
+  void fallthroughSwitchCompilesWithoutWarningsUnderWerror() {
+    assertLintClean("LintFallthrough",
+        "  @SuppressWarnings(\"fallthrough\")",
+        "  @Coroutine public static String run(int n) {",
+        "    StringBuilder out = new StringBuilder();",
+        "    switch (y(n)) {",
+        "      case 0: out.append(y(\"zero\"));",
+        "      case 1: out.append(y(\"one\")); break;",
+        "      default: out.append(\"other\");",
+        "    }",
+        "    return out.toString();",
+        "  }");
+  }
+
+  @Test
+  void tryFinallyAndFriendsCompileWithoutWarningsUnderWerror() {
+    assertLintClean("LintTryFinally",
+        "  static final class Res implements AutoCloseable { @Override public void close() { log.add(\"close\"); } }",
+        "  @Coroutine public static int run(Object o) {",
+        "    int n = 0;",
+        "    try { n += y(1); } finally { log.add(\"finally\" + y(2)); }",
+        "    try { n += y(3); if (n > 100) throw new IllegalStateException(); }",
+        "    catch (IllegalStateException e) { n = -1; }",
+        "    finally { n++; }",
+        "    try (Res r = new Res()) { log.add(String.valueOf(r.hashCode() * 0)); n += y(4); }",
+        "    String s = (String) o;",
+        "    List<String> xs = new ArrayList<>(Arrays.asList(s, y(\"b\")));",
+        "    for (String x : xs) { n += y(x.length()); }",
+        "    long wide = n + y(1L);",
+        "    return (int) wide;",
+        "  }",
+        "  @Coroutine public void instance(List<? extends Number> xs) {",
+        "    for (Number x : xs) { log.add(String.valueOf(y(x))); }",
+        "  }");
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /**
+   * {@link Differential#assertSame} for methods that wait on a timer: Differential's ticker keeps
+   * the virtual clock from ever reaching a deadline, so this runs the greenlet alone (a timer that
+   * fires proves it suspended). Returns the greenlet's value.
+   */
+  private static Object assertSameWithoutTicker(Differential cases, String simpleName, String method) throws Exception {
+    Differential.Outcome direct = cases.direct(method);
+    Hub.install(Clock.virtual()).setErrorStream(null);
+    Class<?> type = cases.loader().loadClass("p." + simpleName);
+    List<String> log = new ArrayList<>();
+    type.getField("log").set(null, log);
+    Greenlet<?> greenlet = (Greenlet<?>) cases.loader().loadClass("p." + simpleName + "Coroutines")
+        .getMethod(method).invoke(null);
+    greenlet.start();
+    greenlet.join();
+    assertEquals(direct.log, log, "direct vs greenlet trace for " + method);
+    assertEquals(direct.failure, greenlet.exception() == null ? null : greenlet.exception().getClass().getName(),
+        "direct vs greenlet failure for " + method);
+    assertEquals(String.valueOf(direct.result), String.valueOf(greenlet.value()), "direct vs greenlet result for " + method);
+    assertTrue(Hub.current().isEmpty(), "hub not empty after " + method);
+    return greenlet.value();
+  }
+
+  /** The same source {@link Differential#compile} builds for {@code simpleName}. */
+  private static String[] source(String simpleName, String... members) {
+    String source = "package p;\nimport io.gevent4j.*;\nimport io.gevent4j.annotations.*;\nimport java.util.*;\n"
+        + "public class " + simpleName + " {\n" + Differential.PRELUDE + "\n" + String.join("\n", members) + "\n}\n";
+    return source.split("\n", -1);
+  }
+
+  /**
+   * Asserts the source is warning-free under {@code -Xlint:all -Werror} without the processor (so
+   * the test is fair), then that it still is with the processor and its generated code.
+   */
+  private static void assertLintClean(String simpleName, String... members) {
+    List<String> options = Arrays.asList("-Xlint:all", "-Werror");
+    String[] lines = source(simpleName, members);
+    Compilation plain = Compiler.javac().withOptions(options)
+        .compile(JavaFileObjects.forSourceLines("p." + simpleName, lines));
+    assertThat(plain).succeededWithoutWarnings();
+    Compilation processed = Compiler.javac().withProcessors(new CoroutineProcessor()).withOptions(options)
+        .compile(JavaFileObjects.forSourceLines("p." + simpleName, lines));
+    assertThat(processed).succeededWithoutWarnings();
+  }
+}
