@@ -8,6 +8,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import io.gevent4j.processor.analysis.CallClassifier;
+import io.gevent4j.processor.analysis.DeclaredSignatures;
 import io.gevent4j.processor.analysis.SuspensionFinder;
 import io.gevent4j.processor.diagnostic.AbortCoroutineException;
 import io.gevent4j.processor.diagnostic.Diagnostics;
@@ -173,8 +174,9 @@ final class Pipeline {
     TreePath path = trees.getPath(method);
     try {
       CallClassifier classifier = new CallClassifier(options.monkeyPatch(method));
-      SuspensionFinder.Result found = new SuspensionFinder(trees, classifier).find(path);
-      BodyValidator bodyValidator = new BodyValidator(trees, environment.getElementUtils(), diagnostics, classifier);
+      DeclaredSignatures signatures = new DeclaredSignatures(trees, environment.getElementUtils(), environment.getTypeUtils());
+      SuspensionFinder.Result found = new SuspensionFinder(trees, classifier, signatures).find(path);
+      BodyValidator bodyValidator = new BodyValidator(trees, environment.getElementUtils(), diagnostics, classifier, signatures);
       if (!bodyValidator.validate(path, found, generatedName)) {
         return null;
       }

@@ -14,7 +14,7 @@ import java.util.Map;
 final class ProcessorOptions {
   static final String COROUTINE = "io.gevent4j.annotations.Coroutine";
   static final String MONKEY_PATCH_OPTION = "gevent4j.monkeyPatch";
-  private static final String MONKEY_PATCH = "io.gevent4j.annotations.MonkeyPatch";
+  static final String MONKEY_PATCH = "io.gevent4j.annotations.MonkeyPatch";
 
   private final boolean monkeyPatchByDefault;
 

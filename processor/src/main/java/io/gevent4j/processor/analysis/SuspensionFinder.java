@@ -24,10 +24,12 @@ import javax.lang.model.element.ExecutableElement;
 public final class SuspensionFinder {
   private final Trees trees;
   private final CallClassifier classifier;
+  private final DeclaredSignatures signatures;
 
-  public SuspensionFinder(Trees trees, CallClassifier classifier) {
+  public SuspensionFinder(Trees trees, CallClassifier classifier, DeclaredSignatures signatures) {
     this.trees = trees;
     this.classifier = classifier;
+    this.signatures = signatures;
   }
 
   /** What was found in one body. */
@@ -77,11 +79,10 @@ public final class SuspensionFinder {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
         super.visitMethodInvocation(node, unused);
-        Element element = trees.getElement(getCurrentPath());
-        if (!(element instanceof ExecutableElement)) {
+        ExecutableElement called = signatures.method(getCurrentPath());
+        if (called == null) {
           return null;
         }
-        ExecutableElement called = (ExecutableElement) element;
         CallKind kind = classifier.classify(called);
         if (kind == CallKind.PATCHED && Nesting.insideLambdaOrClass(getCurrentPath())) {
           kind = CallKind.BLOCKING; // patching rewrites coroutine code only; a lambda runs elsewhere

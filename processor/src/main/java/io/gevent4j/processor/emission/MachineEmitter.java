@@ -1,5 +1,6 @@
 package io.gevent4j.processor.emission;
 
+import com.squareup.javapoet.AnnotationSpec;
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.FieldSpec;
@@ -85,7 +86,7 @@ public final class MachineEmitter {
    * @throws io.gevent4j.processor.model.UnsupportedTreeException if the body holds a construct the printer cannot print
    */
   public Output emit(CoroutineMethod method, String machineName) {
-    Signature signature = new Signature(method.method(), typeNames);
+    Signature signature = new Signature(method.method(), typeNames, types);
     ClassName machineClass = ClassName.get("", machineName);
     TypeName machineType = signature.typeVariables.isEmpty()
         ? machineClass : ParameterizedTypeName.get(machineClass, signature.typeVariables.toArray(new TypeName[0]));
@@ -94,6 +95,10 @@ public final class MachineEmitter {
         .addModifiers(Modifier.STATIC, Modifier.FINAL)
         .addTypeVariables(signature.typeVariables)
         .superclass(ParameterizedTypeName.get(FRAME, signature.result))
+        // States fall through into the next one by design; results come back as Object and are cast.
+        // The user's own code in the machine is warned about where javac compiles the original method.
+        .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+            .addMember("value", "{$S, $S}", "fallthrough", "unchecked").build())
         .addJavadoc("State machine of {@link $T#$L}, $L.\n", ClassName.get(method.owner()),
             javadocSignature(method.method()), sourceLines.location(method.unit(), method.tree().getReturnType()));
 
@@ -169,7 +174,7 @@ public final class MachineEmitter {
 
   /** Emits factories for a method that failed to compile, so that callers report no extra errors. */
   public List<MethodSpec> stubs(ExecutableElement method) {
-    Signature signature = new Signature(method, typeNames);
+    Signature signature = new Signature(method, typeNames, types);
     List<MethodSpec> stubs = new ArrayList<>();
     String message = "gevent4j could not compile " + method.getEnclosingElement().getSimpleName() + "." + method.getSimpleName() + "; see the compile error";
     stubs.add(signature.factory(method.getSimpleName().toString(), ParameterizedTypeName.get(GREENLET, signature.result))
@@ -202,20 +207,32 @@ public final class MachineEmitter {
     final TypeName result;
     final TypeNames typeNames;
 
-    Signature(ExecutableElement method, TypeNames typeNames) {
+    Signature(ExecutableElement method, TypeNames typeNames, Types types) {
       this.method = method;
       this.typeNames = typeNames;
       TypeElement owner = (TypeElement) method.getEnclosingElement();
       boolean isStatic = method.getModifiers().contains(Modifier.STATIC);
+      java.util.Set<String> methodVariables = new java.util.HashSet<>();
+      for (TypeParameterElement parameter : method.getTypeParameters()) {
+        methodVariables.add(parameter.getSimpleName().toString());
+      }
+      List<TypeName> ownerArguments = new ArrayList<>();
       if (!isStatic) {
         for (TypeParameterElement parameter : owner.getTypeParameters()) {
-          typeVariables.add(TypeVariableName.get(parameter));
+          TypeVariableName variable = TypeVariableName.get(parameter);
+          if (methodVariables.contains(variable.name)) {
+            // The method's own T hides the class's T in the body; the receiver's type still needs it.
+            variable = TypeVariableName.get(variable.name + "$", variable.bounds.toArray(new TypeName[0]));
+          }
+          typeVariables.add(variable);
+          ownerArguments.add(variable);
         }
       }
       for (TypeParameterElement parameter : method.getTypeParameters()) {
         typeVariables.add(TypeVariableName.get(parameter));
       }
-      this.selfType = isStatic ? null : typeNames.of(owner.asType());
+      this.selfType = isStatic ? null : ownerArguments.isEmpty() ? typeNames.of(types.erasure(owner.asType()))
+          : ParameterizedTypeName.get((ClassName) typeNames.of(types.erasure(owner.asType())), ownerArguments.toArray(new TypeName[0]));
       this.result = method.getReturnType().getKind() == TypeKind.VOID ? ClassName.get(Void.class) : typeNames.boxed(method.getReturnType());
     }
 

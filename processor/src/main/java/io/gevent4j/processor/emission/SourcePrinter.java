@@ -346,6 +346,51 @@ final class SourcePrinter {
       }
     }
 
+    /**
+     * A pattern whose variables live in fields binds fresh locals and copies them into the
+     * fields as soon as it matches: {@code (o instanceof String s$ && ((s = s$) == s || true))}.
+     */
+    @Override
+    public Void visitInstanceOf(com.sun.source.tree.InstanceOfTree node, Void unused) {
+      List<Slot> bound = new ArrayList<>();
+      new TreePathScanner<Void, Void>() {
+        @Override
+        public Void visitVariable(VariableTree variable, Void ignored) {
+          Element element = trees.getElement(getCurrentPath());
+          Slot slot = element instanceof VariableElement ? method.slotOf((VariableElement) element) : null;
+          if (slot != null) {
+            bound.add(slot);
+          }
+          return super.visitVariable(variable, ignored);
+        }
+      }.scan(getCurrentPath(), null);
+      if (bound.isEmpty()) {
+        return super.visitInstanceOf(node, unused);
+      }
+      long start = start(node);
+      long end = trees.getSourcePositions().getEndPosition(unit, node);
+      edits.add(new Edit(start, start, CodeBlock.of("(")));
+      super.visitInstanceOf(node, unused);
+      CodeBlock.Builder copies = CodeBlock.builder();
+      for (Slot slot : bound) {
+        copies.add(" && (($L = $L) == $L || true)", slot.name(), slot.patternName(), slot.name());
+      }
+      edits.add(new Edit(end, end, copies.add(")").build()));
+      return null;
+    }
+
+    @Override
+    public Void visitVariable(VariableTree node, Void unused) {
+      Element element = trees.getElement(getCurrentPath());
+      Slot slot = element instanceof VariableElement && element.getKind().name().equals("BINDING_VARIABLE")
+          ? method.slotOf((VariableElement) element) : null;
+      if (slot != null) {
+        long end = trees.getSourcePositions().getEndPosition(unit, node);
+        edits.add(new Edit(end - node.getName().length(), end, CodeBlock.of("$L", slot.patternName())));
+      }
+      return super.visitVariable(node, unused);
+    }
+
     @Override
     public Void visitAnnotation(AnnotationTree node, Void unused) {
       scan(node.getAnnotationType(), null);

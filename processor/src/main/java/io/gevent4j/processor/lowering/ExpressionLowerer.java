@@ -181,6 +181,11 @@ final class ExpressionLowerer {
       context.emit(new Instruction.Run(origin, Code.of(target, " = ", boxed, ";")));
       return;
     }
+    if (target != null && (type.getKind() == TypeKind.ERROR || !isDenotable(type))) {
+      // A call javac could not type yet (it names a class generated in this round), or whose type
+      // has no name: its value is held as the target's declared type.
+      type = targetType;
+    }
     Call call = call(path, tree);
     context.emit(new Instruction.Suspend(origin, point, call.receiver, call.arguments, target, type,
         new Label("after " + point.method().getSimpleName())));
@@ -190,7 +195,7 @@ final class ExpressionLowerer {
   private Call call(TreePath path, MethodInvocationTree tree) {
     List<TreePath> operands = new ArrayList<>();
     ExpressionTree select = tree.getMethodSelect();
-    Element method = context.trees.getElement(path);
+    Element method = pointAt(tree) != null ? pointAt(tree).method() : context.trees.getElement(path);
     boolean receiver = select instanceof MemberSelectTree && method != null && !method.getModifiers().contains(Modifier.STATIC);
     if (receiver) {
       operands.add(child(child(path, select), ((MemberSelectTree) select).getExpression()));
@@ -457,6 +462,14 @@ final class ExpressionLowerer {
       }
     }.scan(operand.getLeaf(), null);
     return Boolean.TRUE.equals(found);
+  }
+
+  private static boolean isDenotable(TypeMirror type) {
+    return type.getKind() != TypeKind.INTERSECTION && type.getKind() != TypeKind.UNION
+        && !(type.getKind() == TypeKind.DECLARED && ((javax.lang.model.type.DeclaredType) type).asElement()
+            instanceof javax.lang.model.element.TypeElement
+            && ((javax.lang.model.element.TypeElement) ((javax.lang.model.type.DeclaredType) type).asElement()).getNestingKind()
+                == javax.lang.model.element.NestingKind.ANONYMOUS);
   }
 
   private SuspensionPoint pointAt(Tree tree) {

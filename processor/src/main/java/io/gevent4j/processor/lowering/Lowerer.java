@@ -83,7 +83,11 @@ public final class Lowerer {
       for (VariableElement parameter : element.getParameters()) {
         context.parameter(parameter);
       }
-      statement(new TreePath(methodPath, method.getBody()));
+      TreePath body = new TreePath(methodPath, method.getBody());
+      for (Map.Entry<VariableElement, TreePath> binding : PatternBindings.toLift(body, found, trees).entrySet()) {
+        context.liftBinding(binding.getKey(), binding.getValue());
+      }
+      statement(body);
       return new CoroutineMethod(element, method, methodPath.getCompilationUnit(), context.parameters,
           context.locals, context.slots, context.out, breakTargets, continueTargets);
     }
@@ -201,6 +205,11 @@ public final class Lowerer {
 
     private Slot declaration(TreePath path, VariableTree tree) {
       VariableElement variable = (VariableElement) trees.getElement(path);
+      if (isNonDenotable(variable.asType())) {
+        throw new UnsupportedTreeException(tree, "a 'var' local of an anonymous class or intersection type "
+            + "where the body suspends (its value lives in a field, and the type has no name: give it a named type, "
+            + "or declare it in a block without suspension points)");
+      }
       Slot slot = context.lift(variable, path);
       ExpressionTree initializer = tree.getInitializer();
       if (initializer == null || slot.constant() != null) {
@@ -215,6 +224,13 @@ public final class Lowerer {
         context.emit(new Instruction.Run(path, Code.of(slot, " = ", initPath, ";")));
       }
       return slot;
+    }
+
+    private boolean isNonDenotable(TypeMirror type) {
+      return type.getKind() == TypeKind.INTERSECTION || type.getKind() == TypeKind.DECLARED
+          && ((javax.lang.model.type.DeclaredType) type).asElement() instanceof TypeElement
+          && ((TypeElement) ((javax.lang.model.type.DeclaredType) type).asElement()).getNestingKind()
+              == javax.lang.model.element.NestingKind.ANONYMOUS;
     }
 
     private Code condition(TreePath statement, ExpressionTree condition) {
@@ -299,8 +315,7 @@ public final class Lowerer {
         context.emit(new Instruction.Branch(path, Code.of(index, " < ", array, ".length"), exit));
         context.emit(new Instruction.Run(path, Code.of(variable, " = ", array, "[", index, "++];")));
       } else {
-        TypeMirror element = variable.type().getKind().isPrimitive()
-            ? types.boxedClass(types.getPrimitiveType(variable.type().getKind())).asType() : variable.type();
+        TypeMirror element = iteratedElement(iterableType, variable.type());
         TypeElement iteratorType = elements.getTypeElement("java.util.Iterator");
         Slot iterator = context.synthetic("iterator", types.getDeclaredType(iteratorType, types.getWildcardType(element, null)));
         context.emit(new Instruction.Run(path, Code.of(iterator, " = ", iterable, ".iterator();")));
@@ -311,6 +326,36 @@ public final class Lowerer {
       statement(new TreePath(path, tree.getStatement()));
       context.emit(new Instruction.Jump(path, head));
       context.mark(exit);
+    }
+
+    /**
+     * What the iterator of {@code iterable} yields: its {@code Iterable<E>}'s {@code E} (which the
+     * loop variable may unbox and widen: {@code for (long v : List<Integer>)}), else the variable's type.
+     */
+    private TypeMirror iteratedElement(TypeMirror iterable, TypeMirror variableType) {
+      TypeMirror bound = iterable;
+      while (bound.getKind() == TypeKind.TYPEVAR) {
+        bound = ((javax.lang.model.type.TypeVariable) bound).getUpperBound();
+      }
+      if (bound.getKind() == TypeKind.DECLARED) {
+        for (javax.lang.model.element.ExecutableElement method : javax.lang.model.util.ElementFilter.methodsIn(
+            elements.getTypeElement("java.lang.Iterable").getEnclosedElements())) {
+          if (method.getSimpleName().contentEquals("iterator")) {
+            TypeMirror iterator = ((javax.lang.model.type.ExecutableType) types.asMemberOf(
+                (javax.lang.model.type.DeclaredType) bound, method)).getReturnType();
+            List<? extends TypeMirror> arguments = ((javax.lang.model.type.DeclaredType) iterator).getTypeArguments();
+            TypeMirror element = arguments.size() == 1 ? arguments.get(0) : null;
+            while (element != null && element.getKind() == TypeKind.WILDCARD) {
+              element = ((javax.lang.model.type.WildcardType) element).getExtendsBound();
+            }
+            if (element != null && (element.getKind() == TypeKind.DECLARED || element.getKind() == TypeKind.ARRAY)) {
+              return element;
+            }
+          }
+        }
+      }
+      return variableType.getKind().isPrimitive()
+          ? types.boxedClass(types.getPrimitiveType(variableType.getKind())).asType() : variableType;
     }
 
     private void labeled(TreePath path, LabeledStatementTree tree) {

@@ -77,6 +77,16 @@ final class LoweringContext {
     return slot;
   }
 
+  /**
+   * Moves a pattern variable into a field. The pattern itself then binds {@link Slot#patternName},
+   * reserved here, and copies it into the field as soon as it matches.
+   */
+  Slot liftBinding(VariableElement variable, TreePath declaration) {
+    Slot slot = lift(variable, declaration);
+    usedNames.add(slot.patternName());
+    return slot;
+  }
+
   /** A new synthetic field, named {@code purpose$n}. */
   Slot synthetic(String purpose, TypeMirror type) {
     Slot slot = new Slot(unique(purpose + "$" + syntheticCount++), type, null, Slot.Role.SYNTHETIC, 0);

@@ -51,6 +51,11 @@ public final class Slot {
     return variable != null && role == Role.LOCAL ? variable.getConstantValue() : null;
   }
 
+  /** For a lifted pattern variable, the name the pattern binds before the field is set. */
+  public String patternName() {
+    return name + "$";
+  }
+
   /** The source line of the declaration, or 0. */
   public int line() {
     return line;

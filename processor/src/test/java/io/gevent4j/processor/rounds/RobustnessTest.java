@@ -140,7 +140,7 @@ class RobustnessTest {
   void declaresItselfToGradleAsIsolating() throws IOException {
     try (InputStream in = getClass().getClassLoader().getResourceAsStream("META-INF/gradle/incremental.annotation.processors")) {
       String content = new Scanner(in, StandardCharsets.UTF_8.name()).useDelimiter("\\A").next().trim();
-      assertEquals("io.gevent4j.processor.CoroutineProcessor,isolating", content);
+      assertEquals("io.gevent4j.processor.CoroutineProcessor,isolating\nio.gevent4j.processor.ClaimingProcessor,isolating", content);
     }
   }
 

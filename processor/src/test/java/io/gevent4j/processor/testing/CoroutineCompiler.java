@@ -4,6 +4,7 @@ import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import io.gevent4j.processor.ClaimingProcessor;
 import io.gevent4j.processor.CoroutineProcessor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,7 +41,12 @@ public final class CoroutineCompiler {
 
   /** Compiles the given sources. */
   public Compilation compile(JavaFileObject... sources) {
-    return javac().withProcessors(new CoroutineProcessor()).withOptions(options).compile(sources);
+    return javac().withProcessors(processors()).withOptions(options).compile(sources);
+  }
+
+  /** New instances of the processors the processor jar registers. */
+  public static javax.annotation.processing.Processor[] processors() {
+    return new javax.annotation.processing.Processor[] {new CoroutineProcessor(), new ClaimingProcessor()};
   }
 
   /** A class loader over the classes a successful compilation produced. */
