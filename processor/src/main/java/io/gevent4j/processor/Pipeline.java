@@ -19,6 +19,7 @@ import io.gevent4j.processor.emission.Names;
 import io.gevent4j.processor.model.UnsupportedTreeException;
 import io.gevent4j.processor.lowering.Lowerer;
 import io.gevent4j.processor.model.CoroutineMethod;
+import io.gevent4j.processor.validation.AnonymousVarCheck;
 import io.gevent4j.processor.validation.BodyValidator;
 import io.gevent4j.processor.validation.CoroutineMethodValidator;
 import io.gevent4j.processor.validation.OverrideValidator;
@@ -62,6 +63,7 @@ final class Pipeline {
   private final Diagnostics diagnostics;
   private final CoroutineMethodValidator methodValidator;
   private final OverrideValidator overrideValidator;
+  private final AnonymousVarCheck anonymousVarCheck;
   private final YieldingMethodValidator yieldingValidator;
   private final Lowerer lowerer;
   private final MachineEmitter machineEmitter;
@@ -74,6 +76,7 @@ final class Pipeline {
     this.options = options;
     this.diagnostics = new Diagnostics(environment.getMessager(), trees);
     this.methodValidator = new CoroutineMethodValidator(diagnostics);
+    this.anonymousVarCheck = new AnonymousVarCheck(trees, diagnostics);
     this.overrideValidator = new OverrideValidator(environment.getElementUtils(), environment.getTypeUtils(), diagnostics);
     this.yieldingValidator = new YieldingMethodValidator(trees, diagnostics);
     this.lowerer = new Lowerer(trees, environment.getTypeUtils(), environment.getElementUtils());
@@ -152,6 +155,7 @@ final class Pipeline {
     for (ExecutableElement method : methods) {
       checkResolved(method);
     }
+    anonymousVarCheck.check(trees.getPath(type));
     List<TypeSpec> machines = new ArrayList<>();
     List<MethodSpec> factories = new ArrayList<>();
     Map<ExecutableElement, String> machineNames = Names.machineClassNames(methods);

@@ -397,7 +397,8 @@ public final class MachineEmitter {
       for (int i = 0; i < dispatch.constants().size(); i++) {
         TreePath constant = dispatch.constants().get(i);
         if (dispatch.enumConstants()) {
-          out.add("case $L:\n$>", ((com.sun.source.tree.IdentifierTree) constant.getLeaf()).getName());
+          // `case RED:` and Java 21's `case Color.RED:` alike: the generated switch names it simply.
+          out.add("case $L:\n$>", trees.getElement(constant).getSimpleName());
         } else {
           out.add("case $L:\n$>", printer.expression(constant));
         }

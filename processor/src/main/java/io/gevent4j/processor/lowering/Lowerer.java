@@ -206,7 +206,7 @@ public final class Lowerer {
     private Slot declaration(TreePath path, VariableTree tree) {
       VariableElement variable = (VariableElement) trees.getElement(path);
       if (isNonDenotable(variable.asType())) {
-        throw new UnsupportedTreeException(tree, "a 'var' local of an anonymous class or intersection type "
+        throw new UnsupportedTreeException(tree, "a 'var' local of an intersection type "
             + "where the body suspends (its value lives in a field, and the type has no name: give it a named type, "
             + "or declare it in a block without suspension points)");
       }
@@ -226,11 +226,9 @@ public final class Lowerer {
       return slot;
     }
 
+    /** An intersection type ({@code var} of a conditional, say). Anonymous ones are AnonymousVarCheck's. */
     private boolean isNonDenotable(TypeMirror type) {
-      return type.getKind() == TypeKind.INTERSECTION || type.getKind() == TypeKind.DECLARED
-          && ((javax.lang.model.type.DeclaredType) type).asElement() instanceof TypeElement
-          && ((TypeElement) ((javax.lang.model.type.DeclaredType) type).asElement()).getNestingKind()
-              == javax.lang.model.element.NestingKind.ANONYMOUS;
+      return type.getKind() == TypeKind.INTERSECTION;
     }
 
     private Code condition(TreePath statement, ExpressionTree condition) {
