@@ -234,7 +234,8 @@ final class SourcePrinter {
         out.add("final ");
       }
     }
-    if (tree.getType() == null || start(tree.getType()) < 0) {
+    if (tree.getType() == null || start(tree.getType()) < 0
+        || trees.getSourcePositions().getEndPosition(unit, tree.getType()) < start(tree.getType())) {
       out.add("var");
     } else {
       out.add(text(new TreePath(path, tree.getType()), Collections.<Tree, CodeBlock>emptyMap()));

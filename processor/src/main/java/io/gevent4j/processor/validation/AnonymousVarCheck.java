@@ -47,11 +47,26 @@ public final class AnonymousVarCheck {
     }.scan(classPath, null);
   }
 
-  /** Whether {@code var} was written: no type tree, one javac made up, or the name {@code var} itself. */
+  /**
+   * Whether {@code var} was written: no type tree, one javac made up (with no position, or, on
+   * newer JDKs, at the {@code var} token), or the name {@code var} itself.
+   */
   private boolean isImplicit(TreePath path, VariableTree node) {
     Tree type = node.getType();
-    return type == null || trees.getSourcePositions().getStartPosition(path.getCompilationUnit(), type) < 0
-        || type instanceof IdentifierTree && ((IdentifierTree) type).getName().contentEquals("var");
+    if (type == null || type instanceof IdentifierTree && ((IdentifierTree) type).getName().contentEquals("var")) {
+      return true;
+    }
+    long start = trees.getSourcePositions().getStartPosition(path.getCompilationUnit(), type);
+    if (start < 0) {
+      return true;
+    }
+    try {
+      CharSequence source = path.getCompilationUnit().getSourceFile().getCharContent(true);
+      return start + 3 <= source.length() && source.subSequence((int) start, (int) start + 3).toString().equals("var")
+          && (start + 3 == source.length() || !Character.isJavaIdentifierPart(source.charAt((int) start + 3)));
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 
   private static boolean isAnonymous(TypeMirror type) {
