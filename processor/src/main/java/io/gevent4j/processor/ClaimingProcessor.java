@@ -1,6 +1,5 @@
 package io.gevent4j.processor;
 
-import com.google.auto.service.AutoService;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -18,8 +17,10 @@ import javax.lang.model.element.TypeElement;
  * Claims gevent4j's own annotations (and the {@code @Generated} on its output), so that {@code -Xlint:processing} (part of
  * {@code -Xlint:all}) does not report them as unclaimed and {@code -Werror} builds pass. The work
  * is {@link CoroutineProcessor}'s, which must see every type and so claims nothing itself.
+ *
+ * <p>It must run after {@link CoroutineProcessor}: javac stops offering a round to further
+ * processors once every annotation in it is claimed. The services file lists them in that order.
  */
-@AutoService(Processor.class)
 public final class ClaimingProcessor extends AbstractProcessor {
   private static final Set<String> GENERATED = Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList(
       "javax.annotation.processing.Generated", "javax.annotation.Generated")));

@@ -8,7 +8,6 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import io.gevent4j.processor.analysis.CallClassifier;
-import io.gevent4j.processor.analysis.DeclaredSignatures;
 import io.gevent4j.processor.analysis.SuspensionFinder;
 import io.gevent4j.processor.diagnostic.AbortCoroutineException;
 import io.gevent4j.processor.diagnostic.Diagnostics;
@@ -84,10 +83,7 @@ final class Pipeline {
     this.fileEmitter = new CoroutinesFileEmitter(environment.getFiler(), environment.getElementUtils(), environment.getSourceVersion());
   }
 
-  /**
-   * Checks what concerns every class of the round: overrides of coroutines, and the shape of
-   * {@code @Yielding} primitives compiled here.
-   */
+  /** Checks what concerns every class of the round and needs no body: overrides of coroutines. */
   void checkRound(javax.annotation.processing.RoundEnvironment round) {
     for (TypeElement type : ElementFilter.typesIn(round.getRootElements())) {
       checkType(type);
@@ -138,37 +134,67 @@ final class Pipeline {
 
   private void checkType(TypeElement type) {
     overrideValidator.validate(type);
+    for (TypeElement nested : ElementFilter.typesIn(type.getEnclosedElements())) {
+      checkType(nested);
+    }
+  }
+
+  /**
+   * Checks the shape of the {@code @Yielding} primitives of {@code type} and its nested types.
+   * It reads their bodies, so it runs once the round's factories exist (see {@link #writeFactories}).
+   */
+  void checkYielding(TypeElement type) {
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
       if (CallClassifier.hasAnnotation(method, CallClassifier.YIELDING)) {
         yieldingValidator.validate(method);
       }
     }
     for (TypeElement nested : ElementFilter.typesIn(type.getEnclosedElements())) {
-      checkType(nested);
+      checkYielding(nested);
     }
   }
 
-  /** Processes every {@code @Coroutine} method of {@code type} and writes its generated class. */
-  void process(TypeElement type) throws DeferredException, IOException {
+  /**
+   * Writes {@code FooCoroutines}, the public factories of {@code type}'s coroutines, from their
+   * declarations alone: no body is attributed in the round that first sees the class, so that
+   * the class's references to its own generated class resolve when it is attributed (javac 23+
+   * keeps stale inference results of a body attributed before a class it names exists).
+   */
+  void writeFactories(TypeElement type) throws IOException {
+    List<MethodSpec> factories = new ArrayList<>();
+    for (ExecutableElement method : coroutineMethods(type)) {
+      factories.addAll(machineEmitter.factories(method));
+    }
+    fileEmitter.writeFactories(type, factories);
+  }
+
+  /**
+   * Compiles every {@code @Coroutine} body of {@code type} (whose factories exist) and writes
+   * {@code FooCoroutines_Machines}. In the last round ({@code stubsOnly}) it writes throwing
+   * frames instead, so that the factories still link while javac reports the unresolved names.
+   */
+  void writeMachines(TypeElement type, boolean stubsOnly) throws DeferredException, IOException {
     String generatedName = Names.coroutinesClass(type).simpleName();
     List<ExecutableElement> methods = coroutineMethods(type);
-    for (ExecutableElement method : methods) {
-      checkResolved(method);
+    if (!stubsOnly) {
+      for (ExecutableElement method : methods) {
+        checkResolved(method);
+      }
+      anonymousVarCheck.check(trees.getPath(type));
     }
-    anonymousVarCheck.check(trees.getPath(type));
     List<TypeSpec> machines = new ArrayList<>();
-    List<MethodSpec> factories = new ArrayList<>();
+    List<MethodSpec> frameFactories = new ArrayList<>();
     Map<ExecutableElement, String> machineNames = Names.machineClassNames(methods);
     for (ExecutableElement method : methods) {
-      MachineEmitter.Output output = compile(method, generatedName, machineNames.get(method));
+      MachineEmitter.Output output = stubsOnly ? null : compile(method, generatedName, machineNames.get(method));
       if (output == null) {
-        factories.addAll(machineEmitter.stubs(method));
+        frameFactories.add(machineEmitter.stub(method));
       } else {
         machines.add(output.machine());
-        factories.addAll(output.factories());
+        frameFactories.add(output.frameFactory());
       }
     }
-    fileEmitter.write(type, machines, factories);
+    fileEmitter.writeMachines(type, machines, frameFactories);
   }
 
   private MachineEmitter.Output compile(ExecutableElement method, String generatedName, String machineName) {
@@ -178,9 +204,8 @@ final class Pipeline {
     TreePath path = trees.getPath(method);
     try {
       CallClassifier classifier = new CallClassifier(options.monkeyPatch(method));
-      DeclaredSignatures signatures = new DeclaredSignatures(trees, environment.getElementUtils(), environment.getTypeUtils());
-      SuspensionFinder.Result found = new SuspensionFinder(trees, classifier, signatures).find(path);
-      BodyValidator bodyValidator = new BodyValidator(trees, environment.getElementUtils(), diagnostics, classifier, signatures);
+      SuspensionFinder.Result found = new SuspensionFinder(trees, classifier).find(path);
+      BodyValidator bodyValidator = new BodyValidator(trees, environment.getElementUtils(), diagnostics, classifier);
       if (!bodyValidator.validate(path, found, generatedName)) {
         return null;
       }
@@ -200,8 +225,8 @@ final class Pipeline {
   /**
    * Whether {@code path} is a name javac could not resolve: a simple name, or a qualified name on
    * a package (errors derived from those, such as a call with an unresolved argument, do not
-   * count). A {@code FooCoroutines} class does not count either: it is ours, generated in this
-   * round, so waiting for it would wait forever (a coroutine spawning its own kind, say).
+   * count). A {@code FooCoroutines} counts like any other: bodies are compiled the round after
+   * their factories are written, so one that is still missing is another class's, written later.
    */
   private boolean isUnresolvedName(TreePath path) {
     com.sun.source.tree.Tree node = path.getLeaf();
@@ -213,9 +238,6 @@ final class Pipeline {
             instanceof javax.lang.model.element.PackageElement) {
       name = ((com.sun.source.tree.MemberSelectTree) node).getIdentifier().toString();
     } else {
-      return false;
-    }
-    if (name.endsWith("Coroutines")) {
       return false;
     }
     javax.lang.model.element.Element element = trees.getElement(path);

@@ -24,12 +24,10 @@ import javax.lang.model.element.ExecutableElement;
 public final class SuspensionFinder {
   private final Trees trees;
   private final CallClassifier classifier;
-  private final DeclaredSignatures signatures;
 
-  public SuspensionFinder(Trees trees, CallClassifier classifier, DeclaredSignatures signatures) {
+  public SuspensionFinder(Trees trees, CallClassifier classifier) {
     this.trees = trees;
     this.classifier = classifier;
-    this.signatures = signatures;
   }
 
   /** What was found in one body. */
@@ -79,10 +77,11 @@ public final class SuspensionFinder {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
         super.visitMethodInvocation(node, unused);
-        ExecutableElement called = signatures.method(getCurrentPath());
-        if (called == null) {
+        Element element = trees.getElement(getCurrentPath());
+        if (!(element instanceof ExecutableElement)) {
           return null;
         }
+        ExecutableElement called = (ExecutableElement) element;
         CallKind kind = classifier.classify(called);
         if (kind == CallKind.PATCHED && Nesting.insideLambdaOrClass(getCurrentPath())) {
           kind = CallKind.BLOCKING; // patching rewrites coroutine code only; a lambda runs elsewhere

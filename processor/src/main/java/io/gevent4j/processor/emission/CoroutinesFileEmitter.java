@@ -13,7 +13,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
-/** Writes {@code FooCoroutines}: the factories and state machines of one declaring class. */
+/** Writes the two generated files of one declaring class: {@code FooCoroutines} and {@code FooCoroutines_Machines}. */
 public final class CoroutinesFileEmitter {
   private final Filer filer;
   private final Elements elements;
@@ -25,16 +25,30 @@ public final class CoroutinesFileEmitter {
     this.sourceVersion = sourceVersion;
   }
 
-  /** Writes the file for {@code owner} with the given machines and factories. */
-  public void write(TypeElement owner, List<TypeSpec> machines, List<MethodSpec> factories) throws IOException {
+  /** Writes {@code FooCoroutines}: the public factories of {@code owner}'s coroutines. */
+  public void writeFactories(TypeElement owner, List<MethodSpec> factories) throws IOException {
     ClassName name = Names.coroutinesClass(owner);
-    TypeSpec.Builder type = TypeSpec.classBuilder(name)
-        .addOriginatingElement(owner)
+    write(owner, name, TypeSpec.classBuilder(name)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("Greenlet factories and state machines for the {@code @Coroutine} methods of {@link $T}.\n", ClassName.get(owner))
+        .addJavadoc("Greenlet factories for the {@code @Coroutine} methods of {@link $T}.\n", ClassName.get(owner))
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-        .addMethods(factories)
-        .addTypes(machines);
+        .addMethods(factories));
+  }
+
+  /** Writes {@code FooCoroutines_Machines}: the state machines and their frame factories. */
+  public void writeMachines(TypeElement owner, List<TypeSpec> machines, List<MethodSpec> frameFactories) throws IOException {
+    ClassName name = Names.machinesClass(owner);
+    write(owner, name, TypeSpec.classBuilder(name)
+        .addModifiers(Modifier.FINAL)
+        .addJavadoc("State machines of the {@code @Coroutine} methods of {@link $T}; created through {@link $T}.\n",
+            ClassName.get(owner), Names.coroutinesClass(owner))
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addMethods(frameFactories)
+        .addTypes(machines));
+  }
+
+  private void write(TypeElement owner, ClassName name, TypeSpec.Builder type) throws IOException {
+    type.addOriginatingElement(owner);
     AnnotationSpec generated = GeneratedAnnotations.forSource(elements, sourceVersion, owner);
     if (generated != null) {
       type.addAnnotation(generated);

@@ -59,14 +59,14 @@ public final class MachineEmitter {
     this.sourceLines = new SourceLines(trees);
   }
 
-  /** What one coroutine method contributes to its {@code FooCoroutines} class. */
+  /** What one compiled coroutine contributes to {@code FooCoroutines_Machines}. */
   public static final class Output {
     private final TypeSpec machine;
-    private final List<MethodSpec> factories;
+    private final MethodSpec frameFactory;
 
-    Output(TypeSpec machine, List<MethodSpec> factories) {
+    Output(TypeSpec machine, MethodSpec frameFactory) {
       this.machine = machine;
-      this.factories = factories;
+      this.frameFactory = frameFactory;
     }
 
     /** The state machine class. */
@@ -74,9 +74,9 @@ public final class MachineEmitter {
       return machine;
     }
 
-    /** The greenlet factory and the frame factory. */
-    public List<MethodSpec> factories() {
-      return factories;
+    /** The static method that creates a frame of it, which {@code FooCoroutines}' factories call. */
+    public MethodSpec frameFactory() {
+      return frameFactory;
     }
   }
 
@@ -140,16 +140,11 @@ public final class MachineEmitter {
         .addModifiers(Modifier.PROTECTED).returns(Object.class).addException(Throwable.class)
         .addCode(body).build());
 
-    List<MethodSpec> factories = new ArrayList<>();
     String creation = "new $T" + (signature.typeVariables.isEmpty() ? "" : "<>") + "($L)";
-    String constructorArguments = String.join(", ", signature.factoryParameterNames());
-    factories.add(signature.factory(method.method().getSimpleName().toString(), ParameterizedTypeName.get(GREENLET, signature.result))
-        .addJavadoc("A new, unstarted greenlet running {@link $T#$L}.\n", ClassName.get(method.owner()), javadocSignature(method.method()))
-        .addStatement("return $T.of(" + creation + ")", GREENLET, machineClass, constructorArguments).build());
-    factories.add(signature.factory(Names.frameFactory(method.method()), ParameterizedTypeName.get(FRAME, signature.result))
-        .addJavadoc("A frame of {@link $T#$L}, for calls from other coroutines; not API.\n", ClassName.get(method.owner()), javadocSignature(method.method()))
-        .addStatement("return " + creation, machineClass, constructorArguments).build());
-    return new Output(machine.build(), factories);
+    MethodSpec frameFactory = signature.factory(Names.frameFactory(method.method()), ParameterizedTypeName.get(FRAME, signature.result))
+        .addModifiers(Modifier.STATIC).addStatement("return " + creation, machineClass, String.join(", ", signature.factoryParameterNames()))
+        .build();
+    return new Output(machine.build(), frameFactory);
   }
 
   /**
@@ -172,16 +167,35 @@ public final class MachineEmitter {
         .addCode(body.build()).build();
   }
 
-  /** Emits factories for a method that failed to compile, so that callers report no extra errors. */
-  public List<MethodSpec> stubs(ExecutableElement method) {
+  /**
+   * The public factories of {@code method} in {@code FooCoroutines}, from its declaration alone:
+   * the greenlet factory and the frame factory for calls from other coroutines, both creating the
+   * frame through {@code FooCoroutines_Machines}.
+   */
+  public List<MethodSpec> factories(ExecutableElement method) {
     Signature signature = new Signature(method, typeNames, types);
-    List<MethodSpec> stubs = new ArrayList<>();
+    TypeElement owner = (TypeElement) method.getEnclosingElement();
+    CodeBlock frame = CodeBlock.of("$T.$L($L)", Names.machinesClass(owner), Names.frameFactory(method),
+        String.join(", ", signature.factoryParameterNames()));
+    List<MethodSpec> factories = new ArrayList<>();
+    factories.add(signature.factory(method.getSimpleName().toString(), ParameterizedTypeName.get(GREENLET, signature.result))
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("A new, unstarted greenlet running {@link $T#$L}.\n", ClassName.get(owner), javadocSignature(method))
+        .addStatement("return $T.of($L)", GREENLET, frame).build());
+    factories.add(signature.factory(Names.frameFactory(method), ParameterizedTypeName.get(FRAME, signature.result))
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("A frame of {@link $T#$L}, for calls from other coroutines; not API.\n", ClassName.get(owner), javadocSignature(method))
+        .addStatement("return $L", frame).build());
+    return factories;
+  }
+
+  /** The frame factory of a method that failed to compile: it throws, and the user sees only the real error. */
+  public MethodSpec stub(ExecutableElement method) {
+    Signature signature = new Signature(method, typeNames, types);
     String message = "gevent4j could not compile " + method.getEnclosingElement().getSimpleName() + "." + method.getSimpleName() + "; see the compile error";
-    stubs.add(signature.factory(method.getSimpleName().toString(), ParameterizedTypeName.get(GREENLET, signature.result))
-        .addStatement("throw new $T($S)", IllegalStateException.class, message).build());
-    stubs.add(signature.factory(Names.frameFactory(method), ParameterizedTypeName.get(FRAME, signature.result))
-        .addStatement("throw new $T($S)", IllegalStateException.class, message).build());
-    return stubs;
+    return signature.factory(Names.frameFactory(method), ParameterizedTypeName.get(FRAME, signature.result))
+        .addModifiers(Modifier.STATIC)
+        .addStatement("throw new $T($S)", IllegalStateException.class, message).build();
   }
 
   private static String javadocSignature(ExecutableElement method) {
@@ -249,7 +263,6 @@ public final class MachineEmitter {
 
     MethodSpec.Builder factory(String name, TypeName returns) {
       MethodSpec.Builder factory = MethodSpec.methodBuilder(name)
-          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
           .addTypeVariables(typeVariables)
           .returns(returns)
           .varargs(method.isVarArgs());

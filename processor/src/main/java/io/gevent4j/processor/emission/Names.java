@@ -40,6 +40,16 @@ public final class Names {
     return ClassName.get(((PackageElement) enclosing).getQualifiedName().toString(), simple + "Coroutines");
   }
 
+  /**
+   * {@code p.FooCoroutines_Machines}: the state machines of {@code p.Foo}'s coroutines, written
+   * the round after {@link #coroutinesClass} (the {@code _} keeps it apart from every other
+   * generated name, which ends in {@code Coroutines}).
+   */
+  public static ClassName machinesClass(TypeElement type) {
+    ClassName coroutines = coroutinesClass(type);
+    return ClassName.get(coroutines.packageName(), coroutines.simpleName() + "_Machines");
+  }
+
   /** The generated static method that creates a frame of {@code method}, for calls from coroutines. */
   static String frameFactory(ExecutableElement method) {
     return method.getSimpleName() + FrameContract.FRAME_FACTORY_SUFFIX;

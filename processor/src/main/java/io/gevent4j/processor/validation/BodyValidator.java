@@ -14,7 +14,6 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import io.gevent4j.processor.analysis.CallClassifier;
-import io.gevent4j.processor.analysis.DeclaredSignatures;
 import io.gevent4j.processor.analysis.Nesting;
 import io.gevent4j.processor.analysis.SuspensionFinder;
 import io.gevent4j.processor.diagnostic.Diagnostics;
@@ -41,13 +40,12 @@ public final class BodyValidator {
   private final CallClassifier classifier;
   private final IndirectSuspensionCheck indirect;
 
-  public BodyValidator(Trees trees, Elements elements, Diagnostics diagnostics, CallClassifier classifier,
-      DeclaredSignatures signatures) {
+  public BodyValidator(Trees trees, Elements elements, Diagnostics diagnostics, CallClassifier classifier) {
     this.trees = trees;
     this.elements = elements;
     this.diagnostics = diagnostics;
     this.classifier = classifier;
-    this.indirect = new IndirectSuspensionCheck(trees, diagnostics, signatures);
+    this.indirect = new IndirectSuspensionCheck(trees, diagnostics);
   }
 
   /** Reports every problem in the body at {@code methodPath}; returns whether there was none. */

@@ -6,7 +6,6 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.gevent4j.processor.analysis.CallClassifier;
-import io.gevent4j.processor.analysis.DeclaredSignatures;
 import io.gevent4j.processor.analysis.Nesting;
 import io.gevent4j.processor.analysis.SuspensionFinder;
 import io.gevent4j.processor.diagnostic.Diagnostics;
@@ -28,10 +27,10 @@ final class IndirectSuspensionCheck {
   /** The first suspension point of each plain method looked at, or null: each body is scanned once. */
   private final Map<ExecutableElement, SuspensionPoint> firstSuspension = new HashMap<>();
 
-  IndirectSuspensionCheck(Trees trees, Diagnostics diagnostics, DeclaredSignatures signatures) {
+  IndirectSuspensionCheck(Trees trees, Diagnostics diagnostics) {
     this.trees = trees;
     this.diagnostics = diagnostics;
-    this.finder = new SuspensionFinder(trees, new CallClassifier(false), signatures);
+    this.finder = new SuspensionFinder(trees, new CallClassifier(false));
   }
 
   /** Reports {@code call}, a call of {@code called} in a coroutine body, if {@code called} suspends indirectly. */

@@ -136,6 +136,15 @@ class RobustnessTest {
     assertEquals(Collections.singleton("*"), processor.getSupportedAnnotationTypes());
   }
 
+  /** javac offers a round to no further processor once its annotations are all claimed. */
+  @Test
+  void theServicesFileListsTheClaimingProcessorLast() throws IOException {
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream("META-INF/services/javax.annotation.processing.Processor")) {
+      String content = new Scanner(in, StandardCharsets.UTF_8.name()).useDelimiter("\\A").next().trim();
+      assertEquals("io.gevent4j.processor.CoroutineProcessor\nio.gevent4j.processor.ClaimingProcessor", content);
+    }
+  }
+
   @Test
   void declaresItselfToGradleAsIsolating() throws IOException {
     try (InputStream in = getClass().getClassLoader().getResourceAsStream("META-INF/gradle/incremental.annotation.processors")) {
