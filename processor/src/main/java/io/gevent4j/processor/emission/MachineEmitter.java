@@ -16,7 +16,6 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
-import io.gevent4j.processor.analysis.Reachability;
 import io.gevent4j.processor.model.CallKind;
 import io.gevent4j.processor.model.Code;
 import io.gevent4j.processor.model.CoroutineMethod;
@@ -288,23 +287,20 @@ public final class MachineEmitter {
   /** Emits the body of {@code resume$()}: one {@code case} per state. */
   private final class Body implements Instruction.Visitor {
     private final CoroutineMethod method;
-    private final ExitRouter router;
+    private final ExitRenderer exits;
     private final SourcePrinter printer;
     private final boolean hasRegions;
-    /** The try-statement part of each state, for routing exceptions; absent at top level. */
-    private final Map<Integer, TryRegion.RegionPart> regionOfState = new LinkedHashMap<>();
     private final CodeBlock.Builder out = CodeBlock.builder();
-    private boolean reachable = true;
+    /** Whether the previous instruction falls into the next one. */
+    private boolean fallsThrough = true;
     private Tree lastCommented;
 
     Body(CoroutineMethod method) {
       this.method = method;
-      int firstFree = numberStates();
       TypeMirror returns = method.method().getReturnType();
-      this.router = new ExitRouter(trees.getSourcePositions(), method.unit(), Names.DISPATCH, typeNames,
-          returns.getKind() == TypeKind.VOID ? null : typeNames.of(returns), firstFree);
-      this.printer = new SourcePrinter(trees, types, typeNames, method, Names.SELF, router);
-      this.hasRegions = !regionOfState.isEmpty();
+      this.exits = new ExitRenderer(typeNames, returns.getKind() == TypeKind.VOID ? null : typeNames.of(returns));
+      this.printer = new SourcePrinter(trees, types, typeNames, method, Names.SELF, exits);
+      this.hasRegions = !method.stateRegions().isEmpty();
     }
 
     CodeBlock emit() {
@@ -314,18 +310,9 @@ public final class MachineEmitter {
       }
       out.add("switch ($L) {\n$>case 0:\n$>", FrameContract.STATE);
       for (Instruction instruction : method.instructions()) {
-        if (instruction instanceof Instruction.Mark || reachable) {
-          comment(instruction);
-          printer.setRegion(instruction.region());
-          instruction.accept(this);
-        }
-      }
-      if (reachable) {
-        out.addStatement(method.method().getReturnType().getKind() == TypeKind.VOID
-            ? "return null" : "throw new $T($S)", IllegalStateException.class, "fell off the end");
-      }
-      for (CodeBlock trampoline : router.trampolines()) {
-        out.add(trampoline);
+        comment(instruction);
+        instruction.accept(this);
+        fallsThrough = !instruction.isTerminal();
       }
       out.add("$<default:\n$>throw new $T($S + $L);\n$<$<}\n", IllegalStateException.class, "invalid state ", FrameContract.STATE);
       if (hasRegions) {
@@ -334,10 +321,10 @@ public final class MachineEmitter {
       return out.add("$<}\n").build();
     }
 
-    /** In the catch of the dispatch loop: sends {@code t$} to the handler of the state it came from. */
+    /** In the catch of the dispatch loop: sends {@code t$} along the route of the state it came from. */
     private CodeBlock exceptionRouting() {
       Map<TryRegion.RegionPart, List<Integer>> statesByPart = new LinkedHashMap<>();
-      for (Map.Entry<Integer, TryRegion.RegionPart> entry : regionOfState.entrySet()) {
+      for (Map.Entry<Integer, TryRegion.RegionPart> entry : method.stateRegions().entrySet()) {
         statesByPart.computeIfAbsent(entry.getValue(), part -> new ArrayList<>()).add(entry.getKey());
       }
       CodeBlock.Builder routing = CodeBlock.builder().add("switch ($L) {\n$>", FrameContract.STATE);
@@ -345,29 +332,9 @@ public final class MachineEmitter {
         for (int state : entry.getValue()) {
           routing.add("case $L:\n", state);
         }
-        routing.add("$>{\n$>").add(router.exception(entry.getKey())).add("$<}\n$<");
+        routing.add("$>{\n$>").add(exits.route(method.exceptionRoute(entry.getKey()))).add("$<}\n$<");
       }
       return routing.add("default:\n$>throw $L;\n$<$<}\n", FrameContract.THROWN).build();
-    }
-
-    /**
-     * Gives every label its state number before any code that jumps to it is printed, and records
-     * the try-statement part of each state; returns the first unused state number.
-     */
-    private int numberStates() {
-      int next = 1;
-      for (Instruction instruction : method.instructions()) {
-        Label label = instruction instanceof Instruction.Mark ? ((Instruction.Mark) instruction).label()
-            : instruction instanceof Instruction.Suspend ? ((Instruction.Suspend) instruction).resume() : null;
-        if (label != null) {
-          label.place(next);
-          if (instruction.region() != null) {
-            regionOfState.put(next, instruction.region());
-          }
-          next++;
-        }
-      }
-      return next;
     }
 
     private void comment(Instruction instruction) {
@@ -380,28 +347,31 @@ public final class MachineEmitter {
 
     @Override
     public void visitMark(Instruction.Mark mark) {
-      if (hasRegions && reachable) {
+      if (hasRegions && fallsThrough) {
         out.addStatement("$L = $L", FrameContract.STATE, mark.label().state());
       }
       out.add("$<case $L:\n$>", mark.label().state());
-      reachable = true;
     }
 
     @Override
     public void visitJump(Instruction.Jump jump) {
-      out.add(router.goTo(jump.target().state()));
-      reachable = false;
+      out.add(exits.goTo(jump.target()));
+    }
+
+    @Override
+    public void visitLeave(Instruction.Leave leave) {
+      out.add(exits.render(leave.exit(), null));
     }
 
     @Override
     public void visitBranch(Instruction.Branch branch) {
-      out.add(printer.withCopies(captured(branch.condition()), () -> CodeBlock.builder()
-          .add("if (!($L)) {\n$>", code(branch.condition())).add(router.goTo(branch.ifFalse().state())).add("$<}\n").build()));
+      out.add(printer.withCopies(branch.captured(), () -> CodeBlock.builder()
+          .add("if (!($L)) {\n$>", code(branch.condition())).add(exits.goTo(branch.ifFalse())).add("$<}\n").build()));
     }
 
     @Override
     public void visitEndFinally(Instruction.EndFinally end) {
-      out.add(router.endFinally(end.tryRegion()));
+      out.add(exits.endFinally(end.tryRegion(), end.pendingReturn()));
     }
 
     @Override
@@ -415,50 +385,29 @@ public final class MachineEmitter {
         } else {
           out.add("case $L:\n$>", printer.expression(constant));
         }
-        out.add(router.goTo(dispatch.targets().get(i).state())).add("$<");
+        out.add(exits.goTo(dispatch.targets().get(i))).add("$<");
       }
-      out.add("default:\n$>").add(router.goTo(dispatch.otherwise().state())).add("$<$<}\n");
-      reachable = false;
+      out.add("default:\n$>").add(exits.goTo(dispatch.otherwise())).add("$<$<}\n");
     }
 
     @Override
     public void visitRun(Instruction.Run run) {
-      out.add(printer.withCopies(captured(run.statement()), () -> CodeBlock.of("$L\n", code(run.statement()))));
+      out.add(printer.withCopies(run.captured(), () -> CodeBlock.of("$L\n", code(run.statement()))));
     }
 
     @Override
     public void visitVerbatim(Instruction.Verbatim verbatim) {
-      out.add(printer.withCopies(printer.capturedByLambdas(java.util.Collections.singletonList(verbatim.statement())),
-          () -> printer.statement(verbatim.statement())));
-      reachable = Reachability.canCompleteNormally((com.sun.source.tree.StatementTree) verbatim.statement().getLeaf());
+      out.add(printer.withCopies(verbatim.captured(), () -> printer.statement(verbatim.statement())));
     }
 
     @Override
     public void visitReturn(Instruction.Return ret) {
-      out.add(ret.value() == null ? router.ret(ret.region(), null)
-          : printer.withCopies(captured(ret.value()), () -> router.ret(ret.region(), code(ret.value()))));
-      reachable = false;
+      out.add(printer.withCopies(ret.captured(), () -> exits.render(ret.exit(), ret.value() == null ? null : code(ret.value()))));
     }
 
     @Override
     public void visitThrow(Instruction.Throw thrown) {
-      out.add(printer.withCopies(captured(thrown.exception()), () -> CodeBlock.of("throw $L;\n", code(thrown.exception()))));
-      reachable = false;
-    }
-
-    /** The lifted locals that lambdas in {@code code} capture. */
-    private List<Slot> captured(Code code) {
-      List<TreePath> trees = new ArrayList<>();
-      for (Object part : code.parts()) {
-        if (part instanceof TreePath) {
-          trees.add((TreePath) part);
-        } else if (part instanceof Code.Effect) {
-          trees.add(((Code.Effect) part).path());
-        } else if (part instanceof Code.Substituted) {
-          trees.add(((Code.Substituted) part).path());
-        }
-      }
-      return printer.capturedByLambdas(trees);
+      out.add(printer.withCopies(thrown.captured(), () -> CodeBlock.of("throw $L;\n", code(thrown.exception()))));
     }
 
     @Override
@@ -492,7 +441,6 @@ public final class MachineEmitter {
               typeNames.boxed(suspend.resultType()), FrameContract.RESULT);
         }
       }
-      reachable = true;
     }
 
     /**

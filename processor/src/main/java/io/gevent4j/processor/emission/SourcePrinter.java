@@ -10,7 +10,6 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.NewClassTree;
@@ -23,9 +22,8 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import io.gevent4j.processor.model.CoroutineMethod;
-import io.gevent4j.processor.model.Label;
+import io.gevent4j.processor.model.Exit;
 import io.gevent4j.processor.model.Slot;
-import io.gevent4j.processor.model.TryRegion;
 import io.gevent4j.processor.model.UnsupportedTreeException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,7 +55,7 @@ import javax.lang.model.util.Types;
  *       qualified: {@code self$.count}, {@code Foo.helper()};
  *   <li>type names become JavaPoet types, so the generated file imports them;
  *   <li>{@code break}, {@code continue} and {@code return} that leave the printed statement become
- *       the state transitions lowering decided (through {@link ExitRouter}).
+ *       the exits lowering planned (rendered by {@link ExitRenderer}).
  * </ul>
  * Everything else (operators and their grouping, literals, constants, casts, patterns, switch
  * forms, anonymous and local class bodies) is the user's text, so it means what it meant.
@@ -68,66 +66,25 @@ final class SourcePrinter {
   private final TypeNames typeNames;
   private final CoroutineMethod method;
   private final String selfName;
-  private final ExitRouter router;
+  private final ExitRenderer exits;
   private final CharSequence source;
   private final CompilationUnitTree unit;
-  private TryRegion.RegionPart region;
   /** Lifted locals printed by their own name: final copies made for the lambdas that capture them. */
   private Set<Element> copied = Collections.emptySet();
 
-  SourcePrinter(Trees trees, Types types, TypeNames typeNames, CoroutineMethod method, String selfName, ExitRouter router) {
+  SourcePrinter(Trees trees, Types types, TypeNames typeNames, CoroutineMethod method, String selfName, ExitRenderer exits) {
     this.trees = trees;
     this.types = types;
     this.typeNames = typeNames;
     this.method = method;
     this.selfName = selfName;
-    this.router = router;
+    this.exits = exits;
     this.unit = method.unit();
     try {
       this.source = unit.getSourceFile().getCharContent(true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** Where the statements printed next run: exits from them are routed through finally blocks. */
-  void setRegion(TryRegion.RegionPart region) {
-    this.region = region;
-  }
-
-  /**
-   * The lifted locals (declared at a lowered level) that lambdas and classes under {@code roots}
-   * capture. They must capture the value of the current iteration, not the field that later
-   * iterations overwrite, so the statement printed with them gets final copies ({@link #withCopies}).
-   */
-  List<Slot> capturedByLambdas(List<TreePath> roots) {
-    Map<Element, Slot> captured = new LinkedHashMap<>();
-    for (TreePath root : roots) {
-      new TreePathScanner<Void, Boolean>() {
-        @Override
-        public Void visitLambdaExpression(LambdaExpressionTree node, Boolean inLambda) {
-          return super.visitLambdaExpression(node, true);
-        }
-
-        @Override
-        public Void visitClass(ClassTree node, Boolean inLambda) {
-          return super.visitClass(node, true);
-        }
-
-        @Override
-        public Void visitIdentifier(IdentifierTree node, Boolean inLambda) {
-          Element element = trees.getElement(getCurrentPath());
-          if (Boolean.TRUE.equals(inLambda) && element instanceof VariableElement) {
-            Slot slot = method.slotOf((VariableElement) element);
-            if (slot != null && slot.role() == Slot.Role.LOCAL) {
-              captured.put(element, slot);
-            }
-          }
-          return null;
-        }
-      }.scan(root, false);
-    }
-    return new ArrayList<>(captured.values());
   }
 
   /**
@@ -537,86 +494,36 @@ final class SourcePrinter {
           && classes.isEmpty();
     }
 
+    /** A return, break or continue that leaves the printed statement: the exit lowering planned. */
     @Override
     public Void visitReturn(ReturnTree node, Void unused) {
-      if (!classes.isEmpty() || lambdas > 0) {
+      Exit exit = method.exitOf(node);
+      if (exit == null) {
         return super.visitReturn(node, unused);
       }
       CodeBlock value = node.getExpression() == null ? null
           : text(new TreePath(getCurrentPath(), node.getExpression()), substitutions);
-      replace(node, CodeBlock.builder().add("{\n$>").add(router.ret(region, value)).add("$<}").build());
+      replace(node, CodeBlock.builder().add("{\n$>").add(exits.render(exit, value)).add("$<}").build());
       return null;
     }
 
     @Override
     public Void visitBreak(BreakTree node, Void unused) {
-      if (!classes.isEmpty() || lambdas > 0) {
-        return null;
-      }
-      Tree target = node.getLabel() == null ? innermost(getCurrentPath(), false) : labeled(getCurrentPath(), node.getLabel().toString());
-      Label label = target == null ? null : method.breakTarget(target);
-      if (label != null) {
-        replace(node, CodeBlock.builder().add("{\n$>").add(router.jump(region, target, label)).add("$<}").build());
-      }
+      leave(node);
       return null;
     }
 
     @Override
     public Void visitContinue(ContinueTree node, Void unused) {
-      if (!classes.isEmpty() || lambdas > 0) {
-        return null;
-      }
-      Tree target = innermost(getCurrentPath(), true);
-      if (node.getLabel() != null) {
-        Tree labeled = labeled(getCurrentPath(), node.getLabel().toString());
-        target = labeled == null ? null : ((LabeledStatementTree) labeled).getStatement();
-      }
-      Label label = target == null ? null : method.continueTarget(target);
-      if (label != null) {
-        replace(node, CodeBlock.builder().add("{\n$>").add(router.jump(region, target, label)).add("$<}").build());
-      }
+      leave(node);
       return null;
     }
-  }
 
-  /** The innermost loop (or, for break, switch) around {@code path}, within the same body. */
-  private static Tree innermost(TreePath path, boolean loopsOnly) {
-    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
-      switch (p.getLeaf().getKind()) {
-        case WHILE_LOOP:
-        case DO_WHILE_LOOP:
-        case FOR_LOOP:
-        case ENHANCED_FOR_LOOP:
-          return p.getLeaf();
-        case SWITCH:
-          if (!loopsOnly) {
-            return p.getLeaf();
-          }
-          break;
-        case LAMBDA_EXPRESSION:
-        case CLASS:
-        case METHOD:
-          return null;
-        default:
-          if (!loopsOnly && p.getLeaf().getKind().name().equals("SWITCH_EXPRESSION")) {
-            return p.getLeaf();
-          }
-          break;
+    private void leave(Tree jump) {
+      Exit exit = method.exitOf(jump);
+      if (exit != null) {
+        replace(jump, CodeBlock.builder().add("{\n$>").add(exits.render(exit, null)).add("$<}").build());
       }
     }
-    return null;
-  }
-
-  private static Tree labeled(TreePath path, String name) {
-    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
-      Tree leaf = p.getLeaf();
-      if (leaf instanceof LabeledStatementTree && ((LabeledStatementTree) leaf).getLabel().contentEquals(name)) {
-        return leaf;
-      }
-      if (leaf.getKind() == Tree.Kind.LAMBDA_EXPRESSION || leaf.getKind() == Tree.Kind.METHOD) {
-        return null;
-      }
-    }
-    return null;
   }
 }

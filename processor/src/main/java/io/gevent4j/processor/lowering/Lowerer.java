@@ -20,6 +20,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import io.gevent4j.processor.analysis.Reachability;
 import io.gevent4j.processor.analysis.SuspensionFinder;
 import io.gevent4j.processor.javac.TreeCompat;
 import io.gevent4j.processor.model.Code;
@@ -70,12 +71,14 @@ public final class Lowerer {
     private final LoweringContext context;
     private final Map<Tree, Label> breakTargets = new IdentityHashMap<>();
     private final Map<Tree, Label> continueTargets = new IdentityHashMap<>();
+    private final VerbatimExits verbatimExits;
 
     Run(TreePath methodPath, SuspensionFinder.Result found) {
       this.methodPath = methodPath;
       this.method = (MethodTree) methodPath.getLeaf();
       this.found = found;
       this.context = new LoweringContext(trees, found, methodPath.getCompilationUnit());
+      this.verbatimExits = new VerbatimExits(context.exits, breakTargets, continueTargets);
     }
 
     CoroutineMethod lower() {
@@ -88,8 +91,18 @@ public final class Lowerer {
         context.liftBinding(binding.getKey(), binding.getValue());
       }
       statement(body);
+      context.finish(fallOff(element));
       return new CoroutineMethod(element, method, methodPath.getCompilationUnit(), context.parameters,
-          context.locals, context.slots, context.out, breakTargets, continueTargets);
+          context.locals, context.slots, context.out, context.verbatimExits, context.stateRegions, context.routes);
+    }
+
+    /** What runs if control reaches the end: a void method returns; javac rules it out for others. */
+    private Instruction fallOff(ExecutableElement element) {
+      if (element.getReturnType().getKind() == TypeKind.VOID) {
+        return new Instruction.Return(null, null, context.exits.ret(null));
+      }
+      return new Instruction.Throw(null, Code.of("new ", elements.getTypeElement("java.lang.IllegalStateException").asType(),
+          "(\"fell off the end\")"));
     }
 
     private void statement(TreePath path) {
@@ -99,7 +112,8 @@ public final class Lowerer {
         return;
       }
       if (!found.suspends(tree)) {
-        context.emit(new Instruction.Verbatim(path));
+        context.emit(new Instruction.Verbatim(path, Reachability.canCompleteNormally((StatementTree) tree)));
+        verbatimExits.find(path, context.region(), context.verbatimExits);
         return;
       }
       switch (tree.getKind()) {
@@ -113,7 +127,8 @@ public final class Lowerer {
           break;
         case RETURN:
           ExpressionTree value = ((ReturnTree) tree).getExpression();
-          context.emit(new Instruction.Return(path, expressions(path).value(new TreePath(path, value))));
+          context.emit(new Instruction.Return(path, expressions(path).value(new TreePath(path, value)),
+              context.exits.ret(context.region())));
           break;
         case THROW:
           Code exception = expressions(path).value(new TreePath(path, ((ThrowTree) tree).getExpression()));

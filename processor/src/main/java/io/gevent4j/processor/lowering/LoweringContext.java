@@ -4,7 +4,10 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.gevent4j.processor.analysis.SuspensionFinder;
+import com.sun.source.tree.Tree;
 import io.gevent4j.processor.model.Code;
+import io.gevent4j.processor.model.ExceptionRoute;
+import io.gevent4j.processor.model.Exit;
 import io.gevent4j.processor.model.FrameContract;
 import io.gevent4j.processor.model.Instruction;
 import io.gevent4j.processor.model.Label;
@@ -12,6 +15,7 @@ import io.gevent4j.processor.model.Slot;
 import io.gevent4j.processor.model.TryRegion;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +32,14 @@ final class LoweringContext {
   final List<Slot> parameters = new ArrayList<>();
   final List<Slot> locals = new ArrayList<>();
   final Map<VariableElement, Slot> slots = new LinkedHashMap<>();
+  /** Every exit out of the statements printed whole, by their break, continue or return tree. */
+  final Map<Tree, Exit> verbatimExits = new IdentityHashMap<>();
+  /** The try-statement part of each state that has one. */
+  final Map<Integer, TryRegion.RegionPart> stateRegions = new LinkedHashMap<>();
+  /** The exception route of each try-statement part that has states. */
+  final Map<TryRegion.RegionPart, ExceptionRoute> routes = new LinkedHashMap<>();
+  final ExitPlanner exits;
+  private final Captures captures;
   private final Set<String> usedNames = new HashSet<>();
   private int syntheticCount;
   private TryRegion.RegionPart region;
@@ -36,12 +48,53 @@ final class LoweringContext {
     this.trees = trees;
     this.found = found;
     this.unit = unit;
+    this.exits = new ExitPlanner(trees.getSourcePositions(), unit);
+    this.captures = new Captures(trees, slots);
     usedNames.addAll(FrameContract.RESERVED_VARIABLES);
   }
 
   void emit(Instruction instruction) {
     instruction.setRegion(region);
+    instruction.setCaptured(captures.of(instruction));
     out.add(instruction);
+  }
+
+  /**
+   * Finishes the instruction list: appends the trampoline states, drops what cannot be reached
+   * (after a jump, until the next state), ends it with {@code fallOff} if its end can be reached,
+   * numbers the states and plans the exception routes of each part of a try statement.
+   */
+  void finish(Instruction fallOff) {
+    out.addAll(exits.trampolines());
+    List<Instruction> reachable = new ArrayList<>();
+    boolean live = true;
+    for (Instruction instruction : out) {
+      if (instruction instanceof Instruction.Mark) {
+        live = true;
+      }
+      if (live) {
+        reachable.add(instruction);
+        live = !instruction.isTerminal();
+      }
+    }
+    if (live) {
+      reachable.add(fallOff);
+    }
+    out.clear();
+    out.addAll(reachable);
+    int next = 1;
+    for (Instruction instruction : out) {
+      Label label = instruction instanceof Instruction.Mark ? ((Instruction.Mark) instruction).label()
+          : instruction instanceof Instruction.Suspend ? ((Instruction.Suspend) instruction).resume() : null;
+      if (label != null) {
+        label.place(next);
+        if (instruction.region() != null) {
+          stateRegions.put(next, instruction.region());
+          routes.computeIfAbsent(instruction.region(), exits::exception);
+        }
+        next++;
+      }
+    }
   }
 
   void mark(Label label) {

@@ -90,7 +90,7 @@ final class TryLowerer {
     if (region.hasFinally()) {
       context.mark(region.finallyEntry());
       statements.accept(new TreePath(path, tree.getFinallyBlock()));
-      context.emit(new Instruction.EndFinally(path, region));
+      context.emit(new Instruction.EndFinally(path, region, context.exits.ret(region.enclosing())));
     }
     context.mark(after);
   }
@@ -116,7 +116,7 @@ final class TryLowerer {
     context.emit(new Instruction.Run(resourcePath, Code.of(
         "if (", resource, " != null) { if (", primary, " != null) { try { ", resource, ".close(); } catch (Throwable suppressed$) { ",
         primary, ".addSuppressed(suppressed$); } } else { ", resource, ".close(); } }")));
-    context.emit(new Instruction.EndFinally(resourcePath, region));
+    context.emit(new Instruction.EndFinally(resourcePath, region, context.exits.ret(region.enclosing())));
     context.mark(new Label("end of resource"));
   }
 

@@ -20,12 +20,14 @@ public final class CoroutineMethod {
   private final List<Slot> locals;
   private final Map<VariableElement, Slot> slotsByVariable;
   private final List<Instruction> instructions;
-  private final Map<Tree, Label> breakTargets;
-  private final Map<Tree, Label> continueTargets;
+  private final Map<Tree, Exit> verbatimExits;
+  private final Map<Integer, TryRegion.RegionPart> stateRegions;
+  private final Map<TryRegion.RegionPart, ExceptionRoute> exceptionRoutes;
 
   public CoroutineMethod(ExecutableElement method, MethodTree tree, CompilationUnitTree unit,
       List<Slot> parameters, List<Slot> locals, Map<VariableElement, Slot> slotsByVariable,
-      List<Instruction> instructions, Map<Tree, Label> breakTargets, Map<Tree, Label> continueTargets) {
+      List<Instruction> instructions, Map<Tree, Exit> verbatimExits, Map<Integer, TryRegion.RegionPart> stateRegions,
+      Map<TryRegion.RegionPart, ExceptionRoute> exceptionRoutes) {
     this.method = method;
     this.tree = tree;
     this.unit = unit;
@@ -33,8 +35,9 @@ public final class CoroutineMethod {
     this.locals = Collections.unmodifiableList(locals);
     this.slotsByVariable = Collections.unmodifiableMap(slotsByVariable);
     this.instructions = Collections.unmodifiableList(instructions);
-    this.breakTargets = Collections.unmodifiableMap(breakTargets);
-    this.continueTargets = Collections.unmodifiableMap(continueTargets);
+    this.verbatimExits = Collections.unmodifiableMap(verbatimExits);
+    this.stateRegions = Collections.unmodifiableMap(stateRegions);
+    this.exceptionRoutes = Collections.unmodifiableMap(exceptionRoutes);
   }
 
   public ExecutableElement method() {
@@ -75,14 +78,22 @@ public final class CoroutineMethod {
     return instructions;
   }
 
-  /** Where a {@code break} out of a lowered statement continues. */
-  public Label breakTarget(Tree statement) {
-    return breakTargets.get(statement);
+  /**
+   * How a {@code break}, {@code continue} or {@code return} inside a statement printed whole
+   * leaves it for a lowered statement; null when it stays as written.
+   */
+  public Exit exitOf(Tree jump) {
+    return verbatimExits.get(jump);
   }
 
-  /** Where a {@code continue} of a lowered loop continues. */
-  public Label continueTarget(Tree statement) {
-    return continueTargets.get(statement);
+  /** The try-statement part of each state inside one, by state number. */
+  public Map<Integer, TryRegion.RegionPart> stateRegions() {
+    return stateRegions;
+  }
+
+  /** What the dispatch loop does with an exception caught in a state of {@code part}. */
+  public ExceptionRoute exceptionRoute(TryRegion.RegionPart part) {
+    return exceptionRoutes.get(part);
   }
 
   @Override

@@ -10,6 +10,7 @@ import javax.lang.model.type.TypeMirror;
 public abstract class Instruction {
   private final TreePath origin;
   private TryRegion.RegionPart region;
+  private java.util.List<Slot> captured = java.util.Collections.emptyList();
 
   Instruction(TreePath origin) {
     this.origin = origin;
@@ -23,6 +24,24 @@ public abstract class Instruction {
   /** Set once, by lowering, when the instruction is added. */
   public void setRegion(TryRegion.RegionPart region) {
     this.region = region;
+  }
+
+  /**
+   * The lifted locals that lambdas and classes created by this instruction capture: it runs with
+   * final copies of them, so each loop iteration's closure keeps its own values.
+   */
+  public java.util.List<Slot> captured() {
+    return captured;
+  }
+
+  /** Set once, by lowering. */
+  public void setCaptured(java.util.List<Slot> slots) {
+    this.captured = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(slots));
+  }
+
+  /** Whether control never continues to the next instruction (only a {@link Mark} is entered again). */
+  public boolean isTerminal() {
+    return false;
   }
 
   /** The source statement this instruction comes from, for comments; may be null. */
@@ -54,6 +73,8 @@ public abstract class Instruction {
     void visitEndFinally(EndFinally end);
 
     void visitSwitch(Switch dispatch);
+
+    void visitLeave(Leave leave);
   }
 
   /** Starts a new state: the label's {@code case}. */
@@ -86,6 +107,11 @@ public abstract class Instruction {
 
     public Label target() {
       return target;
+    }
+
+    @Override
+    public boolean isTerminal() {
+      return true;
     }
 
     @Override
@@ -140,12 +166,21 @@ public abstract class Instruction {
 
   /** A source statement with no suspension point, printed as it is (with lifted names). */
   public static final class Verbatim extends Instruction {
-    public Verbatim(TreePath statement) {
+    private final boolean completesNormally;
+
+    /** {@code completesNormally}: whether the statement can complete normally (JLS 14.22). */
+    public Verbatim(TreePath statement, boolean completesNormally) {
       super(statement);
+      this.completesNormally = completesNormally;
     }
 
     public TreePath statement() {
       return origin();
+    }
+
+    @Override
+    public boolean isTerminal() {
+      return !completesNormally;
     }
 
     @Override
@@ -211,17 +246,29 @@ public abstract class Instruction {
     }
   }
 
-  /** Completes the coroutine with a value (null {@code value} for void). */
+  /** Completes the coroutine with a value (null {@code value} for void), by {@link #exit()}. */
   public static final class Return extends Instruction {
     private final Code value;
+    private final Exit exit;
 
-    public Return(TreePath origin, Code value) {
+    public Return(TreePath origin, Code value, Exit exit) {
       super(origin);
       this.value = value;
+      this.exit = exit;
     }
 
     public Code value() {
       return value;
+    }
+
+    /** A return, or the way into the finally blocks it runs first. */
+    public Exit exit() {
+      return exit;
+    }
+
+    @Override
+    public boolean isTerminal() {
+      return true;
     }
 
     @Override
@@ -244,6 +291,11 @@ public abstract class Instruction {
     }
 
     @Override
+    public boolean isTerminal() {
+      return true;
+    }
+
+    @Override
     public void accept(Visitor visitor) {
       visitor.visitThrow(this);
     }
@@ -252,14 +304,21 @@ public abstract class Instruction {
   /** Ends a finally block: continues with the pending completion (rethrow, return, jump). */
   public static final class EndFinally extends Instruction {
     private final TryRegion tryRegion;
+    private final Exit pendingReturn;
 
-    public EndFinally(TreePath origin, TryRegion tryRegion) {
+    public EndFinally(TreePath origin, TryRegion tryRegion, Exit pendingReturn) {
       super(origin);
       this.tryRegion = tryRegion;
+      this.pendingReturn = pendingReturn;
     }
 
     public TryRegion tryRegion() {
       return tryRegion;
+    }
+
+    /** How a pending return leaves: returns, or enters the next enclosing finally block. */
+    public Exit pendingReturn() {
+      return pendingReturn;
     }
 
     @Override
@@ -310,8 +369,37 @@ public abstract class Instruction {
     }
 
     @Override
+    public boolean isTerminal() {
+      return true;
+    }
+
+    @Override
     public void accept(Visitor visitor) {
       visitor.visitSwitch(this);
+    }
+  }
+
+  /** Leaves by an exit that carries no value: a trampoline between two finally blocks. */
+  public static final class Leave extends Instruction {
+    private final Exit exit;
+
+    public Leave(TreePath origin, Exit exit) {
+      super(origin);
+      this.exit = exit;
+    }
+
+    public Exit exit() {
+      return exit;
+    }
+
+    @Override
+    public boolean isTerminal() {
+      return true;
+    }
+
+    @Override
+    public void accept(Visitor visitor) {
+      visitor.visitLeave(this);
     }
   }
 }
