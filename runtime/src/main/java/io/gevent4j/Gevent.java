@@ -43,11 +43,10 @@ public final class Gevent {
       return;
     }
     Waiter<Void> waiter = new Waiter<>();
-    Runnable wake = () -> waiter.resume(null);
     if (millis <= 0) {
-      hub.post(wake);
+      hub.post(() -> waiter.resumeBySwitch(null)); // plain code resumes at this place in the queue
     } else {
-      waiter.onCancel(hub.schedule(millis, wake)::cancel);
+      waiter.onCancel(hub.schedule(millis, () -> waiter.resume(null))::cancel);
     }
     waiter.await();
   }
@@ -95,9 +94,9 @@ public final class Gevent {
       }
       finished.add(g);
       if (raiseError && g.exception() != null) {
-        waiter.fail(g.failureAsThrownByGet());
+        waiter.failBySwitch(g.failureAsThrownByGet());
       } else if (finished.size() == wanted) {
-        waiter.resume(finished);
+        waiter.resumeBySwitch(finished);
       }
     };
     if (wanted == 0) {

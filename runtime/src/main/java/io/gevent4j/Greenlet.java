@@ -133,14 +133,19 @@ public final class Greenlet<T> {
     return this;
   }
 
-  /** Waits until the greenlet is dead. Returns normally even if it failed. */
+  /**
+   * Waits until the greenlet is dead. Returns normally even if it failed. A joiner is a link, as in
+   * gevent: joiners and {@link #link} callbacks are notified in registration order, and a joining
+   * greenlet runs as soon as its turn in that order comes.
+   */
   @Yielding
   public void join() {
     if (state == DEAD) {
       return;
     }
     Waiter<Void> waiter = new Waiter<>();
-    Consumer<Greenlet<T>> link = g -> waiter.resume(null);
+    waiter.awaited = this;
+    Consumer<Greenlet<T>> link = g -> waiter.resumeBySwitch(null);
     addLink(link);
     waiter.onCancel(() -> unlink(link));
     waiter.await();
@@ -153,7 +158,8 @@ public final class Greenlet<T> {
       return true;
     }
     Waiter<Boolean> waiter = new Waiter<>();
-    Consumer<Greenlet<T>> link = g -> waiter.resume(Boolean.TRUE);
+    waiter.awaited = this;
+    Consumer<Greenlet<T>> link = g -> waiter.resumeBySwitch(Boolean.TRUE);
     addLink(link);
     waiter.onCancel(() -> unlink(link));
     waiter.expireAfter(timeoutMillis, Boolean.FALSE);
@@ -178,11 +184,12 @@ public final class Greenlet<T> {
    */
   Waiter<T> resultWaiter(Runnable alsoOnCancel) {
     Waiter<T> waiter = new Waiter<>();
+    waiter.awaited = this;
     Consumer<Greenlet<T>> link = g -> {
       if (g.exception == null) {
-        waiter.resume(g.value);
+        waiter.resumeBySwitch(g.value);
       } else {
-        waiter.fail(thrownByGet(g.exception));
+        waiter.failBySwitch(thrownByGet(g.exception));
       }
     };
     addLink(link);
@@ -249,18 +256,36 @@ public final class Greenlet<T> {
 
   /** Requests the kill without waiting for it (gevent's {@code block=False}). */
   public void killAsync() {
+    killAsync(new GreenletExit());
+  }
+
+  /**
+   * {@link #kill()} raising {@code exception} instead of a {@link GreenletExit} (gevent's
+   * {@code g.kill(ValueError(...))}): unless the greenlet catches it, it dies with it as its
+   * {@link #exception()}, a failure reported like any other. A greenlet that never started dies
+   * with it at once, without running. Never throws.
+   */
+  @Yielding
+  public void kill(Throwable exception) {
+    killAsync(exception);
+    join();
+  }
+
+  /** {@link #kill(Throwable)} without waiting for it. */
+  public void killAsync(Throwable exception) {
+    Objects.requireNonNull(exception, "exception");
     switch (state) {
       case NEW:
       case SCHEDULED:
         cancelStart();
-        finish(null, null);
+        finish(null, exception);
         break;
       case SUSPENDED:
-        throwInto(new GreenletExit());
+        throwInto(exception);
         break;
       case RUNNING:
         if (hub.running == this) {
-          throw new GreenletExit();
+          throw Sneaky.<RuntimeException>rethrow(exception);
         }
         break;
       default:
@@ -340,12 +365,59 @@ public final class Greenlet<T> {
     addLink(Objects.requireNonNull(callback, "callback"));
   }
 
-  /** Removes a callback added with {@link #link}. */
+  /**
+   * {@link #link}, but {@code callback} runs only if the greenlet finished without an exception
+   * (being killed counts; gevent's {@code link_value}).
+   */
+  public void linkValue(Consumer<? super Greenlet<T>> callback) {
+    addLink(new FilteredLink<>(Objects.requireNonNull(callback, "callback"), true));
+  }
+
+  /** {@link #link}, but {@code callback} runs only if the greenlet failed (gevent's {@code link_exception}). */
+  public void linkException(Consumer<? super Greenlet<T>> callback) {
+    addLink(new FilteredLink<>(Objects.requireNonNull(callback, "callback"), false));
+  }
+
+  /** A callback of {@link #linkValue} or {@link #linkException}. */
+  private static final class FilteredLink<T> implements Consumer<Greenlet<T>> {
+    final Consumer<? super Greenlet<T>> callback;
+    private final boolean onSuccess;
+
+    FilteredLink(Consumer<? super Greenlet<T>> callback, boolean onSuccess) {
+      this.callback = callback;
+      this.onSuccess = onSuccess;
+    }
+
+    @Override
+    public void accept(Greenlet<T> dead) {
+      if ((dead.exception == null) == onSuccess) {
+        callback.accept(dead);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return callback.toString();
+    }
+  }
+
+  /** Whether the registered {@code link} is {@code callback}, itself or filtered. */
+  private static boolean isLinkOf(Object link, Object callback) {
+    return link == callback || (link instanceof FilteredLink && ((FilteredLink<?>) link).callback == callback);
+  }
+
+  /** Removes the first registration of a callback added with {@link #link}, {@link #linkValue} or {@link #linkException}. */
   public void unlink(Consumer<? super Greenlet<T>> callback) {
-    if (links == callback) {
+    if (isLinkOf(links, callback)) {
       links = null;
     } else if (links instanceof List) {
-      ((List<?>) links).remove(callback);
+      List<?> several = (List<?>) links;
+      for (int i = 0; i < several.size(); i++) {
+        if (isLinkOf(several.get(i), callback)) {
+          several.remove(i);
+          break;
+        }
+      }
     }
   }
 
@@ -373,17 +445,37 @@ public final class Greenlet<T> {
     }
   }
 
-  @SuppressWarnings("unchecked")
+  /**
+   * Runs the links in registration order, those added meanwhile included. A link that resumes plain
+   * code (a join from plain code) lets it run first, as gevent switches to it: the rest of the links
+   * run first thing when it next waits. Called with {@link #queued} still set, so that links added
+   * meanwhile do not queue the greenlet again.
+   */
   private void notifyLinks() {
-    Object pending = links;
-    links = null;
-    if (pending instanceof List) {
-      for (Object link : (List<Object>) pending) {
-        notifyLink((Consumer<? super Greenlet<T>>) link);
+    while (links != null) {
+      notifyLink(takeFirstLink());
+      if (links != null && hub.mainResumed()) {
+        hub.enqueueFirst(this);
+        return;
       }
-    } else if (pending != null) {
-      notifyLink((Consumer<? super Greenlet<T>>) pending);
     }
+    queued = false;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Consumer<? super Greenlet<T>> takeFirstLink() {
+    Object first;
+    if (links instanceof List) {
+      List<Object> several = (List<Object>) links;
+      first = several.remove(0);
+      if (several.isEmpty()) {
+        links = null;
+      }
+    } else {
+      first = links;
+      links = null;
+    }
+    return (Consumer<? super Greenlet<T>>) first;
   }
 
   private void notifyLink(Consumer<? super Greenlet<T>> link) {
@@ -402,11 +494,11 @@ public final class Greenlet<T> {
 
   /** Runs the frame stack until the greenlet suspends or dies. Called by the hub. */
   void step() {
-    queued = false;
     if (state == DEAD) {
       notifyLinks();
       return;
     }
+    queued = false;
     Hub h = hub;
     h.running = this;
     state = RUNNING;
@@ -455,10 +547,23 @@ public final class Greenlet<T> {
 
   /** Delivers a result to the parked greenlet and makes it ready. */
   void wake(Object result, Throwable failure) {
+    wake(result, failure, false);
+  }
+
+  /**
+   * {@link #wake(Object, Throwable)}; {@code bySwitch} from a hub callback runs the greenlet at once
+   * instead of queueing it (see {@link Waiter#resumeBySwitch}).
+   */
+  void wake(Object result, Throwable failure, boolean bySwitch) {
     deliver(result, failure);
     parked = false;
     if (!queued) {
-      schedule();
+      if (bySwitch && hub.inCallback()) {
+        queued = true; // until it runs: Hub.switchTo may defer it behind plain code
+        hub.switchTo(this);
+      } else {
+        schedule();
+      }
     }
   }
 

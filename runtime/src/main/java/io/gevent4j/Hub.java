@@ -22,6 +22,12 @@ import java.util.concurrent.locks.LockSupport;
  * then runs the tasks that were ready when the turn began; tasks made ready meanwhile run in the
  * next turn, after timers are checked again, so a greenlet yielding in a loop cannot starve
  * timers.
+ *
+ * <p>Plain code waiting is gevent's main greenlet: it does not jump the ready queue. When its wait
+ * is over it takes its turn at the back of the queue, behind the greenlets already ready, unless a
+ * hub callback completed it by a switch ({@link Waiter#resumeBySwitch}: a link of
+ * {@code join}, the callback of {@code sleep(0)}), in which case it resumes as soon as that
+ * callback returns, as gevent switches to it from inside the callback.
  */
 public final class Hub implements java.util.concurrent.Executor {
   private static final ThreadLocal<Hub> HUBS = new ThreadLocal<>();
@@ -42,6 +48,12 @@ public final class Hub implements java.util.concurrent.Executor {
   /** Set by generated code immediately before it calls a {@code @Yielding} method. */
   Greenlet<?> cooperativeCaller;
   private boolean looping;
+  /** Whether the loop runs the ready tasks of a turn (not timers, not I/O). */
+  private boolean inBatch;
+  /** Set when plain code's wait is over and its turn came: the loop returns to it. */
+  private boolean mainResumed;
+  /** Greenlets switched to by a callback after it had resumed plain code: they run first next time. */
+  private java.util.ArrayList<Greenlet<?>> switchedAfterMain;
   private boolean stopping;
   /** Reports tasks that keep this hub busy too long, when installed. */
   private volatile io.gevent4j.util.BlockingMonitor monitor;
@@ -145,10 +157,9 @@ public final class Hub implements java.util.concurrent.Executor {
 
   private void serveUntilStopped() {
     holdOpen();
-    Waiter<Void> never = new Waiter<>();
     looping = true;
     try {
-      while (!stopping && turn(never)) {
+      while (!stopping && turn()) {
         // serve until stopped
       }
     } finally {
@@ -235,16 +246,66 @@ public final class Hub implements java.util.concurrent.Executor {
   }
 
   Timer scheduleNanos(long delayNanos, Runnable task) {
-    return timers.add(clock.nanoTime() + delayNanos, task);
+    return timers.add(TimerHeap.deadline(clock.nanoTime(), delayNanos), task);
   }
 
   /** A timer that wakes {@code sleeper} itself: no callback object per sleep. */
   Timer wakeAfter(long delayNanos, Greenlet<?> sleeper) {
-    return timers.addTarget(clock.nanoTime() + delayNanos, sleeper);
+    return timers.addTarget(TimerHeap.deadline(clock.nanoTime(), delayNanos), sleeper);
   }
 
   void enqueue(Greenlet<?> greenlet) {
     ready.add(greenlet);
+  }
+
+  /** Queues {@code greenlet} before every other ready task (a callback that must go on first). */
+  void enqueueFirst(Greenlet<?> greenlet) {
+    ready.addFirst(greenlet);
+  }
+
+  /**
+   * Whether a wake-up by switch may run its greenlet at once: a hub callback of the ready queue
+   * runs, not a greenlet, a timer or an I/O handler.
+   */
+  boolean inCallback() {
+    return inBatch && running == null;
+  }
+
+  /** Whether plain code's wait is over and plain code runs once the current task returns. */
+  boolean mainResumed() {
+    return mainResumed;
+  }
+
+  /**
+   * Runs {@code greenlet} now, inside the current callback (gevent's {@code greenlet.switch} from
+   * the hub); if the callback already resumed plain code, the greenlet runs right after it, first
+   * thing when plain code next waits.
+   */
+  void switchTo(Greenlet<?> greenlet) {
+    if (mainResumed) {
+      if (switchedAfterMain == null) {
+        switchedAfterMain = new java.util.ArrayList<>(2);
+      }
+      switchedAfterMain.add(greenlet);
+    } else {
+      greenlet.step();
+    }
+  }
+
+  /**
+   * The wait {@code waiter} of plain code is over. Completed by a switch from a callback, plain
+   * code resumes when that callback returns; otherwise it takes its turn at the back of the ready
+   * queue (the waiter itself marks its place).
+   */
+  void mainWaitDone(Waiter<?> waiter, boolean bySwitch) {
+    if (waiter != mainWaiter) {
+      return;
+    }
+    if (bySwitch && inCallback() && !mainResumed) {
+      mainResumed = true;
+    } else {
+      ready.add(waiter);
+    }
   }
 
   /** Takes back a greenlet enqueued by {@link #enqueue} that must no longer run. */
@@ -290,25 +351,26 @@ public final class Hub implements java.util.concurrent.Executor {
     }
     looping = true;
     mainWaiter = waiter;
+    mainResumed = false;
     try {
-      while (!waiter.isDone()) {
-        if (!turn(waiter)) {
-          throw new LoopExit(this);
+      while (!mainResumed) {
+        if (!turn()) {
+          throw new LoopExit(this, waiter.awaited);
         }
       }
     } finally {
       looping = false;
       mainWaiter = null;
+      mainResumed = false;
     }
   }
 
   /** Runs turns until nothing is left (see {@link Gevent#waitIdle()}). */
   void runUntilIdle() {
     checkMayRunLoop();
-    Waiter<Void> never = new Waiter<>();
     looping = true;
     try {
-      while (turn(never)) {
+      while (turn()) {
         // keep going until the loop would block forever
       }
     } finally {
@@ -341,24 +403,41 @@ public final class Hub implements java.util.concurrent.Executor {
     }
   }
 
-  /** One turn of the loop; returns false when nothing is left that could ever run. */
-  private boolean turn(Waiter<?> waiter) {
+  /**
+   * One turn of the loop; returns false when nothing is left that could ever run. It ends early
+   * when plain code's wait is over and its turn came.
+   */
+  private boolean turn() {
     drainInbox();
     fireDueTimers();
     if (io.hasInterest()) {
       io.poll();
     }
-    if (waiter.isDone()) {
-      return true; // a timer completed the wait: do not idle until the next deadline
-    }
     int batch = ready.size();
     if (batch == 0) {
       return idleUntilWork();
     }
-    for (int i = 0; i < batch && !waiter.isDone(); i++) {
-      runTask(ready.poll());
+    inBatch = true;
+    try {
+      for (int i = 0; i < batch && !mainResumed; i++) {
+        runTask(ready.poll());
+      }
+    } finally {
+      inBatch = false;
+      requeueSwitchedAfterMain();
     }
     return true;
+  }
+
+  /** Puts the greenlets of {@link #switchTo} that had to wait for plain code first in the queue. */
+  private void requeueSwitchedAfterMain() {
+    java.util.ArrayList<Greenlet<?>> pending = switchedAfterMain;
+    if (pending != null) {
+      switchedAfterMain = null;
+      for (int i = pending.size() - 1; i >= 0; i--) {
+        ready.addFirst(pending.get(i));
+      }
+    }
   }
 
   private void drainInbox() {
@@ -391,7 +470,7 @@ public final class Hub implements java.util.concurrent.Executor {
         return true;
       }
       if (waitsForIo && (next == null || clock == Clock.system())) {
-        io.await(next == null ? 0 : Math.max(1, next.deadlineNanos() - clock.nanoTime()));
+        io.await(next == null ? 0 : Math.max(1, TimerHeap.remaining(next.deadlineNanos(), clock.nanoTime())));
       } else if (next != null) {
         clock.awaitDeadline(next.deadlineNanos());
       } else {
@@ -420,6 +499,12 @@ public final class Hub implements java.util.concurrent.Executor {
   private void runTaskUnwatched(Object task) {
     if (task instanceof Greenlet) {
       ((Greenlet<?>) task).step();
+      return;
+    }
+    if (task instanceof Waiter) {
+      if (task == mainWaiter) {
+        mainResumed = true; // plain code's turn (a stale mark of an abandoned wait is skipped)
+      }
       return;
     }
     try {

@@ -41,6 +41,8 @@ public final class Waiter<T> {
   private Runnable onCancel;
   private boolean expectsOtherThread;
   private io.gevent4j.internal.Timer deadline;
+  /** What the wait is for, named by {@link LoopExit} (a greenlet being joined), or null. */
+  Object awaited;
 
   /**
    * A waiter for the calling greenlet (or for plain code) on the calling thread's hub.
@@ -63,12 +65,28 @@ public final class Waiter<T> {
 
   /** Delivers {@code value}; returns false if the waiter was already done. */
   public boolean resume(T value) {
-    return complete(value, null);
+    return complete(value, null, false);
   }
 
   /** Delivers {@code failure}, thrown at the waiting call; returns false if already done. */
   public boolean fail(Throwable failure) {
-    return complete(null, failure);
+    return complete(null, failure, false);
+  }
+
+  /**
+   * {@link #resume}, as gevent's {@code Waiter.switch} (a rawlinked {@code greenlet.switch}): called
+   * from a hub callback (a link, a posted task), the waiting greenlet runs at once, inside the
+   * callback, and plain code resumes as soon as the callback returns, instead of taking their turn
+   * at the back of the ready queue. Called elsewhere (from a greenlet, a timer), it is
+   * {@link #resume}.
+   */
+  public boolean resumeBySwitch(T value) {
+    return complete(value, null, true);
+  }
+
+  /** {@link #fail}, delivered like {@link #resumeBySwitch}. */
+  public boolean failBySwitch(Throwable failure) {
+    return complete(null, failure, true);
   }
 
   /**
@@ -85,12 +103,12 @@ public final class Waiter<T> {
 
   /** Thread-safe {@link #resume}: delivers {@code value} in the waiter's hub. */
   public void resumeFromAnyThread(T value) {
-    hub.submit(() -> resume(value));
+    hub.submit(() -> resumeBySwitch(value));
   }
 
   /** Thread-safe {@link #fail}: delivers {@code failure} in the waiter's hub. */
   public void failFromAnyThread(Throwable failure) {
-    hub.submit(() -> fail(failure));
+    hub.submit(() -> failBySwitch(failure));
   }
 
   /**
@@ -157,7 +175,7 @@ public final class Waiter<T> {
     }
   }
 
-  private boolean complete(T result, Throwable error) {
+  private boolean complete(T result, Throwable error, boolean bySwitch) {
     if (done) {
       return false;
     }
@@ -168,9 +186,11 @@ public final class Waiter<T> {
     failure = error;
     onCancel = null;
     Greenlet<?> g = owner;
-    if (g != null && g.waitingOn == this) {
+    if (g == null) {
+      hub.mainWaitDone(this, bySwitch);
+    } else if (g.waitingOn == this) {
       g.waitingOn = null;
-      g.wake(result, error);
+      g.wake(result, error, bySwitch);
     }
     return true;
   }

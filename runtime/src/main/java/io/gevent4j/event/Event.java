@@ -1,5 +1,6 @@
 package io.gevent4j.event;
 
+import io.gevent4j.Hub;
 import io.gevent4j.Waiter;
 import io.gevent4j.annotations.Yielding;
 import io.gevent4j.internal.WaitList;
@@ -7,15 +8,48 @@ import io.gevent4j.internal.WaitList;
 /**
  * Hub thread only. A flag that greenlets wait for (gevent's {@code Event}): {@link #set()} wakes
  * every waiter, in the order they came; {@link #clear()} resets it.
+ *
+ * <p>As in gevent, {@code set()} schedules one notification, a hub callback that wakes the waiters
+ * in order, each running as it is woken (so a {@code clear()} before it runs still wakes them). A
+ * wait on a set event returns at once only when no notification is pending: otherwise it queues
+ * behind the earlier waiters and resumes right after them.
  */
 public final class Event {
   private boolean flag;
   private final WaitList<Boolean> waiters = new WaitList<>();
+  /** Whether the notification of {@link #set()} is posted and has not finished. */
+  private boolean notifying;
 
-  /** Sets the flag and wakes every waiter. */
+  /** Sets the flag and schedules waking every waiter. */
   public void set() {
     flag = true;
-    waiters.resumeAll(Boolean.TRUE);
+    notifyIfWaited();
+  }
+
+  private void notifyIfWaited() {
+    if (!notifying && !waiters.isEmpty()) {
+      notifying = true;
+      Hub.current().post(this::notifyWaiters);
+    }
+  }
+
+  /**
+   * Wakes the waiters there are when it starts, in order (gevent's {@code _notify_links}); those
+   * that arrive meanwhile get the next notification, so a waiter looping on a set event cannot
+   * starve the others.
+   */
+  private void notifyWaiters() {
+    for (int count = waiters.size(); count > 0; count--) {
+      Waiter<Boolean> waiter = waiters.poll();
+      if (waiter == null) {
+        break;
+      }
+      waiter.resumeBySwitch(Boolean.TRUE);
+    }
+    notifying = false;
+    if (flag) {
+      notifyIfWaited();
+    }
   }
 
   /** Resets the flag. */
@@ -28,10 +62,13 @@ public final class Event {
     return flag;
   }
 
-  /** Waits until the flag is set (gevent's {@code wait()}); returns true. */
+  /**
+   * Waits until the flag is set (gevent's {@code wait()}); returns true. On a set event it returns
+   * at once, unless earlier waiters are still being woken: then it resumes right after them.
+   */
   @Yielding
   public boolean await() {
-    if (flag) {
+    if (flag && !notifying) {
       return true;
     }
     Waiter<Boolean> waiter = new Waiter<>();
@@ -39,15 +76,20 @@ public final class Event {
     return waiter.awaitBoolean();
   }
 
-  /** Waits at most {@code timeoutMillis} for the flag; returns the flag. */
+  /**
+   * Waits at most {@code timeoutMillis} for the flag; returns the flag. On a set event it behaves
+   * as {@link #await()} (the timeout does not apply: the flag is already set).
+   */
   @Yielding
   public boolean await(long timeoutMillis) {
-    if (flag) {
+    if (flag && !notifying) {
       return true;
     }
     Waiter<Boolean> waiter = new Waiter<>();
     waiters.add(waiter);
-    waiter.expireAfter(timeoutMillis, Boolean.FALSE);
+    if (!flag) {
+      waiter.expireAfter(timeoutMillis, Boolean.FALSE);
+    }
     return waiter.awaitBoolean();
   }
 }

@@ -2,11 +2,32 @@ package io.gevent4j.internal;
 
 import java.util.Arrays;
 
-/** A binary min-heap of {@link Timer}s ordered by deadline, then sequence. Hub thread only. */
+/**
+ * A binary min-heap of {@link Timer}s ordered by deadline, then sequence. Hub thread only.
+ *
+ * <p>Deadlines are compared as plain numbers, never by wrapping differences: a deadline computed
+ * with {@link #deadline} saturates at {@link Long#MAX_VALUE} (Netty's rule), so a very long or
+ * overflowing delay sorts last and never blocks the timers due before it.
+ */
 public final class TimerHeap {
   private Timer[] heap = new Timer[16];
   private int size;
   private long nextSequence;
+
+  /** {@code nowNanos + delayNanos} (a delay of 0 or more), {@link Long#MAX_VALUE} if that overflows. */
+  public static long deadline(long nowNanos, long delayNanos) {
+    long delay = Math.max(0, delayNanos);
+    return nowNanos > Long.MAX_VALUE - delay ? Long.MAX_VALUE : nowNanos + delay;
+  }
+
+  /** {@code deadlineNanos - nowNanos}, saturated to {@link Long#MAX_VALUE} instead of overflowing. */
+  public static long remaining(long deadlineNanos, long nowNanos) {
+    long difference = deadlineNanos - nowNanos;
+    if (nowNanos < 0 && difference < deadlineNanos) {
+      return Long.MAX_VALUE; // overflowed upwards
+    }
+    return difference;
+  }
 
   public Timer add(long deadlineNanos, Runnable task) {
     return addTarget(deadlineNanos, task);
@@ -35,7 +56,7 @@ public final class TimerHeap {
 
   /** Removes and returns the earliest timer if it is due at {@code nowNanos}, else null. */
   public Timer pollDue(long nowNanos) {
-    if (size == 0 || heap[0].deadlineNanos() - nowNanos > 0) {
+    if (size == 0 || heap[0].deadlineNanos() > nowNanos) {
       return null;
     }
     Timer first = heap[0];

@@ -1,5 +1,6 @@
 package io.gevent4j.queue;
 
+import io.gevent4j.Hub;
 import io.gevent4j.Waiter;
 import io.gevent4j.annotations.Yielding;
 import io.gevent4j.internal.WaitList;
@@ -8,9 +9,16 @@ import java.util.Objects;
 
 /**
  * Hub thread only. A FIFO queue between greenlets (gevent's {@code Queue}), unbounded or bounded:
- * {@link #get()} waits while it is empty, {@link #put} while it is full. A put with a waiting
- * getter hands the item straight to the first getter; a get from a full queue lets the first
- * waiting putter in. Subclasses change only the storage order.
+ * {@link #get()} waits while it is empty, {@link #put} while it is full. Waiting getters are
+ * served in arrival order: a put with getters waiting stores the item and schedules a hand-off
+ * that gives each waiting getter, in turn, the item that comes first in the storage order at that
+ * moment (so {@code put(9); put(0)} hands a waiting getter of a {@link PriorityQueue} 0, as in
+ * gevent). A get from a full queue lets the first waiting putter in. Subclasses change only the
+ * storage order; a {@link Channel}, which stores nothing, hands each item straight over.
+ *
+ * <p>Items must not be {@code null}: every put throws {@link NullPointerException} for a null
+ * item, before waiting (gevent allows {@code None}; Java's queues do not), so a get never returns
+ * {@code null} and {@code null} is never a sentinel.
  *
  * @param <T> the items' type
  */
@@ -19,6 +27,8 @@ public class Queue<T> {
   private final int capacity;
   private final WaitList<T> getters = new WaitList<>();
   private final ArrayDeque<Putter<T>> putters = new ArrayDeque<>();
+  /** Whether {@link #handOff} is posted and has not run yet. */
+  private boolean handOffPosted;
 
   /** A waiting put: its item and its waiter. */
   private static final class Putter<T> {
@@ -47,7 +57,7 @@ public class Queue<T> {
     this.capacity = capacity;
   }
 
-  /** Puts {@code item}, waiting while the queue is full. */
+  /** Puts {@code item}, waiting while the queue is full; {@link NullPointerException} for null. */
   @Yielding
   public void put(T item) {
     if (offer(item)) {
@@ -136,18 +146,34 @@ public class Queue<T> {
 
   private boolean offer(T item) {
     Objects.requireNonNull(item, "item");
-    Waiter<T> getter = getters.poll();
+    if (items.size() < capacity) {
+      accepted();
+      items.add(item);
+      if (!getters.isEmpty() && !handOffPosted) {
+        handOffPosted = true;
+        Hub.current().post(this::handOff);
+      }
+      return true;
+    }
+    Waiter<T> getter = getters.poll(); // a rendezvous: nothing is stored
     if (getter != null) {
       accepted();
       getter.resume(item);
       return true;
     }
-    if (items.size() < capacity) {
-      accepted();
-      items.add(item);
-      return true;
-    }
     return false;
+  }
+
+  /**
+   * Gives the waiting getters, in arrival order, the items there are now (gevent's
+   * {@code _unlock}); each getter runs at once, as gevent switches to it.
+   */
+  private void handOff() {
+    handOffPosted = false;
+    Waiter<T> getter;
+    while (hasItem() && (getter = getters.poll()) != null) {
+      getter.resumeBySwitch(take());
+    }
   }
 
   private void wait(T item, Waiter<Void> waiter) {
