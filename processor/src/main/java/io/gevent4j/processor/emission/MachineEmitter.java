@@ -355,12 +355,7 @@ public final class MachineEmitter {
 
     @Override
     public void visitJump(Instruction.Jump jump) {
-      out.add(exits.goTo(jump.target()));
-    }
-
-    @Override
-    public void visitLeave(Instruction.Leave leave) {
-      out.add(exits.render(leave.exit(), null));
+      out.add(exits.render(jump.exit(), null));
     }
 
     @Override

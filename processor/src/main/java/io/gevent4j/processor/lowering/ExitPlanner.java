@@ -51,7 +51,7 @@ final class ExitPlanner {
     for (int i = crossed.size() - 1; i >= 1; i--) {
       Label trampoline = new Label("on to the finally block of an outer try");
       trampolines.add(new Instruction.Mark(null, trampoline));
-      trampolines.add(new Instruction.Leave(null, Exit.throughFinally(crossed.get(i), TryRegion.JUMP, next)));
+      trampolines.add(new Instruction.Jump(null, Exit.throughFinally(crossed.get(i), TryRegion.JUMP, next)));
       next = trampoline;
     }
     return Exit.throughFinally(crossed.get(0), TryRegion.JUMP, next);
@@ -72,7 +72,7 @@ final class ExitPlanner {
     return new ExceptionRoute(steps, Exit.rethrow());
   }
 
-  /** The trampoline states made so far (a {@link Instruction.Mark} and a {@link Instruction.Leave} each). */
+  /** The trampoline states made so far (a {@link Instruction.Mark} and a {@link Instruction.Jump} each). */
   List<Instruction> trampolines() {
     return trampolines;
   }

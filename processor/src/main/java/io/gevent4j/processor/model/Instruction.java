@@ -73,8 +73,6 @@ public abstract class Instruction {
     void visitEndFinally(EndFinally end);
 
     void visitSwitch(Switch dispatch);
-
-    void visitLeave(Leave leave);
   }
 
   /** Starts a new state: the label's {@code case}. */
@@ -96,17 +94,22 @@ public abstract class Instruction {
     }
   }
 
-  /** Continues at a label. */
+  /** Leaves by an exit that carries no value: to a label, or on to a finally block (a trampoline). */
   public static final class Jump extends Instruction {
-    private final Label target;
+    private final Exit exit;
 
-    public Jump(TreePath origin, Label target) {
+    public Jump(TreePath origin, Exit exit) {
       super(origin);
-      this.target = target;
+      this.exit = exit;
     }
 
-    public Label target() {
-      return target;
+    /** Continues at {@code target}. */
+    public Jump(TreePath origin, Label target) {
+      this(origin, Exit.goTo(target));
+    }
+
+    public Exit exit() {
+      return exit;
     }
 
     @Override
@@ -376,30 +379,6 @@ public abstract class Instruction {
     @Override
     public void accept(Visitor visitor) {
       visitor.visitSwitch(this);
-    }
-  }
-
-  /** Leaves by an exit that carries no value: a trampoline between two finally blocks. */
-  public static final class Leave extends Instruction {
-    private final Exit exit;
-
-    public Leave(TreePath origin, Exit exit) {
-      super(origin);
-      this.exit = exit;
-    }
-
-    public Exit exit() {
-      return exit;
-    }
-
-    @Override
-    public boolean isTerminal() {
-      return true;
-    }
-
-    @Override
-    public void accept(Visitor visitor) {
-      visitor.visitLeave(this);
     }
   }
 }
