@@ -124,7 +124,9 @@ final class LoweringContext {
 
   /** Moves a local variable into a field of type {@code type} (a multi-catch parameter's superclass). */
   Slot lift(VariableElement variable, TreePath declaration, TypeMirror type) {
-    Slot slot = new Slot(unique(variable.getSimpleName().toString()), type, variable, Slot.Role.LOCAL, line(declaration));
+    String name = variable.getSimpleName().toString();
+    // Java 22's unnamed variable `_` cannot be a field's name (and nothing refers to it).
+    Slot slot = new Slot(unique(name.equals("_") || name.isEmpty() ? "unnamed" : name), type, variable, Slot.Role.LOCAL, line(declaration));
     locals.add(slot);
     slots.put(variable, slot);
     return slot;

@@ -527,6 +527,25 @@ class FaithfulLoweringTest {
 
   // ---------------------------------------------------------------- Java 21
 
+  /** Java 22's unnamed variables, lifted (a local, a catch parameter) and left as written (a lambda's, a pattern's). */
+  @Test
+  @EnabledForJreRange(min = JRE.JAVA_22)
+  void unnamedVariablesAcrossSuspensions() throws Exception {
+    Differential cases = Differential.compile("Unnamed",
+        "  record Box(Object content) {}",
+        "  @Coroutine public static String run(boolean boxed) {",
+        "    Object o = boxed ? new Box(1) : \"s\";",
+        "    var _ = y(1);",
+        "    String r = \"\";",
+        "    try { y(2); Integer.parseInt(\"x\"); } catch (NumberFormatException _) { r += y(\"caught\"); }",
+        "    java.util.function.Function<Object, String> f = _ -> \"f\";",
+        "    if (o instanceof Box(var _)) { r += \"box\"; }",
+        "    return r + f.apply(y(3));",
+        "  }");
+    assertEquals("caughtboxf", cases.assertSame(true, "run", true).result);
+    assertEquals("caughtf", cases.assertSame(true, "run", false).result);
+  }
+
   /** Java 21+ switch forms in statements that do not suspend, around suspensions: the user's text as written. */
   @Test
   @EnabledForJreRange(min = JRE.JAVA_21)
