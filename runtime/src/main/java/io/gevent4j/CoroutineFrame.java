@@ -47,64 +47,6 @@ public abstract class CoroutineFrame<T> {
   }
 
   /**
-   * Returns {@code value} after marking the next {@code @Yielding} call as made by this frame; the
-   * last argument of such a call is wrapped in it, so that the mark is set after every argument
-   * was evaluated.
-   */
-  protected final <V> V prepared$(V value) {
-    prepare$();
-    return value;
-  }
-
-  /** {@link #prepared$(Object)} for an {@code int} argument. */
-  protected final int prepared$(int value) {
-    prepare$();
-    return value;
-  }
-
-  /** {@link #prepared$(Object)} for a {@code long} argument. */
-  protected final long prepared$(long value) {
-    prepare$();
-    return value;
-  }
-
-  /** {@link #prepared$(Object)} for a {@code double} argument. */
-  protected final double prepared$(double value) {
-    prepare$();
-    return value;
-  }
-
-  /** {@link #prepared$(Object)} for a {@code float} argument. */
-  protected final float prepared$(float value) {
-    prepare$();
-    return value;
-  }
-
-  /** {@link #prepared$(Object)} for a {@code boolean} argument. */
-  protected final boolean prepared$(boolean value) {
-    prepare$();
-    return value;
-  }
-
-  /** {@link #prepared$(Object)} for a {@code char} argument. */
-  protected final char prepared$(char value) {
-    prepare$();
-    return value;
-  }
-
-  /** {@link #prepared$(Object)} for a {@code short} argument. */
-  protected final short prepared$(short value) {
-    prepare$();
-    return value;
-  }
-
-  /** {@link #prepared$(Object)} for a {@code byte} argument. */
-  protected final byte prepared$(byte value) {
-    prepare$();
-    return value;
-  }
-
-  /**
    * Called right after a {@code @Yielding} call: records {@code next} as the resume state and
    * returns whether the greenlet parked (the frame must then return {@link #SUSPEND}).
    */

@@ -125,35 +125,6 @@ class CoroutineFrameTest extends HubTestSupport {
     assertEquals("nested,direct", g.start().get());
   }
 
-  /** The processor may wrap the last argument instead: {@code Gevent.sleep(prepared$(10L))}. */
-  @Test
-  void prepareMayWrapTheLastArgument() {
-    Greenlet<String> g = Greenlet.of(new TestFrames.Frame<String>("wrapped") {
-      @Override
-      protected Object resume$() throws Throwable {
-        for (;;) {
-          switch (state$) {
-            case 0:
-              Gevent.sleep(prepared$(10L));
-              if (parked$(1)) {
-                return SUSPEND;
-              }
-              // fall through
-            case 1:
-              if (resumed$()) {
-                result$();
-              }
-              return "slept";
-            default:
-              throw new IllegalStateException();
-          }
-        }
-      }
-    });
-    assertEquals("slept", g.start().get());
-    assertEquals(10, nowMillis());
-  }
-
   @Test
   void killDuringANestedCallUnwindsEveryFrame() {
     Greenlet<String> g = Greenlet.of(new TestFrames.Frame<String>("outer") {

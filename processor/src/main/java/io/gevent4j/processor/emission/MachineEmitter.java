@@ -9,10 +9,6 @@ import com.squareup.javapoet.ParameterizedTypeName;
 import com.squareup.javapoet.TypeName;
 import com.squareup.javapoet.TypeSpec;
 import com.squareup.javapoet.TypeVariableName;
-import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.LiteralTree;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
@@ -439,35 +435,23 @@ public final class MachineEmitter {
     }
 
     /**
-     * The call of a {@code @Yielding} method, marked as cooperative right before the call itself:
-     * after the receiver and arguments are evaluated, so that plain code they run is not mistaken
-     * for this call.
+     * The call of a {@code @Yielding} method, marked as cooperative right before it; lowering
+     * made sure that evaluating its receiver and arguments runs no user code.
      */
     private CodeBlock yieldingCall(Instruction.Suspend suspend) {
       SuspensionPoint point = suspend.point();
-      List<Code> arguments = suspend.arguments();
-      boolean simple = suspend.receiver() == null || isSimple(suspend.receiver());
-      for (Code argument : arguments) {
-        simple &= isSimple(argument);
-      }
-      if (simple) {
-        out.addStatement("$L()", FrameContract.PREPARE);
-      }
+      out.addStatement("$L()", FrameContract.PREPARE);
       CodeBlock.Builder call = CodeBlock.builder();
       if (point.kind() == CallKind.PATCHED) {
         call.add("$T.$L", ClassName.bestGuess(point.replacementOwner()), point.method().getSimpleName());
       } else if (suspend.receiver() == null) {
         call.add(printer.expression(new TreePath(point.call(), point.tree().getMethodSelect())));
-      } else if (arguments.isEmpty() && !simple) {
-        call.add("$L($L).$L", FrameContract.PREPARED, code(suspend.receiver()), point.method().getSimpleName());
       } else {
         call.add("$L.$L", code(suspend.receiver()), point.method().getSimpleName());
       }
       call.add("(");
-      for (int i = 0; i < arguments.size(); i++) {
-        CodeBlock argument = code(arguments.get(i));
-        boolean last = i == arguments.size() - 1;
-        call.add(i == 0 ? "" : ", ").add(last && !simple ? CodeBlock.of("$L($L)", FrameContract.PREPARED, argument) : argument);
+      for (int i = 0; i < suspend.arguments().size(); i++) {
+        call.add(i == 0 ? "" : ", ").add(code(suspend.arguments().get(i)));
       }
       return call.add(")").build();
     }
@@ -490,25 +474,6 @@ public final class MachineEmitter {
 
     private boolean isStatic(SuspensionPoint point) {
       return point.method().getModifiers().contains(Modifier.STATIC);
-    }
-
-    /** Whether evaluating {@code code} runs no user code: fields, literals, names, lambdas. */
-    private boolean isSimple(Code code) {
-      for (Object part : code.parts()) {
-        if (part instanceof TreePath && !isSimple((ExpressionTree) ((TreePath) part).getLeaf())
-            || part instanceof Code.Substituted || part instanceof Code.Effect) {
-          return false;
-        }
-      }
-      return code.parts().size() == 1;
-    }
-
-    private boolean isSimple(ExpressionTree expression) {
-      if (expression instanceof LiteralTree || expression instanceof IdentifierTree
-          || expression.getKind() == Tree.Kind.LAMBDA_EXPRESSION || expression.getKind() == Tree.Kind.MEMBER_REFERENCE) {
-        return true;
-      }
-      return expression instanceof MemberSelectTree && isSimple(((MemberSelectTree) expression).getExpression());
     }
 
     /** Prints a lowering {@link Code} fragment. */

@@ -78,7 +78,8 @@ final class Captures {
           Element element = trees.getElement(getCurrentPath());
           if (Boolean.TRUE.equals(inClosure) && element instanceof VariableElement) {
             Slot slot = slots.get(element);
-            if (slot != null && slot.role() == Slot.Role.LOCAL) {
+            // A constant's field is final and keeps the constant: copying it would lose constness.
+            if (slot != null && slot.role() == Slot.Role.LOCAL && slot.constant() == null) {
               captured.put(element, slot);
             }
           }

@@ -18,6 +18,7 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import io.gevent4j.processor.javac.TreeCompat;
+import io.gevent4j.processor.model.CallKind;
 import io.gevent4j.processor.model.Code;
 import io.gevent4j.processor.model.Instruction;
 import io.gevent4j.processor.model.Label;
@@ -50,6 +51,7 @@ final class ExpressionLowerer {
   private final Types types;
   private final Elements elements;
   private final TreePath origin;
+  private final UserCode userCode;
 
   /** Lowers expressions of the statement at {@code origin} (for the comments of emitted code). */
   ExpressionLowerer(LoweringContext context, Types types, Elements elements, TreePath origin) {
@@ -57,6 +59,7 @@ final class ExpressionLowerer {
     this.types = types;
     this.elements = elements;
     this.origin = origin;
+    this.userCode = new UserCode(context.trees);
   }
 
   /** Lowers an expression statement: evaluated for its effects only. */
@@ -203,7 +206,15 @@ final class ExpressionLowerer {
     for (ExpressionTree argument : tree.getArguments()) {
       operands.add(child(path, argument));
     }
-    List<Code> codes = operands(operands);
+    List<Code> codes = new ArrayList<>(operands(operands));
+    if (pointAt(tree) != null && pointAt(tree).kind() != CallKind.COROUTINE) {
+      // The call is marked cooperative before its operands run: none of them may run user code.
+      for (int i = 0; i < codes.size(); i++) {
+        if (userCode.mayRun(codes.get(i))) {
+          codes.set(i, context.spill(origin, codes.get(i), typeOf(operands.get(i))));
+        }
+      }
+    }
     return receiver ? new Call(codes.get(0), codes.subList(1, codes.size())) : new Call(null, codes);
   }
 

@@ -31,8 +31,6 @@ public final class FrameContract {
   // Methods of CoroutineFrame that generated code calls.
   /** Marks the next {@code @Yielding} call as made by generated code. */
   public static final String PREPARE = "prepare$";
-  /** Marks the call and passes {@code value} through (after arguments that may run user code). */
-  public static final String PREPARED = "prepared$";
   /** Records the resume state; whether the greenlet parked. */
   public static final String PARKED = "parked$";
   /** Records that the dispatch loop caught an exception (the greenlet is running again). */

@@ -36,7 +36,7 @@ class FrameContractTest {
 
   @Test
   void theCalledMethodsExist() throws Exception {
-    for (String name : Arrays.asList(FrameContract.PREPARE, FrameContract.PREPARED, FrameContract.PARKED,
+    for (String name : Arrays.asList(FrameContract.PREPARE, FrameContract.PARKED,
         FrameContract.CAUGHT, FrameContract.CALL_FRAME, FrameContract.RESUMED, FrameContract.RESULT)) {
       boolean found = false;
       for (Method method : frame().getDeclaredMethods()) {

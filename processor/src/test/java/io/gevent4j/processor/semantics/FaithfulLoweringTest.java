@@ -527,6 +527,29 @@ class FaithfulLoweringTest {
 
   // ---------------------------------------------------------------- Java 21
 
+  /** Found by the random programs: a constant captured by an anonymous class stays a constant. */
+  @Test
+  void constantCapturedByAnAnonymousClassStaysAConstant() throws Exception {
+    Differential cases = Differential.compile("CapturedConstant",
+        "  @Coroutine public static int run(int a) {",
+        "    final int K = 1;",
+        "    y(0);",
+        "    switch (a) { case K: a += new Object() { public int hashCode() { return K; } }.hashCode(); }",
+        "    char c = K;",
+        "    return y(a) + c;",
+        "  }");
+    assertEquals(3, cases.assertSame(true, "run", 1).result);
+  }
+
+  /** Found by the random programs: an operand whose overload of a helper was ambiguous, now spilled first. */
+  @Test
+  void conditionalOfAGenericCallAsTheArgumentOfAYieldingCall() throws Exception {
+    Differential cases = Differential.compile("ConditionalArgument",
+        "  @Coroutine public static int run(int a) { return y(a > 0 ? 1 : t(\"e\", 2)); }");
+    assertEquals(1, cases.assertSame(true, "run", 1).result);
+    assertEquals(2, cases.assertSame(true, "run", 0).result);
+  }
+
   /** Java 22's unnamed variables, lifted (a local, a catch parameter) and left as written (a lambda's, a pattern's). */
   @Test
   @EnabledForJreRange(min = JRE.JAVA_22)
