@@ -12,9 +12,18 @@ public final class Nesting {
    * whose parent is not a compilation unit or another class), at any depth.
    */
   public static boolean insideLambdaOrClass(TreePath path) {
+    return inside(path, true);
+  }
+
+  /** Whether {@code path} lies inside an anonymous or local class (lambdas do not count). */
+  public static boolean insideLocalClass(TreePath path) {
+    return inside(path, false);
+  }
+
+  private static boolean inside(TreePath path, boolean lambdas) {
     for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
       Tree.Kind kind = p.getLeaf().getKind();
-      if (kind == Tree.Kind.LAMBDA_EXPRESSION) {
+      if (kind == Tree.Kind.LAMBDA_EXPRESSION && lambdas) {
         return true;
       }
       if (p.getLeaf() instanceof com.sun.source.tree.ClassTree) {

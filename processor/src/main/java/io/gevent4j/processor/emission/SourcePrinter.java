@@ -369,10 +369,7 @@ final class SourcePrinter {
         return null;
       }
       if (name.equals("super")) {
-        if (classes.isEmpty()) {
-          throw new UnsupportedTreeException(node, "'super'");
-        }
-        return null;
+        return null; // inside an anonymous or local class: BodyValidator refuses it elsewhere
       }
       Element element = trees.getElement(getCurrentPath());
       if (element == null || keep.contains(node)) {
@@ -465,9 +462,6 @@ final class SourcePrinter {
           replace(node, CodeBlock.of("$L", selfName));
         }
         return null;
-      }
-      if (node.getIdentifier().contentEquals("super") && classes.isEmpty()) {
-        throw new UnsupportedTreeException(node, "'" + node + "'");
       }
       return super.visitMemberSelect(node, unused);
     }

@@ -145,7 +145,8 @@ public final class BodyValidator {
 
     @Override
     public Void visitIdentifier(IdentifierTree node, Void unused) {
-      if (node.getName().contentEquals("super") && !Nesting.insideLambdaOrClass(getCurrentPath())) {
+      // In a lambda `super` still means the coroutine's class, which the generated code is not.
+      if (node.getName().contentEquals("super") && !Nesting.insideLocalClass(getCurrentPath())) {
         error(Message.SUPER_ACCESS, node);
       } else {
         checkAccess(node, trees.getElement(getCurrentPath()));
@@ -155,6 +156,10 @@ public final class BodyValidator {
 
     @Override
     public Void visitMemberSelect(MemberSelectTree node, Void unused) {
+      if (node.getIdentifier().contentEquals("super") && !Nesting.insideLocalClass(getCurrentPath())) {
+        error(Message.SUPER_ACCESS, node); // Iface.super.m()
+        return null;
+      }
       checkAccess(node, trees.getElement(getCurrentPath()));
       return super.visitMemberSelect(node, unused);
     }

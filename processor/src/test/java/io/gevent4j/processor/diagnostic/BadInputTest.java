@@ -112,6 +112,30 @@ class BadInputTest {
   }
 
   @Test
+  void superInALambdaOfACoroutine() {
+    assertError(bad(
+            "  @Coroutine String f() {",
+            "    Gevent.sleep(1);",
+            "    java.util.function.Supplier<String> s = () -> super.toString();",
+            "    return s.get();",
+            "  }"),
+        "[CoroutineSuperAccess] 'super' cannot be used in a @Coroutine body", 8);
+  }
+
+  @Test
+  void interfaceSuperCall() {
+    assertError(bad(
+            "  interface Named { default String name() { return \"n\"; } }",
+            "  static class Impl implements Named {",
+            "    @Coroutine String f() {",
+            "      Gevent.sleep(1);",
+            "      return Named.super.name();",
+            "    }",
+            "  }"),
+        "[CoroutineSuperAccess] 'super' cannot be used in a @Coroutine body", 10);
+  }
+
+  @Test
   void instanceCoroutineInInnerClass() {
     assertError(bad(
             "  class Inner {",
