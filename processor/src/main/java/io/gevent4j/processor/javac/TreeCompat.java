@@ -27,6 +27,27 @@ public final class TreeCompat {
     return tree.getExpression() == null ? Collections.<ExpressionTree>emptyList() : Collections.singletonList(tree.getExpression());
   }
 
+  /**
+   * Whether the case matches by pattern or has {@code case null} or a guard (Java 21): such cases
+   * are not constants, and {@link #labels} does not list patterns.
+   */
+  public static boolean matchesByPattern(CaseTree tree) {
+    Object labels = invoke(tree, "getLabels");
+    if (labels instanceof List) {
+      for (Object label : (List<?>) labels) {
+        if (((Tree) label).getKind().name().equals("PATTERN_CASE_LABEL")) {
+          return true;
+        }
+      }
+    }
+    for (ExpressionTree label : labels(tree)) {
+      if (label.getKind() == Tree.Kind.NULL_LITERAL) {
+        return true;
+      }
+    }
+    return invoke(tree, "getGuard") != null;
+  }
+
   /** Whether the case is a rule, {@code case X -> ...}. */
   public static boolean isRule(CaseTree tree) {
     Object kind = invoke(tree, "getCaseKind");

@@ -158,15 +158,18 @@ final class ExpressionLowerer {
       invocation(path, Code.of(result), type);
       return Code.of(result);
     }
+    // A plain call whose receiver or arguments suspend: its own text (type arguments included)
+    // around the operands lowered, the receiver first.
     MethodInvocationTree tree = (MethodInvocationTree) path.getLeaf();
-    Call call = call(path, tree);
-    Code select = call.receiver == null
-        ? Code.of(child(path, tree.getMethodSelect()))
-        : Code.of(call.receiver, ".", ((MemberSelectTree) tree.getMethodSelect()).getIdentifier().toString());
-    if (!tree.getTypeArguments().isEmpty()) {
-      throw new UnsupportedTreeException(tree, "explicit type arguments on a call whose arguments suspend");
+    List<TreePath> operands = new ArrayList<>();
+    Element method = context.trees.getElement(path);
+    if (tree.getMethodSelect() instanceof MemberSelectTree && method != null && !method.getModifiers().contains(Modifier.STATIC)) {
+      operands.add(child(child(path, tree.getMethodSelect()), ((MemberSelectTree) tree.getMethodSelect()).getExpression()));
     }
-    return Code.of(select, "(", join(call.arguments), ")");
+    for (ExpressionTree argument : tree.getArguments()) {
+      operands.add(child(path, argument));
+    }
+    return substituted(path, operands.toArray(new TreePath[0]));
   }
 
   /**
@@ -512,16 +515,6 @@ final class ExpressionLowerer {
     return elements.getTypeElement("java.lang.String").asType();
   }
 
-  private static Code join(List<Code> codes) {
-    List<Object> parts = new ArrayList<>();
-    for (int i = 0; i < codes.size(); i++) {
-      if (i > 0) {
-        parts.add(", ");
-      }
-      parts.add(codes.get(i));
-    }
-    return Code.of(parts.toArray());
-  }
 
   private static TreePath child(TreePath parent, Tree tree) {
     return new TreePath(parent, tree);

@@ -1,6 +1,7 @@
 package io.gevent4j.processor.lowering;
 
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.AssertTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
@@ -34,6 +35,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
@@ -158,6 +160,9 @@ public final class Lowerer {
         case SWITCH:
           switchStatement(path, (SwitchTree) tree);
           break;
+        case ASSERT:
+          assertion(path, (AssertTree) tree);
+          break;
         default:
           throw new UnsupportedTreeException(tree, "a suspension point inside a "
               + tree.getKind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " statement");
@@ -191,8 +196,8 @@ public final class Lowerer {
       List<Label> bodies = new ArrayList<>();
       Label otherwise = exit;
       for (CaseTree caseTree : tree.getCases()) {
-        if (TreeCompat.isRule(caseTree)) {
-          throw new UnsupportedTreeException(caseTree, "a suspension point in a switch with 'case ->' rules");
+        if (TreeCompat.matchesByPattern(caseTree)) {
+          throw new UnsupportedTreeException(caseTree, "a pattern, guard or 'case null' in a switch whose cases suspend");
         }
         Label body = new Label("case");
         bodies.add(body);
@@ -210,12 +215,52 @@ public final class Lowerer {
       context.emit(new Instruction.Switch(path, Code.of(selector), constants, targets, otherwise, enumSwitch));
       for (int i = 0; i < tree.getCases().size(); i++) {
         CaseTree caseTree = tree.getCases().get(i);
+        TreePath casePath = new TreePath(path, caseTree);
         context.mark(bodies.get(i));
-        for (StatementTree statement : caseTree.getStatements()) {
-          statement(new TreePath(new TreePath(path, caseTree), statement));
+        if (TreeCompat.isRule(caseTree)) {
+          rule(casePath, TreeCompat.ruleBody(caseTree));
+          context.emit(new Instruction.Jump(casePath, exit)); // rules do not fall through
+        } else {
+          for (StatementTree statement : caseTree.getStatements()) {
+            statement(new TreePath(casePath, statement));
+          }
         }
       }
       context.mark(exit);
+    }
+
+    /** The body of {@code case X -> body} in a switch statement: an expression, a block or a throw. */
+    private void rule(TreePath casePath, Tree body) {
+      TreePath bodyPath = new TreePath(casePath, body);
+      if (body instanceof ExpressionTree) {
+        expressions(casePath).effect(bodyPath);
+      } else {
+        statement(bodyPath);
+      }
+    }
+
+    /**
+     * {@code assert condition : detail;} evaluates its operands, and so suspends, only when
+     * assertions are enabled for the top-level class, as javac's code asks it.
+     */
+    private void assertion(TreePath path, AssertTree tree) {
+      Label end = new Label("end of assert");
+      TypeMirror top = types.erasure(topLevel(methodPath).asType());
+      context.emit(new Instruction.Branch(path, Code.of(top, ".class.desiredAssertionStatus()"), end));
+      Code condition = expressions(path).value(new TreePath(path, tree.getCondition()));
+      context.emit(new Instruction.Branch(path, Code.of("!", Code.group(condition)), end));
+      TypeMirror error = elements.getTypeElement("java.lang.AssertionError").asType();
+      Code detail = tree.getDetail() == null ? Code.of("") : expressions(path).value(new TreePath(path, tree.getDetail()));
+      context.emit(new Instruction.Throw(path, Code.of("new ", error, "(", detail, ")")));
+      context.mark(end);
+    }
+
+    private TypeElement topLevel(TreePath path) {
+      Element element = trees.getElement(path);
+      while (!(element.getEnclosingElement() instanceof javax.lang.model.element.PackageElement)) {
+        element = element.getEnclosingElement();
+      }
+      return (TypeElement) element;
     }
 
     private Slot declaration(TreePath path, VariableTree tree) {

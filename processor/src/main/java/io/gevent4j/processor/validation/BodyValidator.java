@@ -111,6 +111,7 @@ public final class BodyValidator {
       case CATCH:
       case SWITCH:
       case CASE:
+      case ASSERT:
         return null;
       default:
         return tree instanceof com.sun.source.tree.StatementTree

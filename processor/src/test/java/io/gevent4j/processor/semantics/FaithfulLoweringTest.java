@@ -527,6 +527,52 @@ class FaithfulLoweringTest {
 
   // ---------------------------------------------------------------- Java 21
 
+  /** {@code assert} with suspensions runs, and suspends, only when assertions are enabled, as Java does. */
+  @Test
+  void assertWithSuspensionsFollowsTheAssertionStatus() throws Exception {
+    String[] members = {
+        "  @Coroutine public static String run(int a) {",
+        "    y(0);",
+        "    assert y(a) > 1 : \"small \" + y(a);",
+        "    return \"passed \" + a;",
+        "  }"};
+    Differential disabled = Differential.compile("AssertOff", members);
+    assertEquals("passed 1", disabled.assertSame(true, "run", 1).result);
+    Differential enabled = Differential.compile("AssertOn", members);
+    enabled.loader().setClassAssertionStatus("p.AssertOn", true);
+    assertEquals("passed 2", enabled.assertSame(true, "run", 2).result);
+    assertEquals("java.lang.AssertionError", enabled.assertSame(true, "run", 1).failure);
+  }
+
+  /** {@code case ->} rules in a switch statement whose arms suspend: no fallthrough, default anywhere. */
+  @Test
+  void arrowCasesWithSuspensionsInTheirArms() throws Exception {
+    Differential cases = Differential.compile("ArrowCases",
+        "  @Coroutine public static String run(int a) {",
+        "    String r = \"\";",
+        "    switch (y(a)) {",
+        "      case 1, 2 -> r += y(\"low\");",
+        "      default -> { r += \"other\"; y(0); }",
+        "      case 3 -> throw new IllegalStateException(y(\"three\"));",
+        "    }",
+        "    return r + y(\"!\");",
+        "  }");
+    assertEquals("low!", cases.assertSame(true, "run", 2).result);
+    assertEquals("other!", cases.assertSame(true, "run", 7).result);
+    assertEquals("java.lang.IllegalStateException", cases.assertSame(true, "run", 3).failure);
+  }
+
+  /** Explicit type arguments on a call whose arguments suspend stay as written. */
+  @Test
+  void explicitTypeArgumentsOnACallWhoseArgumentsSuspend() throws Exception {
+    Differential cases = Differential.compile("TypeArguments",
+        "  @Coroutine public static String run() {",
+        "    List<Object> xs = Arrays.<Object>asList(y(1), t(\"mid\", \"m\"), y(\"two\"));",
+        "    return xs.toString() + Collections.<String>emptyList().size();",
+        "  }");
+    assertEquals("[1, m, two]0", cases.assertSame(true, "run").result);
+  }
+
   /** Found by the random programs: a constant captured by an anonymous class stays a constant. */
   @Test
   void constantCapturedByAnAnonymousClassStaysAConstant() throws Exception {
