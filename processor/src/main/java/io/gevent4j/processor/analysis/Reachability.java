@@ -74,7 +74,7 @@ public final class Reachability {
       case SWITCH:
         return switchCompletes((SwitchTree) statement, label);
       default:
-        return true;
+        return !statement.getKind().name().equals("YIELD");
     }
   }
 

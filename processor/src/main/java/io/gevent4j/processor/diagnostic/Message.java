@@ -24,7 +24,6 @@ public enum Message {
   YIELDING_AND_COROUTINE("%s is both @Yielding and @Coroutine; a @Yielding method is a primitive written with Waiter, a @Coroutine is compiled into a state machine. Keep one"),
   YIELDING_SHAPE("@Yielding method %s uses the result of %s; inside a coroutine that call returns a placeholder. Make 'return %s' the method's last action"),
   SUSPENSION_IN_SYNCHRONIZED("@Yielding call to %s inside a synchronized block would suspend while holding a monitor; use io.gevent4j lock primitives instead"),
-  SUSPENSION_STATEMENT("a suspension point inside this %s statement is not supported yet; move the @Yielding call out of it"),
   VAR_OF_ANONYMOUS_CLASS("javac cannot compile a 'var' of an anonymous class type again after annotation processing has attributed its class (a javac limitation, with or without gevent4j's output); declare '%s' with a named type"),
   UNSUPPORTED_CONSTRUCT("%s is not supported in a @Coroutine body yet"),
   BLOCKING_CALL("%s blocks the hub's thread and every greenlet on it; call %s instead, or enable compile-time monkey patching with @MonkeyPatch or -Agevent4j.monkeyPatch=true", Diagnostic.Kind.WARNING),

@@ -21,6 +21,7 @@ import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
+import io.gevent4j.processor.javac.TreeCompat;
 import io.gevent4j.processor.model.CoroutineMethod;
 import io.gevent4j.processor.model.Exit;
 import io.gevent4j.processor.model.Slot;
@@ -258,8 +259,25 @@ final class SourcePrinter {
     }
 
     List<Edit> edits(TreePath root) {
-      scan(root, null);
+      if (!yieldOf(root)) {
+        scan(root, null);
+      }
       return edits;
+    }
+
+    /**
+     * A {@code yield} of a lowered switch expression: store the value into its field, then leave
+     * by the planned exit. Returns whether {@code path} was one.
+     */
+    private boolean yieldOf(TreePath path) {
+      Slot result = method.yieldResultOf(path.getLeaf());
+      if (result == null) {
+        return false;
+      }
+      CodeBlock value = text(new TreePath(path, TreeCompat.yieldValue(path.getLeaf())), substitutions);
+      replace(path.getLeaf(), CodeBlock.builder().add("{\n$>").addStatement("$L = $L", result.name(), value)
+          .add(exits.render(method.exitOf(path.getLeaf()), null)).add("$<}").build());
+      return true;
     }
 
     private void replace(Tree tree, CodeBlock replacement) {
@@ -272,6 +290,9 @@ final class SourcePrinter {
       CodeBlock substitute = tree == null ? null : substitutions.get(tree);
       if (substitute != null) {
         replace(tree, substitute);
+        return null;
+      }
+      if (tree != null && yieldOf(new TreePath(getCurrentPath(), tree))) {
         return null;
       }
       return super.scan(tree, unused);

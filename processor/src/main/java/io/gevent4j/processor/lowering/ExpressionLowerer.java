@@ -132,6 +132,9 @@ final class ExpressionLowerer {
       case NEW_ARRAY:
         return newArray(path, (NewArrayTree) tree);
       default:
+        if (tree.getKind().name().equals("SWITCH_EXPRESSION")) {
+          return new SwitchLowerer(context, types, this, context.statements).expression(path);
+        }
         if (tree instanceof CompoundAssignmentTree) {
           return compoundAssignment(path, (CompoundAssignmentTree) tree);
         }

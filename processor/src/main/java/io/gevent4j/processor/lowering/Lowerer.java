@@ -79,8 +79,9 @@ public final class Lowerer {
       this.methodPath = methodPath;
       this.method = (MethodTree) methodPath.getLeaf();
       this.found = found;
-      this.context = new LoweringContext(trees, found, methodPath.getCompilationUnit());
-      this.verbatimExits = new VerbatimExits(context.exits, breakTargets, continueTargets);
+      this.context = new LoweringContext(trees, elements, found, methodPath.getCompilationUnit());
+      this.verbatimExits = new VerbatimExits(context, breakTargets, continueTargets);
+      context.statements = this::statement;
     }
 
     CoroutineMethod lower() {
@@ -95,7 +96,8 @@ public final class Lowerer {
       statement(body);
       context.finish(fallOff(element));
       return new CoroutineMethod(element, method, methodPath.getCompilationUnit(), context.parameters,
-          context.locals, context.slots, context.out, context.verbatimExits, context.stateRegions, context.routes);
+          context.locals, context.slots, context.out, context.verbatimExits, context.verbatimYields,
+          context.stateRegions, context.routes);
     }
 
     /** What runs if control reaches the end: a void method returns; javac rules it out for others. */
@@ -164,6 +166,10 @@ public final class Lowerer {
           assertion(path, (AssertTree) tree);
           break;
         default:
+          if (tree.getKind().name().equals("YIELD")) {
+            yieldStatement(path);
+            break;
+          }
           throw new UnsupportedTreeException(tree, "a suspension point inside a "
               + tree.getKind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " statement");
       }
@@ -185,58 +191,15 @@ public final class Lowerer {
     }
 
     private void switchStatement(TreePath path, SwitchTree tree) {
-      TreePath selectorPath = new TreePath(path, tree.getExpression());
-      TypeMirror selectorType = trees.getTypeMirror(selectorPath);
-      Slot selector = context.synthetic("selector", selectorType);
-      expressions(path).assign(Code.of(selector), selectorType, selectorPath);
-      Label exit = new Label("end of switch");
-      breakTargets.put(tree, exit);
-      List<TreePath> constants = new ArrayList<>();
-      List<Label> targets = new ArrayList<>();
-      List<Label> bodies = new ArrayList<>();
-      Label otherwise = exit;
-      for (CaseTree caseTree : tree.getCases()) {
-        if (TreeCompat.matchesByPattern(caseTree)) {
-          throw new UnsupportedTreeException(caseTree, "a pattern, guard or 'case null' in a switch whose cases suspend");
-        }
-        Label body = new Label("case");
-        bodies.add(body);
-        List<? extends ExpressionTree> labels = TreeCompat.labels(caseTree);
-        if (labels.isEmpty()) {
-          otherwise = body;
-        }
-        for (ExpressionTree label : labels) {
-          constants.add(new TreePath(new TreePath(path, caseTree), label));
-          targets.add(body);
-        }
-      }
-      boolean enumSwitch = selectorType.getKind() == TypeKind.DECLARED
-          && types.asElement(selectorType).getKind() == javax.lang.model.element.ElementKind.ENUM;
-      context.emit(new Instruction.Switch(path, Code.of(selector), constants, targets, otherwise, enumSwitch));
-      for (int i = 0; i < tree.getCases().size(); i++) {
-        CaseTree caseTree = tree.getCases().get(i);
-        TreePath casePath = new TreePath(path, caseTree);
-        context.mark(bodies.get(i));
-        if (TreeCompat.isRule(caseTree)) {
-          rule(casePath, TreeCompat.ruleBody(caseTree));
-          context.emit(new Instruction.Jump(casePath, exit)); // rules do not fall through
-        } else {
-          for (StatementTree statement : caseTree.getStatements()) {
-            statement(new TreePath(casePath, statement));
-          }
-        }
-      }
-      context.mark(exit);
+      new SwitchLowerer(context, types, expressions(path), this::statement).statement(path, tree, breakTargets);
     }
 
-    /** The body of {@code case X -> body} in a switch statement: an expression, a block or a throw. */
-    private void rule(TreePath casePath, Tree body) {
-      TreePath bodyPath = new TreePath(casePath, body);
-      if (body instanceof ExpressionTree) {
-        expressions(casePath).effect(bodyPath);
-      } else {
-        statement(bodyPath);
-      }
+    /** {@code yield value;} of a lowered switch expression: store the value, then leave for its end. */
+    private void yieldStatement(TreePath path) {
+      Tree target = VerbatimExits.yieldTarget(path);
+      LoweringContext.YieldTarget yield = context.yieldTargets.get(target);
+      expressions(path).assign(Code.of(yield.result), yield.type, new TreePath(path, TreeCompat.yieldValue(path.getLeaf())));
+      context.emit(new Instruction.Jump(path, context.exits.jump(context.region(), target, yield.end)));
     }
 
     /**

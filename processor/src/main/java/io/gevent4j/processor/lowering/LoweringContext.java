@@ -22,10 +22,16 @@ import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
 
 /** What the statement and expression lowerers share while lowering one method: output and slots. */
 final class LoweringContext {
   final Trees trees;
+  final Elements elements;
+  /** The switch expressions being lowered, by tree: where their {@code yield}s go. */
+  final Map<Tree, YieldTarget> yieldTargets = new IdentityHashMap<>();
+  /** The field each {@code yield} printed inside a whole statement stores its value into. */
+  final Map<Tree, Slot> verbatimYields = new IdentityHashMap<>();
   final SuspensionFinder.Result found;
   final CompilationUnitTree unit;
   final List<Instruction> out = new ArrayList<>();
@@ -39,18 +45,34 @@ final class LoweringContext {
   /** The exception route of each try-statement part that has states. */
   final Map<TryRegion.RegionPart, ExceptionRoute> routes = new LinkedHashMap<>();
   final ExitPlanner exits;
+  /** Lowers a statement (the statement lowerer's entry point, for the arms of switch expressions). */
+  java.util.function.Consumer<TreePath> statements;
   private final Captures captures;
   private final Set<String> usedNames = new HashSet<>();
   private int syntheticCount;
   private TryRegion.RegionPart region;
 
-  LoweringContext(Trees trees, SuspensionFinder.Result found, CompilationUnitTree unit) {
+  LoweringContext(Trees trees, Elements elements, SuspensionFinder.Result found, CompilationUnitTree unit) {
     this.trees = trees;
+    this.elements = elements;
     this.found = found;
     this.unit = unit;
     this.exits = new ExitPlanner(trees.getSourcePositions(), unit);
     this.captures = new Captures(trees, slots);
     usedNames.addAll(FrameContract.RESERVED_VARIABLES);
+  }
+
+  /** Where the {@code yield}s of a lowered switch expression go: its value's field, then its end. */
+  static final class YieldTarget {
+    final Slot result;
+    final TypeMirror type;
+    final Label end;
+
+    YieldTarget(Slot result, TypeMirror type, Label end) {
+      this.result = result;
+      this.type = type;
+      this.end = end;
+    }
   }
 
   void emit(Instruction instruction) {

@@ -20,19 +20,33 @@ import java.util.Map;
  * lambdas and classes, and jumps within the statement, stay as written.
  */
 final class VerbatimExits {
+  private final LoweringContext context;
   private final ExitPlanner planner;
   private final Map<Tree, Label> breakTargets;
   private final Map<Tree, Label> continueTargets;
 
-  VerbatimExits(ExitPlanner planner, Map<Tree, Label> breakTargets, Map<Tree, Label> continueTargets) {
-    this.planner = planner;
+  VerbatimExits(LoweringContext context, Map<Tree, Label> breakTargets, Map<Tree, Label> continueTargets) {
+    this.context = context;
+    this.planner = context.exits;
     this.breakTargets = breakTargets;
     this.continueTargets = continueTargets;
   }
 
-  /** Adds to {@code exits} the exits out of {@code statement}, which runs in {@code region}. */
+  /**
+   * Adds to {@code exits} the exits out of {@code statement}, which runs in {@code region}; a
+   * {@code yield} of a lowered switch expression also gets the field of its value.
+   */
   void find(TreePath statement, TryRegion.RegionPart region, Map<Tree, Exit> exits) {
+    yieldOf(statement, region, exits);
     new TreePathScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        if (tree != null && tree.getKind().name().equals("YIELD")) {
+          yieldOf(new TreePath(getCurrentPath(), tree), region, exits);
+        }
+        return super.scan(tree, unused);
+      }
+
       @Override
       public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
         return null;
@@ -73,6 +87,32 @@ final class VerbatimExits {
         }
       }
     }.scan(statement, null);
+  }
+
+  private void yieldOf(TreePath yield, TryRegion.RegionPart region, Map<Tree, Exit> exits) {
+    if (!yield.getLeaf().getKind().name().equals("YIELD")) {
+      return;
+    }
+    Tree target = yieldTarget(yield);
+    LoweringContext.YieldTarget lowered = target == null ? null : context.yieldTargets.get(target);
+    if (lowered != null) {
+      exits.put(yield.getLeaf(), planner.jump(region, target, lowered.end));
+      context.verbatimYields.put(yield.getLeaf(), lowered.result);
+    }
+  }
+
+  /** The switch expression a {@code yield} belongs to: the innermost one around it. */
+  static Tree yieldTarget(TreePath yield) {
+    for (TreePath p = yield.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree.Kind kind = p.getLeaf().getKind();
+      if (kind.name().equals("SWITCH_EXPRESSION")) {
+        return p.getLeaf();
+      }
+      if (kind == Tree.Kind.LAMBDA_EXPRESSION || kind == Tree.Kind.CLASS || kind == Tree.Kind.METHOD) {
+        return null;
+      }
+    }
+    return null;
   }
 
   /** The innermost loop (or, for break, switch) around {@code path}, within the same body. */

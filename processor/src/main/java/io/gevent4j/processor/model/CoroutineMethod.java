@@ -21,12 +21,13 @@ public final class CoroutineMethod {
   private final Map<VariableElement, Slot> slotsByVariable;
   private final List<Instruction> instructions;
   private final Map<Tree, Exit> verbatimExits;
+  private final Map<Tree, Slot> verbatimYields;
   private final Map<Integer, TryRegion.RegionPart> stateRegions;
   private final Map<TryRegion.RegionPart, ExceptionRoute> exceptionRoutes;
 
   public CoroutineMethod(ExecutableElement method, MethodTree tree, CompilationUnitTree unit,
       List<Slot> parameters, List<Slot> locals, Map<VariableElement, Slot> slotsByVariable,
-      List<Instruction> instructions, Map<Tree, Exit> verbatimExits, Map<Integer, TryRegion.RegionPart> stateRegions,
+      List<Instruction> instructions, Map<Tree, Exit> verbatimExits, Map<Tree, Slot> verbatimYields, Map<Integer, TryRegion.RegionPart> stateRegions,
       Map<TryRegion.RegionPart, ExceptionRoute> exceptionRoutes) {
     this.method = method;
     this.tree = tree;
@@ -36,6 +37,7 @@ public final class CoroutineMethod {
     this.slotsByVariable = Collections.unmodifiableMap(slotsByVariable);
     this.instructions = Collections.unmodifiableList(instructions);
     this.verbatimExits = Collections.unmodifiableMap(verbatimExits);
+    this.verbatimYields = Collections.unmodifiableMap(verbatimYields);
     this.stateRegions = Collections.unmodifiableMap(stateRegions);
     this.exceptionRoutes = Collections.unmodifiableMap(exceptionRoutes);
   }
@@ -84,6 +86,14 @@ public final class CoroutineMethod {
    */
   public Exit exitOf(Tree jump) {
     return verbatimExits.get(jump);
+  }
+
+  /**
+   * For a {@code yield} of a lowered switch expression inside a statement printed whole, the
+   * field its value goes into (then it leaves by {@link #exitOf}); else null.
+   */
+  public Slot yieldResultOf(Tree yield) {
+    return verbatimYields.get(yield);
   }
 
   /** The try-statement part of each state inside one, by state number. */

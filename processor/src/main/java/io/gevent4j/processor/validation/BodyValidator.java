@@ -85,38 +85,6 @@ public final class BodyValidator {
           break;
       }
     }
-    for (TreePath path = point.call().getParentPath(); path.getLeaf() != method; path = path.getParentPath()) {
-      String unsupported = unsupportedContainer(path.getLeaf());
-      if (unsupported != null) {
-        diagnostics.report(Message.SUSPENSION_STATEMENT, call, unit, unsupported);
-        return;
-      }
-    }
-  }
-
-  private static String unsupportedContainer(Tree tree) {
-    switch (tree.getKind()) {
-      case BLOCK:
-      case IF:
-      case WHILE_LOOP:
-      case DO_WHILE_LOOP:
-      case FOR_LOOP:
-      case ENHANCED_FOR_LOOP:
-      case LABELED_STATEMENT:
-      case EXPRESSION_STATEMENT:
-      case VARIABLE:
-      case RETURN:
-      case THROW:
-      case TRY:
-      case CATCH:
-      case SWITCH:
-      case CASE:
-      case ASSERT:
-        return null;
-      default:
-        return tree instanceof com.sun.source.tree.StatementTree
-            ? tree.getKind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') : null;
-    }
   }
 
   private boolean isSuppressed(Element element) {

@@ -60,16 +60,6 @@ class BadInputTest {
   }
 
   @Test
-  void suspensionInsideYield() {
-    assertError(bad(
-            "  @Coroutine static int two() { Gevent.sleep(0); return 2; }",
-            "  @Coroutine static int f(int a) {",
-            "    return switch (a) { default -> { yield two(); } };",
-            "  }"),
-        "[CoroutineSuspensionStatement] a suspension point inside this yield statement is not supported yet", 8);
-  }
-
-  @Test
   void abstractCoroutine() {
     assertError(JavaFileObjects.forSourceLines("p.Bad",
             "package p;",
@@ -436,16 +426,6 @@ class BadInputTest {
             "    }",
             "  }"),
         "[CoroutineUnsupportedConstruct] a pattern, guard or 'case null' in a switch whose cases suspend is not supported", 8);
-  }
-
-  @Test
-  void suspensionInASwitchExpression() {
-    assertError(bad(
-            "  @Coroutine static int two() { Gevent.sleep(0); return 2; }",
-            "  @Coroutine static int f(int n) {",
-            "    return switch (n) { case 1 -> two(); default -> 0; };",
-            "  }"),
-        "[CoroutineUnsupportedConstruct] a suspension point inside a switch expression is not supported", 8);
   }
 
   @Test

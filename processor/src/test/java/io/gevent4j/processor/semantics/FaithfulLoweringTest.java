@@ -562,6 +562,34 @@ class FaithfulLoweringTest {
     assertEquals("java.lang.IllegalStateException", cases.assertSame(true, "run", 3).failure);
   }
 
+  /** Switch expressions with suspensions in the selector, in rule arms, in blocks and yields, classic cases too. */
+  @Test
+  void switchExpressionsWithSuspensions() throws Exception {
+    Differential cases = Differential.compile("SwitchExpressions",
+        "  enum Size { S, M, L }",
+        "  @Coroutine public static String run(int a, String s) {",
+        "    int n = switch (y(a)) {",
+        "      case 1, 2 -> y(10) + a;",
+        "      case 3 -> { int t = y(30); if (t > a) yield t + 1; yield t; }",
+        "      default -> -1;",
+        "    };",
+        "    String m = switch (s) {",
+        "      case \"x\":",
+        "        y(\"fall\");",
+        "      case \"y\":",
+        "        yield \"xy\" + y(1);",
+        "      default:",
+        "        try { y(0); yield \"in try\"; } finally { log.add(\"finally\"); }",
+        "    };",
+        "    Size size = a > 2 ? Size.L : Size.S;",
+        "    int k = switch (size) { case S -> y(1); case M -> 2; case L -> { y(0); yield 3; } };",
+        "    return n + \" \" + m + \" \" + k + \" \" + t(\"after\", \"!\");",
+        "  }");
+    assertEquals("11 xy1 1 !", cases.assertSame(true, "run", 1, "x").result);
+    assertEquals("31 in try 3 !", cases.assertSame(true, "run", 3, "z").result);
+    assertEquals("-1 xy1 3 !", cases.assertSame(true, "run", 5, "y").result);
+  }
+
   /** Explicit type arguments on a call whose arguments suspend stay as written. */
   @Test
   void explicitTypeArgumentsOnACallWhoseArgumentsSuspend() throws Exception {
