@@ -30,7 +30,7 @@ final class ExitRenderer {
       case GO_TO:
         return goTo(exit.target());
       case RETURN:
-        return CodeBlock.of("return $L;\n", returned(value));
+        return CodeBlock.of("$L\n", returnStatement(value));
       case RETHROW:
         return CodeBlock.of("throw $L;\n", FrameContract.THROWN);
       default:
@@ -45,6 +45,11 @@ final class ExitRenderer {
         }
         return out.add(goTo(region.finallyEntry())).build();
     }
+  }
+
+  /** {@code return (T) (value);}, without a line end: one statement, it needs no braces where it stands. */
+  CodeBlock returnStatement(CodeBlock value) {
+    return CodeBlock.of("return $L;", returned(value));
   }
 
   /** resume$() returns Object: convert first, so that `return 1` in a long method boxes a Long. */

@@ -90,10 +90,6 @@ public final class MachineEmitter {
         .addModifiers(Modifier.STATIC, Modifier.FINAL)
         .addTypeVariables(signature.typeVariables)
         .superclass(ParameterizedTypeName.get(FRAME, signature.result))
-        // States fall through into the next one by design; results come back as Object and are cast.
-        // The user's own code in the machine is warned about where javac compiles the original method.
-        .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
-            .addMember("value", "{$S, $S}", "fallthrough", "unchecked").build())
         .addJavadoc("State machine of {@link $T#$L}, $L.\n", ClassName.get(method.owner()),
             javadocSignature(method.method()), sourceLines.location(method.unit(), method.tree().getReturnType()));
 
@@ -130,8 +126,10 @@ public final class MachineEmitter {
     machine.addMethod(location(method));
     machine.addMethod(MethodSpec.methodBuilder(FrameContract.RESUME)
         .addAnnotation(Override.class)
-        .addAnnotation(com.squareup.javapoet.AnnotationSpec.builder(SuppressWarnings.class)
-            .addMember("value", "{$S, $S}", "unchecked", "cast").build())
+        // States fall through into the next one by design; results come back as Object and are cast.
+        // The user's own code in it is warned about where javac compiles the original method.
+        .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+            .addMember("value", "{$S, $S, $S}", "fallthrough", "unchecked", "cast").build())
         .addModifiers(Modifier.PROTECTED).returns(Object.class).addException(Throwable.class)
         .addCode(body).build());
 

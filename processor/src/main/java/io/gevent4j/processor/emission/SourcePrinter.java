@@ -215,16 +215,64 @@ final class SourcePrinter {
     }
     List<Edit> edits = new Editor(substitutions).edits(path);
     edits.sort(Comparator.comparingLong((Edit edit) -> edit.start).thenComparingLong(edit -> edit.end));
+    int indent = indentation((int) start, (int) end);
     CodeBlock.Builder out = CodeBlock.builder();
     long at = start;
     for (Edit edit : edits) {
       if (edit.start < at) {
         continue; // inside an edit already applied
       }
-      out.add("$L", source.subSequence((int) at, (int) edit.start)).add(edit.replacement);
+      out.add("$L", dedent(source.subSequence((int) at, (int) edit.start), indent)).add(edit.replacement);
       at = edit.end;
     }
-    return out.add("$L", source.subSequence((int) at, (int) end)).build();
+    return out.add("$L", dedent(source.subSequence((int) at, (int) end), indent)).build();
+  }
+
+  /**
+   * How far the lines of [start, end) after the first are indented in common with the first
+   * line: taken off, so that copied text sits at the generated code's own indentation (the same
+   * for every line, so a text block's content is unchanged).
+   */
+  private int indentation(int start, int end) {
+    int lineStart = start;
+    while (lineStart > 0 && source.charAt(lineStart - 1) != '\n') {
+      lineStart--;
+    }
+    int indent = leadingWhitespace(lineStart, start);
+    for (int i = start; i < end; i++) {
+      if (source.charAt(i) == '\n') {
+        int blank = leadingWhitespace(i + 1, end);
+        if (i + 1 + blank < end && source.charAt(i + 1 + blank) != '\n' && source.charAt(i + 1 + blank) != '\r') {
+          indent = Math.min(indent, blank);
+        }
+      }
+    }
+    return indent;
+  }
+
+  private int leadingWhitespace(int from, int limit) {
+    int n = 0;
+    while (from + n < limit && (source.charAt(from + n) == ' ' || source.charAt(from + n) == '\t')) {
+      n++;
+    }
+    return n;
+  }
+
+  private static String dedent(CharSequence text, int indent) {
+    if (indent == 0) {
+      return text.toString();
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      out.append(c);
+      if (c == '\n') {
+        for (int n = 0; n < indent && i + 1 < text.length() && (text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '\t'); n++) {
+          i++;
+        }
+      }
+    }
+    return out.toString();
   }
 
   private long start(Tree tree) {
@@ -518,7 +566,8 @@ final class SourcePrinter {
       }
       CodeBlock value = node.getExpression() == null ? null
           : text(new TreePath(getCurrentPath(), node.getExpression()), substitutions);
-      replace(node, CodeBlock.builder().add("{\n$>").add(exits.render(exit, value)).add("$<}").build());
+      replace(node, exit.kind() == Exit.Kind.RETURN ? exits.returnStatement(value)
+          : CodeBlock.builder().add("{\n$>").add(exits.render(exit, value)).add("$<}").build());
       return null;
     }
 
