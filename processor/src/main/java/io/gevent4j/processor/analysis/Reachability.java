@@ -4,6 +4,7 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.ExpressionTree;
@@ -20,22 +21,27 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreeScanner;
+import com.sun.source.util.Trees;
 import java.util.List;
 
 /**
- * Whether a statement "can complete normally" (JLS 14.22), so that emission never places code
- * where javac would report it unreachable. Conservative where the JLS needs constant folding:
- * only the literal {@code true} counts as a constant condition.
+ * Whether a statement "can complete normally" (JLS 14.22), so that lowering never places code
+ * where javac would report it unreachable. Loop conditions count as constant {@code true} as
+ * javac folds them ({@link ConstantConditions}).
  */
 public final class Reachability {
-  private Reachability() {}
+  private final ConstantConditions constants;
+
+  public Reachability(Trees trees, CompilationUnitTree unit) {
+    this.constants = new ConstantConditions(trees, unit);
+  }
 
   /** Whether {@code statement} can complete normally. */
-  public static boolean canCompleteNormally(StatementTree statement) {
+  public boolean canCompleteNormally(StatementTree statement) {
     return canComplete(statement, null);
   }
 
-  private static boolean canComplete(StatementTree statement, String label) {
+  private boolean canComplete(StatementTree statement, String label) {
     switch (statement.getKind()) {
       case RETURN:
       case THROW:
@@ -78,7 +84,7 @@ public final class Reachability {
     }
   }
 
-  private static boolean blockCompletes(List<? extends StatementTree> statements) {
+  private boolean blockCompletes(List<? extends StatementTree> statements) {
     for (StatementTree statement : statements) {
       if (!canComplete(statement, null)) {
         return false;
@@ -87,7 +93,7 @@ public final class Reachability {
     return true;
   }
 
-  private static boolean tryCompletes(TryTree tree) {
+  private boolean tryCompletes(TryTree tree) {
     if (tree.getFinallyBlock() != null && !canComplete(tree.getFinallyBlock(), null)) {
       return false;
     }
@@ -102,7 +108,7 @@ public final class Reachability {
     return false;
   }
 
-  private static boolean switchCompletes(SwitchTree tree, String label) {
+  private boolean switchCompletes(SwitchTree tree, String label) {
     List<? extends CaseTree> cases = tree.getCases();
     boolean hasDefault = false;
     for (CaseTree caseTree : cases) {
@@ -118,11 +124,8 @@ public final class Reachability {
     return last == null || blockCompletes(last);
   }
 
-  private static boolean isTrue(ExpressionTree condition) {
-    while (condition instanceof ParenthesizedTree) {
-      condition = ((ParenthesizedTree) condition).getExpression();
-    }
-    return condition instanceof LiteralTree && Boolean.TRUE.equals(((LiteralTree) condition).getValue());
+  private boolean isTrue(ExpressionTree condition) {
+    return Boolean.TRUE.equals(constants.value(condition));
   }
 
   /**

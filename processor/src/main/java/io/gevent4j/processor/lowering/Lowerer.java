@@ -74,6 +74,7 @@ public final class Lowerer {
     private final Map<Tree, Label> breakTargets = new IdentityHashMap<>();
     private final Map<Tree, Label> continueTargets = new IdentityHashMap<>();
     private final VerbatimExits verbatimExits;
+    private final Reachability reachability;
 
     Run(TreePath methodPath, SuspensionFinder.Result found) {
       this.methodPath = methodPath;
@@ -82,6 +83,7 @@ public final class Lowerer {
       this.context = new LoweringContext(trees, elements, found, methodPath.getCompilationUnit());
       this.verbatimExits = new VerbatimExits(context, breakTargets, continueTargets);
       context.statements = this::statement;
+      this.reachability = new Reachability(trees, methodPath.getCompilationUnit());
     }
 
     CoroutineMethod lower() {
@@ -116,7 +118,7 @@ public final class Lowerer {
         return;
       }
       if (!found.suspends(tree)) {
-        context.emit(new Instruction.Verbatim(path, Reachability.canCompleteNormally((StatementTree) tree)));
+        context.emit(new Instruction.Verbatim(path, reachability.canCompleteNormally((StatementTree) tree)));
         verbatimExits.find(path, context.region(), context.verbatimExits);
         return;
       }

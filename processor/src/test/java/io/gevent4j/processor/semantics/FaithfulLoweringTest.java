@@ -601,6 +601,30 @@ class FaithfulLoweringTest {
     assertEquals("[1, m, two]0", cases.assertSame(true, "run").result);
   }
 
+  /** A loop on a constant condition that never ends normally, as javac folds it: nothing is placed after it. */
+  @Test
+  void loopsOnConstantConditionsEndOnlyByTheirExits() throws Exception {
+    Differential cases = Differential.compile("ConstantLoops",
+        "  static final boolean FOREVER = true;",
+        "  @Coroutine public static void local() {",
+        "    y(1);",
+        "    final boolean on = true;",
+        "    int n = 0;",
+        "    while (on && 1 < 2) { n++; if (n > 3) { log.add(\"n \" + n); return; } }",
+        "  }",
+        "  @Coroutine public static int field() {",
+        "    int n = y(0);",
+        "    do { n++; if (n == 5) return n; } while (!!FOREVER);",
+        "  }",
+        "  @Coroutine public static int forLoop() {",
+        "    y(0);",
+        "    for (int i = 0; FOREVER; i++) { if (i == 2) return i; }",
+        "  }");
+    cases.assertSame(true, "local");
+    assertEquals(5, cases.assertSame(true, "field").result);
+    assertEquals(2, cases.assertSame(true, "forLoop").result);
+  }
+
   /** Found by the random programs: a constant captured by an anonymous class stays a constant. */
   @Test
   void constantCapturedByAnAnonymousClassStaysAConstant() throws Exception {
