@@ -6,8 +6,23 @@ import com.squareup.javapoet.CodeBlock;
 final class Literals {
   private Literals() {}
 
-  /** A constant expression with {@code value}, the value of a constant variable. */
+  /**
+   * A constant expression with {@code value}, the value of a constant variable; a negative number
+   * is parenthesized, so that it keeps its meaning wherever it is written ({@code x - (-1)}).
+   */
   static CodeBlock constant(Object value) {
+    if (value instanceof Number && ((Number) value).doubleValue() < 0 || isNegativeZero(value)) {
+      return CodeBlock.of("($L)", literal(value));
+    }
+    return literal(value);
+  }
+
+  private static boolean isNegativeZero(Object value) {
+    return value instanceof Double && Double.doubleToRawLongBits((Double) value) == Long.MIN_VALUE
+        || value instanceof Float && Float.floatToRawIntBits((Float) value) == Integer.MIN_VALUE;
+  }
+
+  private static CodeBlock literal(Object value) {
     if (value instanceof String) {
       return CodeBlock.of("$S", value);
     }

@@ -481,7 +481,14 @@ final class SourcePrinter {
 
     /** An unqualified field or method: of a class declared here, of the coroutine's class, or imported. */
     private void member(IdentifierTree node, Element element) {
-      if (memberOfClassHere(element) || isCaseLabel()) {
+      if (memberOfClassHere(element)) {
+        return;
+      }
+      if (isPrivateConstant(element)) {
+        replace(node, Literals.constant(((VariableElement) element).getConstantValue()));
+        return;
+      }
+      if (isCaseLabel()) {
         return;
       }
       if (element.getModifiers().contains(Modifier.STATIC)) {
@@ -532,7 +539,18 @@ final class SourcePrinter {
         }
         return null;
       }
+      Element selected = trees.getElement(getCurrentPath());
+      if (isPrivateConstant(selected) && !memberOfClassHere(selected)) {
+        replace(node, Literals.constant(((VariableElement) selected).getConstantValue()));
+        return null;
+      }
       return super.visitMemberSelect(node, unused);
+    }
+
+    /** A private constant of the coroutine's classes: the generated class cannot name it, so it writes its value. */
+    private boolean isPrivateConstant(Element element) {
+      return element != null && element.getKind() == ElementKind.FIELD && element.getModifiers().contains(Modifier.PRIVATE)
+          && ((VariableElement) element).getConstantValue() != null;
     }
 
     @Override

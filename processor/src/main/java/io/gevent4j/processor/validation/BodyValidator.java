@@ -180,11 +180,20 @@ public final class BodyValidator {
         return; // a member of an anonymous class in the body: printed with it
       }
       Set<Modifier> modifiers = element.getModifiers();
+      if (isInlinedConstant(element)) {
+        return; // the printer writes the constant's value
+      }
       if (modifiers.contains(Modifier.PRIVATE)) {
         error(Message.PRIVATE_ACCESS, node, describe(element), generatedClassName);
       } else if (modifiers.contains(Modifier.PROTECTED) && !elements.getPackageOf(element).equals(generatedPackage)) {
         error(Message.PROTECTED_ACCESS, node, describe(element), generatedClassName);
       }
+    }
+
+    /** A private constant variable (JLS 4.12.4): generated code uses its value, not the field. */
+    private boolean isInlinedConstant(Element element) {
+      return element.getKind() == ElementKind.FIELD && element.getModifiers().contains(Modifier.PRIVATE)
+          && ((javax.lang.model.element.VariableElement) element).getConstantValue() != null;
     }
 
     private String describe(Element element) {

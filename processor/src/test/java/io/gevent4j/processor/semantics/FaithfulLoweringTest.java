@@ -601,6 +601,28 @@ class FaithfulLoweringTest {
     assertEquals("[1, m, two]0", cases.assertSame(true, "run").result);
   }
 
+  /** Private constants are used by value: in expressions, case labels, narrowing, anonymous classes. */
+  @Test
+  void privateConstantsOfTheClass() throws Exception {
+    Differential cases = Differential.compile("PrivateConstants",
+        "  private static final int MAX = -5;",
+        "  private static final byte SMALL = -3;",
+        "  private static final char C = 'q';",
+        "  private static final String NAME = \"n\" + 1;",
+        "  private static final long BIG = 1L << 40;",
+        "  private static final double NEG_ZERO = -0.0;",
+        "  @Coroutine public static String run(int a) {",
+        "    int x = y(a) - MAX;",
+        "    byte b = SMALL;",
+        "    String r;",
+        "    switch ((int) y(a)) { case MAX: r = \"max\"; break; case SMALL: r = \"small\"; break; default: r = NAME; }",
+        "    Object o = new Object() { public String toString() { return NAME + C; } };",
+        "    return x + \" \" + b + \" \" + r + \" \" + o + \" \" + (BIG + y(1)) + \" \" + (1 / NEG_ZERO) + \" \" + PrivateConstants.MAX;",
+        "  }");
+    assertEquals("0 -3 max n1q 1099511627777 -Infinity -5", cases.assertSame(true, "run", -5).result);
+    assertEquals("6 -3 n1 n1q 1099511627777 -Infinity -5", cases.assertSame(true, "run", 1).result);
+  }
+
   /** A loop on a constant condition that never ends normally, as javac folds it: nothing is placed after it. */
   @Test
   void loopsOnConstantConditionsEndOnlyByTheirExits() throws Exception {
