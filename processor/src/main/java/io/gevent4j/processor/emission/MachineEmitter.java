@@ -108,7 +108,7 @@ public final class MachineEmitter {
       arguments.add(parameter.name());
     }
     for (Slot local : method.locals()) {
-      FieldSpec.Builder field = FieldSpec.builder(typeNames.of(local.type()), local.name(), Modifier.PRIVATE)
+      FieldSpec.Builder field = FieldSpec.builder(typeNames.field(local.type()), local.name(), Modifier.PRIVATE)
           .addJavadoc(local.role() == Slot.Role.LOCAL ? "Local variable, line $L.\n" : "Synthetic.\n", local.line());
       if (local.constant() != null) {
         field.addModifiers(Modifier.FINAL).initializer(Literals.constant(local.constant()));
@@ -298,13 +298,18 @@ public final class MachineEmitter {
     }
 
     CodeBlock emit() {
+      for (TreePath localType : method.localTypes()) {
+        // Declared where the body is split: here, every state sees it.
+        comment(localType);
+        out.add(printer.statement(localType));
+      }
       out.add("$L:\nfor (;;) {\n$>", Names.DISPATCH);
       if (hasRegions) {
         out.add("try {\n$>");
       }
       out.add("switch ($L) {\n$>case 0:\n$>", FrameContract.STATE);
       for (Instruction instruction : method.instructions()) {
-        comment(instruction);
+        comment(instruction.origin());
         instruction.accept(this);
         fallsThrough = !instruction.isTerminal();
       }
@@ -331,8 +336,7 @@ public final class MachineEmitter {
       return routing.add("default:\n$>throw $L;\n$<$<}\n", FrameContract.THROWN).build();
     }
 
-    private void comment(Instruction instruction) {
-      TreePath origin = instruction.origin();
+    private void comment(TreePath origin) {
       if (origin != null && origin.getLeaf() != lastCommented) {
         lastCommented = origin.getLeaf();
         out.add("// $L\n", sourceLines.describe(method.unit(), origin.getLeaf()));
@@ -402,7 +406,7 @@ public final class MachineEmitter {
     @Override
     public void visitSuspend(Instruction.Suspend suspend) {
       SuspensionPoint point = suspend.point();
-      CodeBlock target = suspend.target() == null ? null : code(suspend.target());
+      CodeBlock target = suspend.target() == null ? null : assignable(suspend.target());
       int resume = suspend.resume().state();
       if (point.kind() == CallKind.COROUTINE) {
         out.addStatement("return $L($L, $L)", FrameContract.CALL_FRAME, frameCreation(suspend), resume);
@@ -474,10 +478,18 @@ public final class MachineEmitter {
       return point.method().getModifiers().contains(Modifier.STATIC);
     }
 
-    /** Prints a lowering {@link Code} fragment. */
+    /** Prints {@code code} as the target of an assignment: a slot by its name, never cast. */
+    private CodeBlock assignable(Code code) {
+      return code.parts().size() == 1 && code.parts().get(0) instanceof Slot
+          ? CodeBlock.of("$L", ((Slot) code.parts().get(0)).name()) : code(code);
+    }
+
+    /** Prints a lowering {@link Code} fragment (a slot of a local class's type read back with a cast). */
     private CodeBlock code(Code code) {
       CodeBlock.Builder out = CodeBlock.builder();
-      for (Object part : code.parts()) {
+      List<Object> parts = code.parts();
+      for (int i = 0; i < parts.size(); i++) {
+        Object part = parts.get(i);
         if (part instanceof String) {
           out.add("$L", part);
         } else if (part instanceof TreePath) {
@@ -492,9 +504,12 @@ public final class MachineEmitter {
           }
           out.add(printer.expression(substituted.path(), operands));
         } else if (part instanceof TypeMirror) {
-          out.add("$T", typeNames.of((TypeMirror) part));
+          out.add("$T", typeNames.inBody((TypeMirror) part));
         } else if (part instanceof Slot) {
-          out.add("$L", ((Slot) part).name());
+          Slot slot = (Slot) part;
+          boolean assigned = i + 1 < parts.size() && parts.get(i + 1) instanceof String && ((String) parts.get(i + 1)).startsWith(" = ");
+          out.add(typeNames.mentionsLocalClass(slot.type()) && !assigned
+              ? CodeBlock.of("(($T) $L)", typeNames.inBody(slot.type()), slot.name()) : CodeBlock.of("$L", slot.name()));
         } else {
           out.add("$L", ((Label) part).state());
         }

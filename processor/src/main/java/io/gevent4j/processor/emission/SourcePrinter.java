@@ -102,7 +102,12 @@ final class SourcePrinter {
     try {
       for (Slot slot : captured) {
         copied.add(slot.variable());
-        out.addStatement("final $T $L = this.$L", typeNames.of(slot.type()), slot.variable().getSimpleName(), slot.name());
+        if (typeNames.mentionsLocalClass(slot.type())) {
+          out.addStatement("final $T $L = ($T) this.$L", typeNames.inBody(slot.type()), slot.variable().getSimpleName(),
+              typeNames.inBody(slot.type()), slot.name());
+        } else {
+          out.addStatement("final $T $L = this.$L", typeNames.of(slot.type()), slot.variable().getSimpleName(), slot.name());
+        }
       }
       return out.add(print.get()).add("$<}\n").build();
     } finally {
@@ -450,7 +455,10 @@ final class SourcePrinter {
         case EXCEPTION_PARAMETER:
         case RESOURCE_VARIABLE: {
           Slot slot = element instanceof VariableElement ? method.slotOf((VariableElement) element) : null;
-          if (slot != null && !copied.contains(element) && !slot.name().equals(name)) {
+          if (slot != null && !copied.contains(element) && typeNames.mentionsLocalClass(slot.type()) && !isAssigned()) {
+            // Its field is an Object: a local class of the body has no name outside resume$().
+            replace(node, CodeBlock.of("(($T) $L)", typeNames.inBody(slot.type()), slot.name()));
+          } else if (slot != null && !copied.contains(element) && !slot.name().equals(name)) {
             replace(node, CodeBlock.of("$L", slot.name()));
           }
           return null;
@@ -503,6 +511,12 @@ final class SourcePrinter {
       if (nesting == NestingKind.TOP_LEVEL || nesting == NestingKind.MEMBER) {
         replace(node, CodeBlock.of("$T", ClassName.get(element)));
       }
+    }
+
+    /** Whether the identifier visited is the variable an assignment writes ({@code x = e}). */
+    private boolean isAssigned() {
+      Tree parent = getCurrentPath().getParentPath().getLeaf();
+      return parent instanceof AssignmentTree && ((AssignmentTree) parent).getVariable() == getCurrentPath().getLeaf();
     }
 
     /** An enum constant in a {@code case} label is written unqualified before Java 21. */

@@ -13,6 +13,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.IntersectionType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.TypeVariable;
 import javax.lang.model.type.WildcardType;
@@ -54,6 +55,68 @@ final class TypeNames {
       default:
         return ClassName.OBJECT;
     }
+  }
+
+  /**
+   * {@code type} as code inside {@code resume$()} writes it: like {@link #of}, but a local class
+   * of the body (declared at the top of {@code resume$()}) by its simple name.
+   */
+  TypeName inBody(TypeMirror type) {
+    if (type.getKind() == TypeKind.DECLARED) {
+      TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+      if (element.getNestingKind() == NestingKind.LOCAL) {
+        ClassName local = ClassName.get("", element.getSimpleName().toString());
+        List<TypeName> arguments = new ArrayList<>();
+        for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
+          arguments.add(inBody(argument));
+        }
+        return arguments.isEmpty() ? local : ParameterizedTypeName.get(local, arguments.toArray(new TypeName[0]));
+      }
+      if (!((DeclaredType) type).getTypeArguments().isEmpty() && mentionsLocalClass(type)) {
+        List<TypeName> arguments = new ArrayList<>();
+        for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
+          arguments.add(inBody(argument));
+        }
+        return ParameterizedTypeName.get(ClassName.get(element), arguments.toArray(new TypeName[0]));
+      }
+    } else if (type.getKind() == TypeKind.ARRAY) {
+      return ArrayTypeName.of(inBody(((ArrayType) type).getComponentType()));
+    }
+    return of(type);
+  }
+
+  /**
+   * Whether {@code type} names a local class of the body: a field cannot have it (the class is
+   * declared in {@code resume$()}), so its field is an {@code Object} and reads cast it back.
+   */
+  boolean mentionsLocalClass(TypeMirror type) {
+    switch (type.getKind()) {
+      case DECLARED: {
+        if (((TypeElement) ((DeclaredType) type).asElement()).getNestingKind() == NestingKind.LOCAL) {
+          return true;
+        }
+        for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
+          if (mentionsLocalClass(argument)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      case ARRAY:
+        return mentionsLocalClass(((ArrayType) type).getComponentType());
+      case WILDCARD: {
+        WildcardType wildcard = (WildcardType) type;
+        return wildcard.getExtendsBound() != null && mentionsLocalClass(wildcard.getExtendsBound())
+            || wildcard.getSuperBound() != null && mentionsLocalClass(wildcard.getSuperBound());
+      }
+      default:
+        return false;
+    }
+  }
+
+  /** The type of a field holding {@code type}. */
+  TypeName field(TypeMirror type) {
+    return mentionsLocalClass(type) ? ClassName.OBJECT : of(type);
   }
 
   /** The boxed form of {@code type}, for casts of results delivered as {@code Object}. */

@@ -1,6 +1,8 @@
 package io.gevent4j.processor.lowering;
 
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.AssertTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.DoWhileLoopTree;
@@ -20,6 +22,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import io.gevent4j.processor.analysis.Reachability;
 import io.gevent4j.processor.analysis.SuspensionFinder;
@@ -99,7 +102,7 @@ public final class Lowerer {
       context.finish(fallOff(element));
       return new CoroutineMethod(element, method, methodPath.getCompilationUnit(), context.parameters,
           context.locals, context.slots, context.out, context.verbatimExits, context.verbatimYields,
-          context.stateRegions, context.routes);
+          context.stateRegions, context.routes, context.localTypes);
     }
 
     /** What runs if control reaches the end: a void method returns; javac rules it out for others. */
@@ -115,6 +118,10 @@ public final class Lowerer {
       Tree tree = path.getLeaf();
       if (tree.getKind() == Tree.Kind.VARIABLE) {
         declaration(path, (VariableTree) tree);
+        return;
+      }
+      if (tree instanceof ClassTree) {
+        localType(path);
         return;
       }
       if (!found.suspends(tree)) {
@@ -194,6 +201,50 @@ public final class Lowerer {
 
     private void switchStatement(TreePath path, SwitchTree tree) {
       new SwitchLowerer(context, types, expressions(path), this::statement).statement(path, tree, breakTargets);
+    }
+
+    /**
+     * A local class, record, enum or interface declared where the body is split into states: it
+     * is declared once at the top of {@code resume$()}, in scope for every state. A local class
+     * that captures the method's locals is refused: it would read their fields, not the values
+     * it captured.
+     */
+    private void localType(TreePath path) {
+      Element declared = trees.getElement(path);
+      new TreePathScanner<Void, Void>() {
+        @Override
+        public Void visitIdentifier(IdentifierTree node, Void unused) {
+          Element element = trees.getElement(getCurrentPath());
+          if (element instanceof VariableElement && isLocal(element) && !isInside(element, declared)) {
+            throw new UnsupportedTreeException(node, "a local class that captures the coroutine's local variable '" + node.getName() + "'");
+          }
+          return null;
+        }
+      }.scan(path, null);
+      context.localTypes.add(path);
+    }
+
+    private boolean isLocal(Element element) {
+      switch (element.getKind()) {
+        case LOCAL_VARIABLE:
+        case PARAMETER:
+        case EXCEPTION_PARAMETER:
+        case RESOURCE_VARIABLE:
+          return true;
+        default:
+          return element.getKind().name().equals("BINDING_VARIABLE");
+      }
+    }
+
+    /** Whether {@code variable} is declared in {@code type} (its own fields' and methods' locals). */
+    private boolean isInside(Element variable, Element type) {
+      TreePath declaration = trees.getPath(variable);
+      for (TreePath p = declaration; p != null; p = p.getParentPath()) {
+        if (trees.getElement(p) == type && p.getLeaf() instanceof ClassTree) {
+          return true;
+        }
+      }
+      return declaration == null;
     }
 
     /** {@code yield value;} of a lowered switch expression: store the value, then leave for its end. */

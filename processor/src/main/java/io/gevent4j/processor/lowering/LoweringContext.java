@@ -30,6 +30,8 @@ final class LoweringContext {
   final Elements elements;
   /** The switch expressions being lowered, by tree: where their {@code yield}s go. */
   final Map<Tree, YieldTarget> yieldTargets = new IdentityHashMap<>();
+  /** Local classes declared where the body is split: declared at the top of resume$(). */
+  final List<TreePath> localTypes = new ArrayList<>();
   /** The field each {@code yield} printed inside a whole statement stores its value into. */
   final Map<Tree, Slot> verbatimYields = new IdentityHashMap<>();
   final SuspensionFinder.Result found;

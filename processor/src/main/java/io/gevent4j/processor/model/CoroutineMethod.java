@@ -3,6 +3,7 @@ package io.gevent4j.processor.model;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +23,14 @@ public final class CoroutineMethod {
   private final List<Instruction> instructions;
   private final Map<Tree, Exit> verbatimExits;
   private final Map<Tree, Slot> verbatimYields;
+  private final List<TreePath> localTypes;
   private final Map<Integer, TryRegion.RegionPart> stateRegions;
   private final Map<TryRegion.RegionPart, ExceptionRoute> exceptionRoutes;
 
   public CoroutineMethod(ExecutableElement method, MethodTree tree, CompilationUnitTree unit,
       List<Slot> parameters, List<Slot> locals, Map<VariableElement, Slot> slotsByVariable,
       List<Instruction> instructions, Map<Tree, Exit> verbatimExits, Map<Tree, Slot> verbatimYields, Map<Integer, TryRegion.RegionPart> stateRegions,
-      Map<TryRegion.RegionPart, ExceptionRoute> exceptionRoutes) {
+      Map<TryRegion.RegionPart, ExceptionRoute> exceptionRoutes, List<TreePath> localTypes) {
     this.method = method;
     this.tree = tree;
     this.unit = unit;
@@ -38,6 +40,7 @@ public final class CoroutineMethod {
     this.instructions = Collections.unmodifiableList(instructions);
     this.verbatimExits = Collections.unmodifiableMap(verbatimExits);
     this.verbatimYields = Collections.unmodifiableMap(verbatimYields);
+    this.localTypes = Collections.unmodifiableList(localTypes);
     this.stateRegions = Collections.unmodifiableMap(stateRegions);
     this.exceptionRoutes = Collections.unmodifiableMap(exceptionRoutes);
   }
@@ -94,6 +97,11 @@ public final class CoroutineMethod {
    */
   public Slot yieldResultOf(Tree yield) {
     return verbatimYields.get(yield);
+  }
+
+  /** The local classes, records, enums and interfaces declared where the body is split, in order. */
+  public List<TreePath> localTypes() {
+    return localTypes;
   }
 
   /** The try-statement part of each state inside one, by state number. */

@@ -1,6 +1,5 @@
 package io.gevent4j.processor.validation;
 
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -103,6 +102,7 @@ public final class BodyValidator {
     private final Element owner;
     private final PackageElement generatedPackage;
     private final String generatedClassName;
+    private final Tree method;
     private final Set<Tree> reported = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<Tree, Boolean>());
 
     AccessScanner(TreePath methodPath, String generatedClassName) {
@@ -110,6 +110,7 @@ public final class BodyValidator {
       this.owner = trees.getElement(methodPath).getEnclosingElement();
       this.generatedPackage = elements.getPackageOf(owner);
       this.generatedClassName = generatedClassName;
+      this.method = methodPath.getLeaf();
     }
 
     @Override
@@ -152,19 +153,16 @@ public final class BodyValidator {
       return super.visitMethodInvocation(node, unused);
     }
 
+    /** What javac makes up in a local class (constructors calling {@code super()}, record members) is not the user's. */
+    @Override
+    public Void visitMethod(com.sun.source.tree.MethodTree node, Void unused) {
+      return trees.getSourcePositions().getStartPosition(unit, node) < 0 ? null : super.visitMethod(node, unused);
+    }
+
     @Override
     public Void visitNewClass(NewClassTree node, Void unused) {
       checkAccess(node, trees.getElement(getCurrentPath()));
       return super.visitNewClass(node, unused);
-    }
-
-    @Override
-    public Void visitClass(ClassTree node, Void unused) {
-      if (getCurrentPath().getParentPath().getLeaf().getKind() != Tree.Kind.NEW_CLASS) {
-        error(Message.UNSUPPORTED_CONSTRUCT, node, "a local class");
-        return null;
-      }
-      return super.visitClass(node, unused);
     }
 
     private void checkAccess(Tree node, Element element) {
@@ -185,9 +183,37 @@ public final class BodyValidator {
       }
       if (modifiers.contains(Modifier.PRIVATE)) {
         error(Message.PRIVATE_ACCESS, node, describe(element), generatedClassName);
-      } else if (modifiers.contains(Modifier.PROTECTED) && !elements.getPackageOf(element).equals(generatedPackage)) {
+      } else if (modifiers.contains(Modifier.PROTECTED) && !elements.getPackageOf(element).equals(generatedPackage)
+          && !inSubclassOf(owner)) {
         error(Message.PROTECTED_ACCESS, node, describe(element), generatedClassName);
       }
+    }
+
+    /**
+     * Whether the code visited is inside a local or anonymous class that extends {@code owner}: it
+     * reaches {@code owner}'s protected members as its own (a record's {@code super()} call too).
+     */
+    private boolean inSubclassOf(Element owner) {
+      for (TreePath p = getCurrentPath(); p != null && p.getLeaf() != method; p = p.getParentPath()) {
+        if (p.getLeaf() instanceof com.sun.source.tree.ClassTree) {
+          Element local = trees.getElement(p);
+          if (local instanceof javax.lang.model.element.TypeElement && owner instanceof javax.lang.model.element.TypeElement
+              && isSubclass((javax.lang.model.element.TypeElement) local, (javax.lang.model.element.TypeElement) owner)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    private boolean isSubclass(javax.lang.model.element.TypeElement type, javax.lang.model.element.TypeElement owner) {
+      for (javax.lang.model.type.TypeMirror t = type.asType(); t.getKind() == javax.lang.model.type.TypeKind.DECLARED;
+          t = ((javax.lang.model.element.TypeElement) ((javax.lang.model.type.DeclaredType) t).asElement()).getSuperclass()) {
+        if (((javax.lang.model.type.DeclaredType) t).asElement().equals(owner)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** A private constant variable (JLS 4.12.4): generated code uses its value, not the field. */

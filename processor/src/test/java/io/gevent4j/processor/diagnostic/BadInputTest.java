@@ -406,16 +406,6 @@ class BadInputTest {
   }
 
   @Test
-  void localClassInTheBody() {
-    assertError(bad(
-            "  @Coroutine static void f() {",
-            "    class Local {}",
-            "    Gevent.sleep(1);",
-            "  }"),
-        "[CoroutineUnsupportedConstruct] a local class is not supported in a @Coroutine body yet", 7);
-  }
-
-  @Test
   @org.junit.jupiter.api.condition.EnabledForJreRange(min = org.junit.jupiter.api.condition.JRE.JAVA_21)
   void patternCaseInASwitchWhoseCasesSuspend() {
     assertError(bad(

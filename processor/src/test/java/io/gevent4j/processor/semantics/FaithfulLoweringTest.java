@@ -601,6 +601,50 @@ class FaithfulLoweringTest {
     assertEquals("[1, m, two]0", cases.assertSame(true, "run").result);
   }
 
+  /** Local records, enums, interfaces and classes declared where the body suspends, used across suspensions. */
+  @Test
+  @EnabledForJreRange(min = JRE.JAVA_16)
+  void localTypesAcrossSuspensions() throws Exception {
+    Differential cases = Differential.compile("LocalTypes",
+        "  @Coroutine public static String run(int a) {",
+        "    record Point(int x, int y) { int sum() { return x + y; } }",
+        "    enum Mode { ON, OFF }",
+        "    interface Shape { int area(); }",
+        "    class Square implements Shape { final int side; Square(int side) { this.side = side; } public int area() { return side * side; } }",
+        "    Point p = new Point(a, y(2));",
+        "    Mode m = y(a) > 1 ? Mode.ON : Mode.OFF;",
+        "    List<Point> points = new ArrayList<>();",
+        "    points.add(p);",
+        "    points.add(new Point(y(5), 6));",
+        "    Shape s = new Square(y(3));",
+        "    int total = 0;",
+        "    for (Point q : points) { total += q.sum() + y(0); }",
+        "    Runnable r = () -> log.add(\"p \" + p);",
+        "    r.run();",
+        "    return p + \" \" + m + \" \" + total + \" \" + s.area() + \" \" + switch (m) { case ON -> y(\"on\"); case OFF -> \"off\"; };",
+        "  }");
+    assertEquals("Point[x=3, y=2] ON 16 9 on", cases.assertSame(true, "run", 3).result);
+    assertEquals("Point[x=1, y=2] OFF 14 9 off", cases.assertSame(true, "run", 1).result);
+  }
+
+  /** A local class that captures a local variable would read its field, not the value it captured: refused. */
+  @Test
+  void localClassCapturingALocalIsAnErrorAtTheUse() {
+    Compilation compilation = CoroutineCompiler.standard().compile("p.LocalCapture",
+        "package p;",
+        "import io.gevent4j.annotations.Coroutine;",
+        "public class LocalCapture {",
+        "  @Coroutine static int run(int a) {",
+        "    int base = a + 1;",
+        "    class Adder { int add(int v) { return v + base; } }",
+        "    io.gevent4j.Gevent.sleep(1);",
+        "    return new Adder().add(2);",
+        "  }",
+        "}");
+    assertThat(compilation).hadErrorContaining("[CoroutineUnsupportedConstruct] a local class that captures the coroutine's local variable 'base'")
+        .inFile(compilation.sourceFiles().get(0)).onLine(6);
+  }
+
   /** Private constants are used by value: in expressions, case labels, narrowing, anonymous classes. */
   @Test
   void privateConstantsOfTheClass() throws Exception {
