@@ -119,15 +119,39 @@ public final class BodyValidator {
       if (node.getName().contentEquals("super") && !Nesting.insideLocalClass(getCurrentPath())) {
         error(Message.SUPER_ACCESS, node);
       } else {
-        checkAccess(node, trees.getElement(getCurrentPath()));
+        Element element = trees.getElement(getCurrentPath());
+        checkAccess(node, element);
+        checkEnclosingInstance(node, element);
       }
       return null;
+    }
+
+    /**
+     * In an inner class, an unqualified instance member of an enclosing class means
+     * {@code Outer.this.member}: the generated code has the receiver only, not its outer instance.
+     */
+    private void checkEnclosingInstance(IdentifierTree node, Element element) {
+      if (element == null || element.getModifiers().contains(Modifier.STATIC) || Nesting.insideLocalClass(getCurrentPath())
+          || !(element.getKind() == ElementKind.FIELD || element.getKind() == ElementKind.METHOD)
+          || !(element.getEnclosingElement() instanceof javax.lang.model.element.TypeElement)) {
+        return;
+      }
+      javax.lang.model.element.TypeElement declaring = (javax.lang.model.element.TypeElement) element.getEnclosingElement();
+      javax.lang.model.element.TypeElement coroutineClass = (javax.lang.model.element.TypeElement) owner;
+      if (!isSubclass(coroutineClass, declaring) && !declaring.getKind().isInterface()) {
+        error(Message.ENCLOSING_INSTANCE, node, describe(element), coroutineClass.getQualifiedName());
+      }
     }
 
     @Override
     public Void visitMemberSelect(MemberSelectTree node, Void unused) {
       if (node.getIdentifier().contentEquals("super") && !Nesting.insideLocalClass(getCurrentPath())) {
         error(Message.SUPER_ACCESS, node); // Iface.super.m()
+        return null;
+      }
+      if (node.getIdentifier().contentEquals("this") && !Nesting.insideLocalClass(getCurrentPath())
+          && !owner.equals(trees.getElement(new TreePath(getCurrentPath(), node.getExpression())))) {
+        error(Message.ENCLOSING_INSTANCE, node, "'" + node + "'", ((javax.lang.model.element.TypeElement) owner).getQualifiedName());
         return null;
       }
       checkAccess(node, trees.getElement(getCurrentPath()));
@@ -162,6 +186,16 @@ public final class BodyValidator {
     @Override
     public Void visitNewClass(NewClassTree node, Void unused) {
       checkAccess(node, trees.getElement(getCurrentPath()));
+      Tree identifier = node.getIdentifier() instanceof com.sun.source.tree.ParameterizedTypeTree
+          ? ((com.sun.source.tree.ParameterizedTypeTree) node.getIdentifier()).getType() : node.getIdentifier();
+      Element created = trees.getElement(new TreePath(getCurrentPath(), identifier));
+      if (node.getEnclosingExpression() == null && created instanceof javax.lang.model.element.TypeElement
+          && ((javax.lang.model.element.TypeElement) created).getNestingKind() == javax.lang.model.element.NestingKind.MEMBER
+          && !created.getModifiers().contains(Modifier.STATIC) && created.getKind() == ElementKind.CLASS
+          && !Nesting.insideLocalClass(getCurrentPath())
+          && !isSubclass((javax.lang.model.element.TypeElement) owner, (javax.lang.model.element.TypeElement) created.getEnclosingElement())) {
+        error(Message.ENCLOSING_INSTANCE, node, "new " + created.getSimpleName() + "()", ((javax.lang.model.element.TypeElement) owner).getQualifiedName());
+      }
       return super.visitNewClass(node, unused);
     }
 

@@ -40,11 +40,6 @@ public final class CoroutineMethodValidator {
         diagnostics.report(Message.PRIVATE_CLASS_COROUTINE, method, typeElement.getQualifiedName(), generatedClassName);
         break;
       }
-      if (nesting == NestingKind.MEMBER && !typeElement.getModifiers().contains(Modifier.STATIC)
-          && typeElement.getKind() == ElementKind.CLASS && !method.getModifiers().contains(Modifier.STATIC)) {
-        diagnostics.report(Message.INNER_CLASS_COROUTINE, method, typeElement.getQualifiedName());
-        break;
-      }
     }
     return diagnostics.errorCount() == errors;
   }

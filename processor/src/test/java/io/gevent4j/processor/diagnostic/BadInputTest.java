@@ -126,12 +126,22 @@ class BadInputTest {
   }
 
   @Test
-  void instanceCoroutineInInnerClass() {
+  void innerClassCoroutineUsingItsEnclosingInstance() {
+    assertError(bad(
+            "  int outerCount;",
+            "  class Inner {",
+            "    @Coroutine int f() { Gevent.sleep(1); return outerCount; }",
+            "  }"),
+        "[CoroutineEnclosingInstance] field Bad.outerCount belongs to the enclosing instance of inner class p.Bad.Inner", 8);
+  }
+
+  @Test
+  void innerClassCoroutineNamingOuterThis() {
     assertError(bad(
             "  class Inner {",
-            "    @Coroutine void f() { Gevent.sleep(1); }",
+            "    @Coroutine Object f() { Gevent.sleep(1); return Bad.this; }",
             "  }"),
-        "[CoroutineInnerClassCoroutine] @Coroutine instance methods are not supported in inner (non-static) class p.Bad.Inner; make the class static", 7);
+        "[CoroutineEnclosingInstance] 'Bad.this' belongs to the enclosing instance of inner class p.Bad.Inner", 7);
   }
 
   @Test

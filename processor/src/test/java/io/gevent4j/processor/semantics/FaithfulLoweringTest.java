@@ -645,6 +645,26 @@ class FaithfulLoweringTest {
         .inFile(compilation.sourceFiles().get(0)).onLine(6);
   }
 
+  /** Instance coroutines of inner classes, using their own members and creating their own inner classes. */
+  @Test
+  void innerClassInstanceCoroutines() throws Exception {
+    Differential cases = Differential.compile("InnerCoroutines",
+        "  class Counter {",
+        "    int count;",
+        "    class Step { int by = 2; }",
+        "    @Coroutine public int bump(int times) {",
+        "      for (int i = 0; i < times; i++) { count += new Step().by + y(0); }",
+        "      return count;",
+        "    }",
+        "  }",
+        "  @Coroutine public static int run() {",
+        "    InnerCoroutines outer = new InnerCoroutines();",
+        "    Counter c = outer.new Counter();",
+        "    return Gevent.spawn(InnerCoroutines_CounterCoroutines.bump(c, 3)).get() + c.bump(1);",
+        "  }");
+    assertEquals(14, cases.assertSame(true, "run").result);
+  }
+
   /** Private constants are used by value: in expressions, case labels, narrowing, anonymous classes. */
   @Test
   void privateConstantsOfTheClass() throws Exception {
