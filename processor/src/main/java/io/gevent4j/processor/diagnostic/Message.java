@@ -18,6 +18,7 @@ public enum Message {
   SUSPENSION_IN_LAMBDA("@Yielding call to %s inside a lambda cannot suspend; move it into a @Coroutine method"),
   SUSPENSION_IN_CLASS("@Yielding call to %s inside an anonymous or local class cannot suspend; move it into a @Coroutine method"),
   SUSPENSION_IN_METHOD_REFERENCE("method reference to %s cannot suspend: it would be called by code that gevent4j does not transform; call it from a @Coroutine method instead"),
+  SUSPENDING_CONSTRUCTOR("the constructor of %s calls %s (line %d), which may suspend; called from a coroutine it would fail at run time, and a constructor cannot be a @Coroutine: move that call into the coroutine or a @Coroutine factory method"),
   INDIRECT_SUSPENSION("%s is not a @Coroutine but calls %s (line %d), which may suspend; called from a coroutine it would fail at run time. Annotate %s with @Coroutine"),
   OVERRIDE("@Coroutine method %s overrides %s; coroutines are dispatched statically, so a call through %s would run the wrong body. Give the methods different names, or make %s final"),
   OVERRIDDEN("%s overrides @Coroutine method %s; coroutines are dispatched statically, so a coroutine calling %s would not run this override. Give it another name, or make %s final"),

@@ -185,7 +185,11 @@ public final class BodyValidator {
 
     @Override
     public Void visitNewClass(NewClassTree node, Void unused) {
-      checkAccess(node, trees.getElement(getCurrentPath()));
+      Element constructor = trees.getElement(getCurrentPath());
+      checkAccess(node, constructor);
+      if (constructor instanceof ExecutableElement && node.getClassBody() == null && !Nesting.insideLambdaOrClass(getCurrentPath())) {
+        indirect.check((ExecutableElement) constructor, node, unit);
+      }
       Tree identifier = node.getIdentifier() instanceof com.sun.source.tree.ParameterizedTypeTree
           ? ((com.sun.source.tree.ParameterizedTypeTree) node.getIdentifier()).getType() : node.getIdentifier();
       Element created = trees.getElement(new TreePath(getCurrentPath(), identifier));

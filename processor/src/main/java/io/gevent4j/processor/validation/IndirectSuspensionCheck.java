@@ -43,15 +43,31 @@ final class IndirectSuspensionCheck {
     }
     SuspensionPoint point = firstSuspension.get(called);
     if (point != null) {
-      long start = trees.getSourcePositions().getStartPosition(point.call().getCompilationUnit(), point.tree());
+      long start = trees.getSourcePositions().getStartPosition(point.call().getCompilationUnit(), point.call().getLeaf());
       int line = (int) point.call().getCompilationUnit().getLineMap().getLineNumber(start);
-      String name = called.getEnclosingElement().getSimpleName() + "." + called.getSimpleName();
-      diagnostics.report(Message.INDIRECT_SUSPENSION, call, unit, name,
-          point.method().getEnclosingElement().getSimpleName() + "." + point.method().getSimpleName(), line, name);
+      if (called.getKind() == javax.lang.model.element.ElementKind.CONSTRUCTOR) {
+        diagnostics.report(Message.SUSPENDING_CONSTRUCTOR, call, unit, called.getEnclosingElement().getSimpleName(),
+            name(point.method()), line);
+      } else {
+        String name = name(called);
+        diagnostics.report(Message.INDIRECT_SUSPENSION, call, unit, name, name(point.method()), line, name);
+      }
     }
   }
 
+  private static String name(ExecutableElement method) {
+    return method.getKind() == javax.lang.model.element.ElementKind.CONSTRUCTOR
+        ? "the constructor of " + method.getEnclosingElement().getSimpleName()
+        : method.getEnclosingElement().getSimpleName() + "." + method.getSimpleName();
+  }
+
+  /**
+   * The first call in {@code method}'s body (outside lambdas and classes) that suspends: of a
+   * {@code @Yielding} or {@code @Coroutine} method, or of a plain method or constructor that does,
+   * at any depth. Methods compiled elsewhere have no body here and count as plain.
+   */
   private SuspensionPoint scan(ExecutableElement method) {
+    firstSuspension.put(method, null); // a recursive helper is looked at once
     TreePath path = trees.getPath(method);
     if (path == null || !(path.getLeaf() instanceof MethodTree) || ((MethodTree) path.getLeaf()).getBody() == null) {
       return null;
@@ -61,6 +77,41 @@ final class IndirectSuspensionCheck {
         return point;
       }
     }
-    return null;
+    SuspensionPoint[] found = {null};
+    new com.sun.source.util.TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitClass(com.sun.source.tree.ClassTree node, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitMethodInvocation(com.sun.source.tree.MethodInvocationTree node, Void unused) {
+        through(trees.getElement(getCurrentPath()));
+        return super.visitMethodInvocation(node, unused);
+      }
+
+      @Override
+      public Void visitNewClass(com.sun.source.tree.NewClassTree node, Void unused) {
+        through(trees.getElement(getCurrentPath()));
+        return super.visitNewClass(node, unused);
+      }
+
+      private void through(javax.lang.model.element.Element element) {
+        if (found[0] == null && element instanceof ExecutableElement) {
+          ExecutableElement inner = (ExecutableElement) element;
+          SuspensionPoint point = firstSuspension.containsKey(inner) ? firstSuspension.get(inner) : IndirectSuspensionCheck.this.scan(inner);
+          firstSuspension.put(inner, point);
+          if (point != null) {
+            found[0] = new SuspensionPoint(getCurrentPath(), point.kind(), inner, null); // the call of it, here
+          }
+        }
+      }
+    }.scan(new TreePath(path, ((MethodTree) path.getLeaf()).getBody()), null);
+    return found[0];
   }
 }

@@ -396,6 +396,27 @@ class BadInputTest {
   }
 
   @Test
+  void plainHelperThatSuspendsThroughASecondHelper() {
+    assertError(bad(
+            "  static void inner() { Gevent.sleep(5); }",
+            "  static void outer() { inner(); }",
+            "  @Coroutine static void f() {",
+            "    outer();",
+            "  }"),
+        "[CoroutineIndirectSuspension] Bad.outer is not a @Coroutine but calls Bad.inner (line 7), which may suspend", 9);
+  }
+
+  @Test
+  void constructorThatSuspends() {
+    assertError(bad(
+            "  static class Conn { Conn() { Gevent.sleep(5); } }",
+            "  @Coroutine static void f() {",
+            "    new Conn();",
+            "  }"),
+        "[CoroutineSuspendingConstructor] the constructor of Conn calls Gevent.sleep (line 6), which may suspend", 8);
+  }
+
+  @Test
   void methodReferenceToASuspendingMethod() {
     assertError(bad(
             "  @Coroutine static void f() {",
