@@ -361,4 +361,23 @@ class GreenletTest extends HubTestSupport {
     g.start().join();
     assertSame(g, seen[0]);
   }
+
+  @Test
+  void startLaterRunsTheGreenletOnceTheDelayHasPassed() {
+    Greenlet<String> g = logging(log, "ran");
+    assertSame(g, g.startLater(30));
+    assertTrue(g.isStarted());
+    assertEquals(1, hub.timerCount());
+    assertSame(g, g.startLater(5), "a second call does nothing");
+    assertSame(g, g.start(), "neither does start()");
+    assertEquals(1, hub.timerCount());
+    Gevent.sleep(20);
+    assertTrue(log.isEmpty(), "not yet");
+    assertEquals("ran", g.get());
+    assertEquals(30, nowMillis());
+    assertEquals(singletonList("ran"), log);
+    Greenlet<String> dead = g.startLater(10);
+    assertSame(g, dead);
+    assertEquals(0, hub.timerCount(), "a dead greenlet does not start again");
+  }
 }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gevent4j.internal.Timer;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -162,5 +163,67 @@ class HubTest extends HubTestSupport {
     long now = Clock.system().nanoTime();
     assertTrue(now - before >= 0);
     Clock.system().awaitDeadline(now - 1_000_000);
+  }
+
+  @Test
+  void clocksDescribeThemselves() {
+    assertSame(Clock.system(), Clock.system());
+    assertEquals("Clock.system()", Clock.system().toString());
+    Clock clock = Clock.virtual();
+    assertEquals("Clock.virtual() at 0 ns", clock.toString());
+    clock.awaitDeadline(1500);
+    assertEquals("Clock.virtual() at 1500 ns", clock.toString());
+  }
+
+  @Test
+  void threadIsTheThreadTheHubRunsOn() throws InterruptedException {
+    assertSame(Thread.currentThread(), hub.thread());
+    Hub other = Hub.startThread("gevent4j-hub-test");
+    assertEquals("gevent4j-hub-test", other.thread().getName());
+    assertTrue(other.thread().isDaemon());
+    other.stop();
+    other.thread().join(10_000);
+    assertFalse(other.thread().isAlive(), "stop() ended the hub's thread");
+  }
+
+  @Test
+  void executeIsSubmitForCodeExpectingAnExecutor() {
+    Executor executor = hub;
+    Waiter<String> ran = new Waiter<>();
+    executor.execute(() -> ran.resume("ran on " + Thread.currentThread().getName()));
+    assertFalse(hub.isEmpty(), "handed over to the hub");
+    assertEquals("ran on " + Thread.currentThread().getName(), ran.await());
+    assertThrows(NullPointerException.class, () -> hub.execute(null));
+  }
+
+  @Test
+  void ioIsTheHubsOwnPoller() {
+    assertSame(hub.io(), hub.io());
+    assertFalse(hub.io().hasInterest());
+    assertEquals(0, hub.io().registrations());
+    Hub other = Hub.install(Clock.virtual());
+    assertTrue(other.io() != null && other.io() != hub.io(), "one poller per hub");
+    hub = other;
+  }
+
+  @Test
+  void dumpListsEveryLiveGreenletAndWhereItWaits() {
+    assertEquals(hub + "\n", hub.dump(), "no live greenlet");
+    Greenlet<String> sleeping = sleeper(log, "slept", 10).start();
+    TestFrames.AwaitsWaiter<String> frame = new TestFrames.AwaitsWaiter<>();
+    Greenlet<String> waiting = Greenlet.of(frame).start();
+    Gevent.sleep(0);
+    Greenlet<String> scheduled = logging(log, "logged").start();
+    Greenlet<String> unstarted = logging(log, "never");
+    String dump = hub.dump();
+    assertTrue(dump.startsWith(hub + "\n"), dump);
+    assertTrue(dump.contains(sleeping + " suspended\n    at io.gevent4j.TestFrames$Steps.steps\n"), dump);
+    assertTrue(dump.contains(waiting + " waiting\n    at io.gevent4j.TestFrames$AwaitsWaiter.awaitsWaiter\n"), dump);
+    assertTrue(dump.contains(scheduled + " scheduled\n    at io.gevent4j.TestFrames$Log.log\n"), dump);
+    assertFalse(dump.contains(unstarted.toString()), "only live greenlets");
+    frame.waiter.resume("done");
+    Gevent.joinAll(sleeping, waiting, scheduled);
+    assertEquals(hub + "\n", hub.dump());
+    unstarted.kill();
   }
 }

@@ -1,6 +1,8 @@
 package io.gevent4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +13,9 @@ import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Blocking work on real threads suspends only its greenlet; CompletionStage interop both ways. */
@@ -79,5 +83,84 @@ class ThreadPoolAndFuturesTest extends HubTestSupport {
     greenlet.join();
     ExecutionException thrown = assertThrows(ExecutionException.class, () -> future.get(0, TimeUnit.SECONDS));
     assertTrue(thrown.getCause() instanceof IllegalArgumentException);
+  }
+
+  // ---------------------------------------------------------------- ThreadPool(size, name), close
+
+  @Test
+  void aPoolOfItsOwnRunsWorkOnItsNamedDaemonThreads() {
+    try (ThreadPool own = new ThreadPool(2, "own-pool")) {
+      Thread worker = own.call(Thread::currentThread);
+      assertNotSame(Thread.currentThread(), worker);
+      assertTrue(worker.getName().matches("own-pool-[12]"), worker.getName());
+      assertTrue(worker.isDaemon());
+    }
+    assertThrows(IllegalArgumentException.class, () -> new ThreadPool(0, "empty"));
+    assertThrows(NullPointerException.class, () -> new ThreadPool(1, null));
+  }
+
+  @Test
+  void closeLetsRunningWorkFinish() throws InterruptedException {
+    ThreadPool own = new ThreadPool(1, "closing-pool");
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Greenlet<String> running = TestFrames.calling(() -> own.call(() -> {
+      started.countDown();
+      return release.await(10, TimeUnit.SECONDS) ? "finished" : "not released";
+    })).start();
+    Gevent.sleep(0);
+    assertTrue(started.await(10, TimeUnit.SECONDS));
+    own.close();
+    release.countDown();
+    assertEquals("finished", running.get());
+  }
+
+  @Test
+  void aClosedPoolRefusesWorkWithAnException() {
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    ThreadPool own = new ThreadPool(1, "closed-pool");
+    own.close();
+    thrown.set(onFreshHub(() -> own.call(() -> "late")));
+    assertTrue(thrown.get() instanceof RejectedExecutionException, String.valueOf(thrown.get()));
+  }
+
+  @Test
+  void aClosedPoolLeavesTheHubEmpty() {
+    ThreadPool own = new ThreadPool(1, "closed-pool");
+    own.close();
+    boolean[] empty = new boolean[1];
+    onFreshHub(() -> {
+      try {
+        own.call(() -> "late");
+      } finally {
+        empty[0] = Hub.current().isEmpty();
+      }
+      return null;
+    });
+    assertTrue(empty[0], "the refused call left its hub held open");
+  }
+
+  /**
+   * Runs {@code body} on a new thread with its own virtual-clock hub, so that a hub left held open
+   * cannot hang this test's hub; returns what it threw, or null.
+   */
+  private static Throwable onFreshHub(java.util.concurrent.Callable<?> body) {
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    Thread thread = new Thread(() -> {
+      Hub.install(Clock.virtual());
+      try {
+        body.call();
+      } catch (Throwable e) {
+        thrown.set(e);
+      }
+    });
+    thread.start();
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+    assertFalse(thread.isAlive());
+    return thrown.get();
   }
 }

@@ -1,5 +1,6 @@
 package io.gevent4j;
 
+import static java.util.Arrays.asList;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -198,5 +199,98 @@ class WaiterTest extends HubTestSupport {
   private static boolean isParked(Thread thread) {
     Thread.State state = thread.getState();
     return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
+  }
+
+  // ---------------------------------------------------------------- resumeBySwitch, failBySwitch, expireAfter, failAfter
+
+  @Test
+  void resumeBySwitchFromACallbackRunsTheGreenletInsideTheCallback() {
+    TestFrames.AwaitsWaiter<String> switched = new TestFrames.AwaitsWaiter<>();
+    TestFrames.AwaitsWaiter<String> queued = new TestFrames.AwaitsWaiter<>();
+    Greenlet<String> a = Greenlet.of(switched).start();
+    Greenlet<String> b = Greenlet.of(queued).start();
+    Gevent.sleep(0);
+    hub.post(() -> {
+      log.add("resumeBySwitch: " + switched.waiter.resumeBySwitch("by switch"));
+      log.add("switched greenlet dead inside the callback: " + a.isDead());
+      log.add("resume: " + queued.waiter.resume("by resume"));
+      log.add("resumed greenlet dead inside the callback: " + b.isDead());
+      log.add("again: " + switched.waiter.resumeBySwitch("again"));
+    });
+    Gevent.joinAll(a, b);
+    assertEquals(asList("resumeBySwitch: true", "switched greenlet dead inside the callback: true",
+        "resume: true", "resumed greenlet dead inside the callback: false", "again: false"), log);
+    assertEquals("by switch", a.get());
+    assertEquals("by resume", b.get());
+  }
+
+  @Test
+  void failBySwitchFromACallbackThrowsAtTheSuspensionPointAtOnce() {
+    TestFrames.AwaitsWaiter<String> frame = new TestFrames.AwaitsWaiter<>();
+    Greenlet<String> g = Greenlet.of(frame).start();
+    Gevent.sleep(0);
+    IllegalStateException failure = new IllegalStateException("switched failure");
+    hub.post(() -> {
+      log.add("failBySwitch: " + frame.waiter.failBySwitch(failure));
+      log.add("dead inside the callback: " + g.isDead());
+      log.add("again: " + frame.waiter.failBySwitch(new IllegalStateException("again")));
+    });
+    g.join();
+    assertEquals(asList("failBySwitch: true", "dead inside the callback: true", "again: false"), log);
+    assertSame(failure, g.exception());
+    assertTrue(errors().contains("switched failure"), "reported as a greenlet failure");
+  }
+
+  @Test
+  void bySwitchOutsideACallbackIsAPlainResumeOrFail() {
+    Waiter<String> value = new Waiter<>();
+    assertTrue(value.resumeBySwitch("v"));
+    assertFalse(value.resumeBySwitch("w"));
+    assertEquals("v", value.await());
+    Waiter<String> failed = new Waiter<>();
+    IOException failure = new IOException("io");
+    assertTrue(failed.failBySwitch(failure));
+    assertFalse(failed.resumeBySwitch("late"));
+    assertSame(failure, assertThrows(IOException.class, failed::await));
+  }
+
+  @Test
+  void expireAfterEndsTheWaitWithTheValueAndUndoesItsRegistration() {
+    Waiter<String> waiter = new Waiter<>();
+    waiter.onCancel(() -> log.add("undone"));
+    waiter.expireAfter(30, "expired");
+    assertEquals(1, hub.timerCount());
+    assertEquals("expired", waiter.await());
+    assertEquals(30, nowMillis());
+    assertEquals(asList("undone"), log);
+    assertTrue(waiter.isDone());
+  }
+
+  @Test
+  void expireAfterIsCancelledByAnEarlierResume() {
+    Waiter<String> waiter = new Waiter<>();
+    waiter.onCancel(() -> log.add("undone"));
+    waiter.expireAfter(30, "expired");
+    hub.schedule(10, () -> waiter.resume("first"));
+    assertEquals("first", waiter.await());
+    assertEquals(10, nowMillis());
+    assertEquals(0, hub.timerCount(), "the expiry timer is cancelled");
+    assertTrue(log.isEmpty(), "a completed wait has nothing to undo");
+  }
+
+  @Test
+  void failAfterFailsTheWaitAndUndoesItsRegistration() {
+    Waiter<String> waiter = new Waiter<>();
+    waiter.onCancel(() -> log.add("undone"));
+    IllegalStateException failure = new IllegalStateException("too late");
+    waiter.failAfter(20, failure);
+    assertSame(failure, assertThrows(IllegalStateException.class, waiter::await));
+    assertEquals(20, nowMillis());
+    assertEquals(asList("undone"), log);
+    Waiter<String> resumed = new Waiter<>();
+    resumed.failAfter(20, failure);
+    assertTrue(resumed.resume("in time"));
+    assertEquals(0, hub.timerCount(), "the failure timer is cancelled");
+    assertEquals("in time", resumed.await());
   }
 }

@@ -48,13 +48,17 @@ public final class ThreadPool implements AutoCloseable {
     Objects.requireNonNull(work, "work");
     Waiter<T> waiter = new Waiter<>();
     waiter.expectOtherThread();
-    executor.execute(() -> {
-      try {
-        waiter.resumeFromAnyThread(work.call());
-      } catch (Throwable failure) {
-        waiter.failFromAnyThread(failure);
-      }
-    });
+    try {
+      executor.execute(() -> {
+        try {
+          waiter.resumeFromAnyThread(work.call());
+        } catch (Throwable failure) {
+          waiter.failFromAnyThread(failure);
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException closed) {
+      waiter.fail(closed); // no other thread will complete it: the hub must not stay held open
+    }
     return waiter.await();
   }
 

@@ -2,6 +2,7 @@ package io.gevent4j.socket;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -144,5 +145,40 @@ class SocketTest {
         accepted.write("!");
       }
     }
+  }
+
+  // ---------------------------------------------------------------- connect(host, port), write(ByteBuffer), remoteAddress, isOpen, toString
+
+  @Test
+  void connectByHostAndPortAndWriteAByteBuffer() throws IOException {
+    startEchoPeer();
+    InetSocketAddress peerAddress = new InetSocketAddress(InetAddress.getLoopbackAddress(), peerListener.getLocalPort());
+    Socket socket = Socket.connect(InetAddress.getLoopbackAddress().getHostAddress(), peerListener.getLocalPort());
+    try {
+      socket.setTimeout(10_000);
+      assertTrue(socket.isOpen());
+      assertEquals(peerAddress, socket.remoteAddress());
+      assertEquals("<Socket " + socket.remoteAddress() + ">", socket.toString());
+      ByteBuffer source = ByteBuffer.wrap("buffer\n".getBytes(StandardCharsets.UTF_8));
+      socket.write(source);
+      assertFalse(source.hasRemaining(), "the whole buffer was written");
+      assertEquals("buffer", socket.readLine(100));
+    } finally {
+      socket.close();
+    }
+    assertFalse(socket.isOpen());
+    assertNull(socket.remoteAddress(), "closed");
+    assertEquals("<Socket null>", socket.toString());
+    socket.close(); // a second close does nothing
+  }
+
+  @Test
+  void aListeningSocketIsOpenUntilClosed() throws IOException {
+    ServerSocket server = ServerSocket.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
+    assertTrue(server.isOpen());
+    assertTrue(server.port() > 0);
+    server.close();
+    assertFalse(server.isOpen());
+    server.close();
   }
 }

@@ -1,0 +1,166 @@
+package io.gevent4j.pool;
+
+import static io.gevent4j.testing.Frames.sleeper;
+import static io.gevent4j.testing.Frames.steps;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gevent4j.Gevent;
+import io.gevent4j.Greenlet;
+import io.gevent4j.testing.Frames;
+import io.gevent4j.testing.VirtualHubTestSupport;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link Group} and {@link Pool} (gevent's test__pool.py and test__group.py); public API only,
+ * through {@link io.gevent4j.testing} (the io.gevent4j test helpers are package-private). Virtual
+ * time; the hub is empty after each test.
+ */
+class PoolTest extends VirtualHubTestSupport {
+  @Test
+  void poolMapKeepsOrderAndLimitsConcurrency() {
+    Pool pool = new Pool(2);
+    int[] running = {0};
+    int[] peak = {0};
+    List<Integer> squares = pool.map(Arrays.asList(0, 1, 2, 3, 4), n -> steps(() -> peak[0] = Math.max(peak[0], ++running[0]), () -> {
+      Gevent.sleep(10 * (5 - n));
+      return null;
+    }, ignored -> {
+      running[0]--;
+      return n * n;
+    }));
+    assertEquals(Arrays.asList(0, 1, 4, 9, 16), squares);
+    assertEquals(2, peak[0]);
+  }
+
+  @Test
+  void imapUnorderedIsInCompletionOrder() {
+    Pool pool = new Pool(5);
+    List<Integer> done = pool.imapUnordered(Arrays.asList(3, 1, 2), n -> steps(() -> { }, () -> {
+      Gevent.sleep(n * 10);
+      return null;
+    }, ignored -> n));
+    assertEquals(Arrays.asList(1, 2, 3), done);
+  }
+
+  @Test
+  void poolSpawnWaitsForAFreeSlot() {
+    Pool pool = new Pool(1);
+    pool.spawn(sleeper(log, "first", 20));
+    pool.spawn(sleeper(log, "second", 20));
+    assertEquals(20, nowMillis(), "the second spawn waited for the first to finish");
+    pool.join();
+    assertEquals(0, pool.size());
+  }
+
+  @Test
+  void groupJoinAndKill() {
+    Group group = new Group();
+    group.spawn(sleeper(log, "short", 10));
+    Greenlet<String> longer = group.spawn(sleeper(log, "long", 1000));
+    assertFalse(group.join(50));
+    assertTrue(group.contains(longer));
+    group.kill();
+    assertTrue(longer.isDead());
+    assertEquals(0, group.size());
+    assertTrue(group.join(0));
+  }
+
+  // ---------------------------------------------------------------- Group.add, discard, killOne
+
+  @Test
+  void addTakesAGreenletInWithoutStartingIt() {
+    Group group = new Group();
+    Greenlet<String> member = sleeper(log, "member", 10);
+    assertSame(member, group.add(member));
+    assertFalse(member.isStarted(), "add does not start");
+    assertTrue(group.contains(member));
+    assertEquals(1, group.size());
+    assertSame(member, group.add(member));
+    assertEquals(1, group.size(), "adding twice");
+    assertFalse(group.join(0), "a member is alive");
+    member.start();
+    group.join();
+    assertEquals(10, nowMillis());
+    assertFalse(group.contains(member), "it left when it died");
+    assertEquals(0, group.size());
+    group.add(member);
+    assertFalse(group.contains(member), "a dead greenlet is not added");
+  }
+
+  @Test
+  void discardRemovesAMemberThatKeepsRunning() {
+    Group group = new Group();
+    Greenlet<String> member = group.spawn(sleeper(log, "member", 30));
+    Greenlet<String> other = group.spawn(sleeper(log, "other", 10));
+    group.discard(member);
+    assertFalse(group.contains(member));
+    assertEquals(1, group.size());
+    group.discard(member); // not a member: nothing
+    group.join();
+    assertEquals(10, nowMillis(), "the join did not wait for the discarded greenlet");
+    assertTrue(other.isDead());
+    assertFalse(member.isDead(), "it keeps running");
+    member.join();
+    assertEquals(Arrays.asList("other", "member"), log);
+  }
+
+  @Test
+  void killOneKillsAMemberAndWaitsForIt() {
+    Group group = new Group();
+    Greenlet<String> victim = group.spawn(sleeper(log, "victim", 1000));
+    Greenlet<String> survivor = group.spawn(sleeper(log, "survivor", 20));
+    Gevent.sleep(0);
+    group.killOne(victim);
+    assertTrue(victim.isDead());
+    assertTrue(victim.isSuccessful(), "killed by GreenletExit");
+    assertFalse(group.contains(victim));
+    assertTrue(group.contains(survivor));
+    group.join();
+    assertEquals(Arrays.asList("survivor"), log);
+    assertEquals(20, nowMillis());
+  }
+
+  // ---------------------------------------------------------------- Pool.freeCount, isFull, waitAvailable
+
+  @Test
+  void freeCountAndIsFullFollowTheRunningGreenlets() {
+    assertThrows(IllegalArgumentException.class, () -> new Pool(0));
+    Pool pool = new Pool(2);
+    assertEquals(2, pool.freeCount());
+    assertFalse(pool.isFull());
+    pool.spawn(sleeper(log, "a", 10));
+    assertEquals(1, pool.freeCount());
+    pool.spawn(sleeper(log, "b", 20));
+    assertEquals(0, pool.freeCount());
+    assertTrue(pool.isFull());
+    pool.join();
+    assertEquals(2, pool.freeCount());
+    assertFalse(pool.isFull());
+  }
+
+  @Test
+  void waitAvailableWaitsForAFreeSlotWithoutTakingIt() {
+    Pool pool = new Pool(1);
+    pool.waitAvailable();
+    assertEquals(0, nowMillis(), "a free slot: no wait");
+    pool.spawn(sleeper(log, "first", 20));
+    pool.waitAvailable();
+    assertEquals(20, nowMillis());
+    assertEquals(1, pool.freeCount(), "the slot is still free");
+    assertEquals(Arrays.asList("first"), log);
+    Greenlet<Object> waiting = Frames.step(log, "available", pool::waitAvailable);
+    pool.spawn(sleeper(log, "second", 10));
+    waiting.start();
+    Gevent.sleep(0);
+    assertEquals(1, log.size(), "the greenlet waits for the slot");
+    waiting.join();
+    assertEquals(30, nowMillis());
+    assertEquals(Arrays.asList("first", "second", "available"), log);
+  }
+}
