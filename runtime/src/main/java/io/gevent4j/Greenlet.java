@@ -3,9 +3,6 @@ package io.gevent4j;
 import io.gevent4j.internal.Sneaky;
 import io.gevent4j.annotations.Yielding;
 import io.gevent4j.internal.Timer;
-import java.io.PrintStream;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -13,7 +10,9 @@ import java.util.function.Consumer;
 
 /**
  * A lightweight task: one run of a {@code @Coroutine} method, scheduled by its thread's
- * {@link Hub}. Hub thread only.
+ * {@link Hub}. Hub thread only: {@link #start()}, {@link #startLater}, {@link #killAsync(Throwable)}
+ * and the link methods check it and throw {@link IllegalStateException} on another thread (use
+ * {@link Hub#spawnFromAnyThread} or {@link Hub#submit} to reach a greenlet from there).
  *
  * <p>Get one from a generated factory ({@code FooCoroutines.m(args)}), then {@link #start()} it or
  * pass it to {@link Gevent#spawn}. As in gevent, starting only schedules it: it runs when its
@@ -78,7 +77,7 @@ public final class Greenlet<T> {
   /** Schedules the greenlet to run on its hub; a second call does nothing. Returns this. */
   public Greenlet<T> start() {
     if (!hub.isHubThread()) {
-      throw new IllegalStateException(this + " belongs to " + hub + "; start it on that thread, for example with Hub.spawnFromAnyThread");
+      throw hub.notInHubThread("Greenlet.start() of " + this);
     }
     if (state == NEW) {
       state = SCHEDULED;
@@ -122,6 +121,7 @@ public final class Greenlet<T> {
 
   /** Schedules the greenlet to start once {@code delayMillis} have passed. Returns this. */
   public Greenlet<T> startLater(long delayMillis) {
+    hub.assertInHubThread("Greenlet.startLater(long)");
     if (state == NEW) {
       state = SCHEDULED;
       enlist();
@@ -273,6 +273,7 @@ public final class Greenlet<T> {
 
   /** {@link #kill(Throwable)} without waiting for it. */
   public void killAsync(Throwable exception) {
+    hub.assertInHubThread("Greenlet.killAsync");
     Objects.requireNonNull(exception, "exception");
     switch (state) {
       case NEW:
@@ -362,6 +363,7 @@ public final class Greenlet<T> {
    * if it already is). Callbacks run in registration order and must not block.
    */
   public void link(Consumer<? super Greenlet<T>> callback) {
+    hub.assertInHubThread("Greenlet.link(Consumer)");
     addLink(Objects.requireNonNull(callback, "callback"));
   }
 
@@ -370,11 +372,13 @@ public final class Greenlet<T> {
    * (being killed counts; gevent's {@code link_value}).
    */
   public void linkValue(Consumer<? super Greenlet<T>> callback) {
+    hub.assertInHubThread("Greenlet.linkValue(Consumer)");
     addLink(new FilteredLink<>(Objects.requireNonNull(callback, "callback"), true));
   }
 
   /** {@link #link}, but {@code callback} runs only if the greenlet failed (gevent's {@code link_exception}). */
   public void linkException(Consumer<? super Greenlet<T>> callback) {
+    hub.assertInHubThread("Greenlet.linkException(Consumer)");
     addLink(new FilteredLink<>(Objects.requireNonNull(callback, "callback"), false));
   }
 
@@ -408,6 +412,7 @@ public final class Greenlet<T> {
 
   /** Removes the first registration of a callback added with {@link #link}, {@link #linkValue} or {@link #linkException}. */
   public void unlink(Consumer<? super Greenlet<T>> callback) {
+    hub.assertInHubThread("Greenlet.unlink(Consumer)");
     if (isLinkOf(links, callback)) {
       links = null;
     } else if (links instanceof List) {
@@ -482,7 +487,7 @@ public final class Greenlet<T> {
     try {
       link.accept(this);
     } catch (Throwable failure) {
-      report(failure, "link " + link + " of " + this);
+      hub.failures.linkFailed(link, this, failure);
     }
   }
 
@@ -614,19 +619,10 @@ public final class Greenlet<T> {
     value = result;
     exception = failure;
     if (failure != null) {
-      report(failure, this + " failed with " + failure.getClass().getSimpleName());
+      hub.failures.greenletFailed(this, failure);
     }
     if (links != null) {
       scheduleNotify();
-    }
-  }
-
-  private void report(Throwable failure, String summary) {
-    PrintStream out = hub.errorStream();
-    if (out != null) {
-      failure.printStackTrace(out);
-      out.println(Instant.now().truncatedTo(ChronoUnit.SECONDS) + " " + summary);
-      out.println();
     }
   }
 

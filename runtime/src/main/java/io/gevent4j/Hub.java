@@ -11,8 +11,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The event loop of one thread: runs ready greenlets and callbacks in FIFO order and fires timers
- * in deadline order. Hub thread only, except {@link #submit(Runnable)}.
+ * The event loop of one thread: runs ready greenlets and callbacks in FIFO order, fires timers in
+ * deadline order and serves I/O readiness, and runs that loop for plain code that waits.
+ *
+ * <p>Which thread may call what is said on each method: "Any thread." ({@link #submit},
+ * {@link #execute}, {@link #spawnFromAnyThread}, {@link #stop}, {@link #thread()}, {@link #clock()},
+ * the settings and the static methods) or "Hub thread only." (everything that touches the ready
+ * queue, the timers or the greenlets; those methods check it and throw
+ * {@link IllegalStateException} on another thread). Which hub a thread has is kept by the thread
+ * registry ({@code HubThreads}), failures are printed by the hub's error handler
+ * ({@code FailureReport}), and a {@link HubObserver} may watch the tasks it runs.
  *
  * <p>Each thread gets its hub on first use ({@link #current()}). Nothing runs until the thread
  * waits (joins, sleeps, ...): a wait from plain code runs the loop until what it waits for is done,
@@ -30,10 +38,6 @@ import java.util.concurrent.locks.LockSupport;
  * callback returns, as gevent switches to it from inside the callback.
  */
 public final class Hub implements java.util.concurrent.Executor {
-  private static final ThreadLocal<Hub> HUBS = new ThreadLocal<>();
-  /** Racy single-entry cache in front of {@link #HUBS}; safe because {@link #thread} is final. */
-  private static Hub lastUsed;
-
   final Thread thread;
   private final Clock clock;
   /** Greenlets to step and Runnables to run, in FIFO order. */
@@ -55,8 +59,8 @@ public final class Hub implements java.util.concurrent.Executor {
   /** Greenlets switched to by a callback after it had resumed plain code: they run first next time. */
   private java.util.ArrayList<Greenlet<?>> switchedAfterMain;
   private boolean stopping;
-  /** Reports tasks that keep this hub busy too long, when installed. */
-  private volatile io.gevent4j.util.BlockingMonitor monitor;
+  /** Told about each task this hub runs, when installed (a {@code util.BlockingMonitor}). */
+  private volatile HubObserver observer;
   /** The live greenlets (started, not dead), for {@link #dump()}: an intrusive list. */
   Greenlet<?> liveHead;
   /** Waits that another thread promised to complete ({@link Waiter#expectOtherThread()}). */
@@ -66,46 +70,30 @@ public final class Hub implements java.util.concurrent.Executor {
   private Waiter<?> mainWaiter;
   /** An exception for plain code raised while it was not waiting (a {@link Timeout}). */
   private Throwable pendingMainFailure;
-  private PrintStream errorStream = System.err;
+  /** Prints the failures of this hub's greenlets, links and callbacks. */
+  final FailureReport failures = new FailureReport();
 
-  private Hub(Thread thread, Clock clock) {
+  /** Made by the thread registry, {@link HubThreads}, only. */
+  Hub(Thread thread, Clock clock) {
     this.thread = thread;
     this.clock = clock;
   }
 
-  /** The hub of the calling thread, created on first use with {@link Clock#system()}. */
+  /** Any thread. The hub of the calling thread, created on first use with {@link Clock#system()}. */
   public static Hub current() {
-    Hub hub = lastUsed;
-    if (hub != null && hub.thread == Thread.currentThread()) {
-      return hub;
-    }
-    hub = HUBS.get();
-    if (hub == null) {
-      hub = new Hub(Thread.currentThread(), Clock.system());
-      HUBS.set(hub);
-    }
-    lastUsed = hub;
-    return hub;
+    return HubThreads.current();
   }
 
   /**
-   * Thread-safe. Starts a thread that runs its own hub until {@link #stop()}, and returns that hub:
-   * hand it work with {@link #submit} or {@link #spawnFromAnyThread}.
+   * Any thread. Starts a daemon thread that runs its own hub until {@link #stop()}, and returns that
+   * hub: hand it work with {@link #submit} or {@link #spawnFromAnyThread}.
    */
   public static Hub startThread(String name) {
-    java.util.concurrent.CompletableFuture<Hub> started = new java.util.concurrent.CompletableFuture<>();
-    Thread thread = new Thread(() -> {
-      Hub hub = current();
-      started.complete(hub);
-      hub.serveUntilStopped();
-    }, name);
-    thread.setDaemon(true);
-    thread.start();
-    return started.join();
+    return HubThreads.startThread(name);
   }
 
   /**
-   * Thread-safe. Creates a greenlet on this hub's thread with {@code factory} (a generated
+   * Any thread. Creates a greenlet on this hub's thread with {@code factory} (a generated
    * factory, say {@code () -> FooCoroutines.m(args)}), starts it, and completes the returned future
    * with its value or exception.
    */
@@ -126,14 +114,15 @@ public final class Hub implements java.util.concurrent.Executor {
   }
 
   /**
-   * Installs (or, with null, removes) the monitor that reports tasks keeping this hub busy
-   * longer than it allows (gevent's {@code max_blocking_time}).
+   * Any thread. Installs (or, with null, removes) the observer told about each task this hub runs:
+   * the {@code util.BlockingMonitor} that reports tasks keeping this hub busy longer than it allows
+   * (gevent's {@code max_blocking_time}). Takes effect from the next task.
    */
-  public void setBlockingMonitor(io.gevent4j.util.BlockingMonitor monitor) {
-    this.monitor = monitor;
+  public void setBlockingMonitor(HubObserver monitor) {
+    this.observer = monitor;
   }
 
-  /** The hub's thread. */
+  /** Any thread. The hub's thread. */
   public Thread thread() {
     return thread;
   }
@@ -143,6 +132,7 @@ public final class Hub implements java.util.concurrent.Executor {
    * by frame (gevent's {@code print_run_info}).
    */
   public String dump() {
+    assertInHubThread("Hub.dump()");
     StringBuilder out = new StringBuilder(toString()).append('\n');
     for (Greenlet<?> g = liveHead; g != null; g = g.nextLive) {
       g.describeTo(out);
@@ -150,12 +140,13 @@ public final class Hub implements java.util.concurrent.Executor {
     return out.toString();
   }
 
-  /** Thread-safe. Makes a hub started with {@link #startThread} finish its loop and its thread end. */
+  /** Any thread. Makes a hub started with {@link #startThread} finish its loop and its thread end. */
   public void stop() {
     submit(() -> stopping = true);
   }
 
-  private void serveUntilStopped() {
+  /** The loop of a hub thread of {@link #startThread}, run by {@link HubThreads}. */
+  void serveUntilStopped() {
     holdOpen();
     looping = true;
     try {
@@ -169,53 +160,54 @@ public final class Hub implements java.util.concurrent.Executor {
   }
 
   /**
-   * Replaces the calling thread's hub with a new one on {@code clock}, for example
-   * {@link Clock#virtual()} in tests. The old hub must be idle (nothing ready, no timers).
+   * Any thread; acts on the calling thread. Replaces the calling thread's hub with a new one on
+   * {@code clock}, for example {@link Clock#virtual()} in tests. The old hub must be idle (nothing
+   * ready, no timers).
    */
   public static Hub install(Clock clock) {
-    Objects.requireNonNull(clock, "clock");
-    Hub old = HUBS.get();
-    if (old != null && !old.isEmpty()) {
-      throw new IllegalStateException("cannot replace " + old + ": it still has work");
-    }
-    Hub hub = new Hub(Thread.currentThread(), clock);
-    HUBS.set(hub);
-    lastUsed = hub;
-    return hub;
+    return HubThreads.install(clock);
   }
 
-  /** This hub's clock. */
+  /** Any thread. This hub's clock. */
   public Clock clock() {
     return clock;
   }
 
-  /** Number of greenlets and callbacks ready to run. */
+  /** Hub thread only. Number of greenlets and callbacks ready to run. */
   public int readyCount() {
+    assertInHubThread("Hub.readyCount()");
     return ready.size();
   }
 
-  /** Number of pending timers. */
+  /** Hub thread only. Number of pending timers. */
   public int timerCount() {
+    assertInHubThread("Hub.timerCount()");
     return timers.size();
   }
 
   /**
-   * Whether nothing is ready, no timer is pending, no work was handed over by other threads and no
-   * wait expects another thread.
+   * Hub thread only. Whether nothing is ready, no timer is pending, no work was handed over by
+   * other threads, no channel waits for I/O and no wait expects another thread.
    */
   public boolean isEmpty() {
+    assertInHubThread("Hub.isEmpty()");
     return ready.isEmpty() && timers.size() == 0 && inbox.isEmpty() && heldOpen == 0 && !io.hasInterest();
   }
 
   /**
-   * Where failures of greenlets are reported (gevent's {@code hub.exception_stream}); {@code null}
-   * disables reporting.
+   * Any thread. Where failures of greenlets, links and callbacks are reported (gevent's
+   * {@code hub.exception_stream}); {@code null} disables reporting. Takes effect from the next
+   * report.
    */
   public void setErrorStream(PrintStream stream) {
-    this.errorStream = stream;
+    failures.setStream(stream);
   }
 
-  /** Thread-safe: runs {@code task} on this hub's thread, in a later turn of its loop. */
+  /**
+   * Any thread: the way in from other threads. Runs {@code task} on this hub's thread in a later
+   * turn of its loop, after the work already handed over (FIFO per submitting thread), and wakes
+   * the hub if it is idle. On the hub's thread it works too, but {@link #post} is the cheaper way.
+   */
   public void submit(Runnable task) {
     inbox.add(Objects.requireNonNull(task, "task"));
     if (idle) {
@@ -224,24 +216,32 @@ public final class Hub implements java.util.concurrent.Executor {
     }
   }
 
-  /** Hub thread only: this hub's I/O readiness poller, for cooperative sockets. */
+  /** Hub thread only. This hub's I/O readiness poller, for cooperative sockets. */
   public IoPoller io() {
+    assertInHubThread("Hub.io()");
     return io;
   }
 
-  /** Thread-safe: {@link #submit}, so that Java code expecting an {@code Executor} can feed the hub. */
+  /**
+   * Any thread. {@link #submit}, so that Java code expecting an {@code Executor} can feed the hub.
+   */
   @Override
   public void execute(Runnable task) {
     submit(task);
   }
 
-  /** Hub thread only: runs {@code task} after the tasks already ready. */
+  /**
+   * Hub thread only. Runs {@code task} after the tasks already ready, in this turn's batch or the
+   * next. Not thread-safe (the ready queue is not): from another thread use {@link #submit}.
+   */
   public void post(Runnable task) {
+    assertInHubThread("Hub.post(Runnable)");
     ready.add(Objects.requireNonNull(task, "task"));
   }
 
-  /** Hub thread only: runs {@code task} once {@code delayMillis} have passed on this hub's clock. */
+  /** Hub thread only. Runs {@code task} once {@code delayMillis} have passed on this hub's clock. */
   public Timer schedule(long delayMillis, Runnable task) {
+    assertInHubThread("Hub.schedule(long, Runnable)");
     return scheduleNanos(TimeUnit.MILLISECONDS.toNanos(Math.max(0, delayMillis)), task);
   }
 
@@ -325,15 +325,29 @@ public final class Hub implements java.util.concurrent.Executor {
     return thread == Thread.currentThread();
   }
 
+  /**
+   * Throws unless the calling thread is this hub's: the check of a "Hub thread only" entry point,
+   * {@code method} naming it. Not called on the per-switch path (stepping, parking, enqueueing,
+   * firing timers), which only the hub's own loop reaches.
+   */
+  void assertInHubThread(String method) {
+    if (Thread.currentThread() != thread) {
+      throw notInHubThread(method);
+    }
+  }
+
+  /** The failure of {@link #assertInHubThread}, built off the fast path. */
+  IllegalStateException notInHubThread(String method) {
+    return new IllegalStateException(method + " is hub thread only: called on thread \""
+        + Thread.currentThread().getName() + "\", but the hub at 0x" + Integer.toHexString(System.identityHashCode(this))
+        + " runs on thread \"" + thread.getName() + "\"; hand work to it with submit, execute or spawnFromAnyThread");
+  }
+
   Greenlet<Void> mainGreenlet() {
     if (mainGreenlet == null) {
       mainGreenlet = Greenlet.mainOf(this);
     }
     return mainGreenlet;
-  }
-
-  PrintStream errorStream() {
-    return errorStream;
   }
 
   /**
@@ -342,6 +356,7 @@ public final class Hub implements java.util.concurrent.Executor {
    * @throws LoopExit if nothing left can ever complete the waiter
    */
   void block(Waiter<?> waiter) {
+    assertInHubThread("Waiter.await (a wait of plain code)");
     checkMayRunLoop();
     Throwable pending = pendingMainFailure;
     if (pending != null) {
@@ -483,7 +498,7 @@ public final class Hub implements java.util.concurrent.Executor {
   }
 
   private void runTask(Object task) {
-    io.gevent4j.util.BlockingMonitor watching = monitor;
+    HubObserver watching = observer;
     if (watching != null) {
       watching.entering(task);
     }
@@ -519,20 +534,11 @@ public final class Hub implements java.util.concurrent.Executor {
         ((Runnable) task).run();
       }
     } catch (Throwable failure) {
-      reportCallbackFailure(task, failure);
+      failures.callbackFailed(task, failure);
     }
   }
 
-  private void reportCallbackFailure(Object task, Throwable failure) {
-    PrintStream out = errorStream;
-    if (out != null) {
-      failure.printStackTrace(out);
-      out.println(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-          + " callback " + task + " failed with " + failure.getClass().getSimpleName());
-      out.println();
-    }
-  }
-
+  /** Any thread; the counts it shows are exact on the hub thread only. */
   @Override
   public String toString() {
     return "<Hub at 0x" + Integer.toHexString(System.identityHashCode(this)) + " thread="

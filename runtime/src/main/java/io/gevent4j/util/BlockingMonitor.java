@@ -1,6 +1,7 @@
 package io.gevent4j.util;
 
 import io.gevent4j.Hub;
+import io.gevent4j.HubObserver;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * once per offending task, prints {@code <time> : <Greenlet ...> appears to be blocked for N ms}
  * with the hub thread's stack. Cooperative code cannot be interrupted; this finds who to fix.
  */
-public final class BlockingMonitor implements AutoCloseable {
+public final class BlockingMonitor implements AutoCloseable, HubObserver {
   private final Hub hub;
   private final long maxBlockingNanos;
   private final PrintStream out;
@@ -32,7 +33,7 @@ public final class BlockingMonitor implements AutoCloseable {
     sampler.setDaemon(true);
   }
 
-  /** Starts monitoring {@code hub} (call on its thread or before it runs). */
+  /** Starts monitoring {@code hub}; any thread (the hub picks the monitor up from its next task). */
   public static BlockingMonitor start(Hub hub, long maxBlockingMillis, PrintStream out) {
     if (maxBlockingMillis <= 0) {
       throw new IllegalArgumentException("maxBlockingMillis must be positive: " + maxBlockingMillis);
@@ -43,13 +44,15 @@ public final class BlockingMonitor implements AutoCloseable {
     return monitor;
   }
 
-  /** Called by the hub before each task; not API. */
+  /** Called by the hub before each task ({@link HubObserver}); not for other callers. */
+  @Override
   public void entering(Object current) {
     startedNanos.lazySet(System.nanoTime());
     task.lazySet(current);
   }
 
-  /** Called by the hub after each task; not API. */
+  /** Called by the hub after each task ({@link HubObserver}); not for other callers. */
+  @Override
   public void left() {
     task.lazySet(null);
   }

@@ -1,0 +1,59 @@
+package io.gevent4j;
+
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The thread registry: which hub each thread has ({@link Hub#current()}), replacing it
+ * ({@link Hub#install}) and starting a thread that runs one ({@link Hub#startThread}). The public
+ * entry points are {@link Hub}'s static methods, which delegate here.
+ */
+final class HubThreads {
+  private static final ThreadLocal<Hub> HUBS = new ThreadLocal<>();
+  /** Racy single-entry cache in front of {@link #HUBS}; safe because {@link Hub#thread} is final. */
+  private static Hub lastUsed;
+
+  private HubThreads() {
+  }
+
+  /** The hub of the calling thread, created on first use with {@link Clock#system()}. */
+  static Hub current() {
+    Hub hub = lastUsed;
+    if (hub != null && hub.thread == Thread.currentThread()) {
+      return hub;
+    }
+    hub = HUBS.get();
+    if (hub == null) {
+      hub = new Hub(Thread.currentThread(), Clock.system());
+      HUBS.set(hub);
+    }
+    lastUsed = hub;
+    return hub;
+  }
+
+  /** Replaces the calling thread's hub with a new one on {@code clock}; the old one must be idle. */
+  static Hub install(Clock clock) {
+    Objects.requireNonNull(clock, "clock");
+    Hub old = HUBS.get();
+    if (old != null && !old.isEmpty()) {
+      throw new IllegalStateException("cannot replace " + old + ": it still has work");
+    }
+    Hub hub = new Hub(Thread.currentThread(), clock);
+    HUBS.set(hub);
+    lastUsed = hub;
+    return hub;
+  }
+
+  /** Starts a daemon thread that serves its own hub until {@link Hub#stop()}; returns that hub. */
+  static Hub startThread(String name) {
+    CompletableFuture<Hub> started = new CompletableFuture<>();
+    Thread thread = new Thread(() -> {
+      Hub hub = current();
+      started.complete(hub);
+      hub.serveUntilStopped();
+    }, name);
+    thread.setDaemon(true);
+    thread.start();
+    return started.join();
+  }
+}
