@@ -1,11 +1,16 @@
 package io.gevent4j.processor.analysis;
 
 import io.gevent4j.processor.model.CallKind;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
@@ -17,10 +22,31 @@ public final class CallClassifier {
   public static final String COROUTINE = "io.gevent4j.annotations.Coroutine";
   public static final String YIELDING = "io.gevent4j.annotations.Yielding";
 
-  /** The known blocking JDK calls, and the runtime class that holds each replacement. */
+  private static final String MONKEY = "io.gevent4j.monkey.";
+
+  /**
+   * The known blocking JDK calls, and the runtime class that holds each replacement: a static
+   * {@code @Yielding} method of the same name taking, for an instance method, the receiver first.
+   * An instance entry also matches the methods overriding it ({@code CompletableFuture.get()} is
+   * {@code Future.get()}).
+   */
   private static final String[][] BLOCKING_CALLS = {
     // owner, method, parameter types (erased, comma-separated), replacement owner, advice
-    {"java.lang.Thread", "sleep", "long", "io.gevent4j.monkey.PatchedThread", "Gevent.sleep(long)"},
+    {"java.lang.Thread", "sleep", "long", MONKEY + "PatchedThread", "Gevent.sleep(long)"},
+    {"java.lang.Thread", "sleep", "long,int", MONKEY + "PatchedThread", "Gevent.sleep(long)"},
+    {"java.lang.Thread", "yield", "", MONKEY + "PatchedThread", "Gevent.sleep(0)"},
+    {"java.util.concurrent.TimeUnit", "sleep", "long", MONKEY + "PatchedTimeUnit",
+        "io.gevent4j.monkey.PatchedTimeUnit.sleep(unit, timeout)"},
+    {"java.util.concurrent.Future", "get", "", MONKEY + "PatchedFuture",
+        "io.gevent4j.monkey.PatchedFuture.get(future)"},
+    {"java.util.concurrent.Future", "get", "long,java.util.concurrent.TimeUnit", MONKEY + "PatchedFuture",
+        "io.gevent4j.monkey.PatchedFuture.get(future, timeout, unit)"},
+    {"java.util.concurrent.CompletableFuture", "join", "", MONKEY + "PatchedCompletableFuture",
+        "io.gevent4j.monkey.PatchedCompletableFuture.join(future)"},
+    {"java.util.concurrent.CountDownLatch", "await", "", MONKEY + "PatchedCountDownLatch",
+        "io.gevent4j.monkey.PatchedCountDownLatch.await(latch)"},
+    {"java.util.concurrent.CountDownLatch", "await", "long,java.util.concurrent.TimeUnit", MONKEY + "PatchedCountDownLatch",
+        "io.gevent4j.monkey.PatchedCountDownLatch.await(latch, timeout, unit)"},
   };
 
   private final boolean monkeyPatch;
@@ -71,14 +97,43 @@ public final class CallClassifier {
     if (!(owner instanceof TypeElement)) {
       return null;
     }
-    String ownerName = ((TypeElement) owner).getQualifiedName().toString();
+    String name = method.getSimpleName().toString();
+    String parameters = null;
+    Set<String> owners = null;
     for (String[] entry : BLOCKING_CALLS) {
-      if (entry[0].equals(ownerName) && method.getSimpleName().contentEquals(entry[1])
-          && parameterTypes(method.getParameters()).equals(entry[2])) {
+      if (!entry[1].equals(name)) {
+        continue;
+      }
+      if (owners == null) {
+        // An instance method overrides the entry's when its type is a subtype of the entry's
+        // owner and it has the same name and erased parameter types; a static one is the entry's.
+        owners = method.getModifiers().contains(Modifier.STATIC)
+            ? Collections.singleton(((TypeElement) owner).getQualifiedName().toString())
+            : supertypes((TypeElement) owner, new HashSet<>());
+        parameters = parameterTypes(method.getParameters());
+      }
+      if (owners.contains(entry[0]) && parameters.equals(entry[2])) {
         return entry;
       }
     }
     return null;
+  }
+
+  /** The qualified names of {@code type} and all its supertypes, added to {@code into}. */
+  private static Set<String> supertypes(TypeElement type, Set<String> into) {
+    if (into.add(type.getQualifiedName().toString())) {
+      supertype(type.getSuperclass(), into);
+      for (TypeMirror implemented : type.getInterfaces()) {
+        supertype(implemented, into);
+      }
+    }
+    return into;
+  }
+
+  private static void supertype(TypeMirror type, Set<String> into) {
+    if (type.getKind() == TypeKind.DECLARED && ((DeclaredType) type).asElement() instanceof TypeElement) {
+      supertypes((TypeElement) ((DeclaredType) type).asElement(), into);
+    }
   }
 
   private static String parameterTypes(List<? extends Element> parameters) {
@@ -88,7 +143,7 @@ public final class CallClassifier {
         out.append(',');
       }
       TypeMirror type = parameter.asType();
-      out.append(type.getKind() == TypeKind.DECLARED ? ((TypeElement) ((javax.lang.model.type.DeclaredType) type).asElement()).getQualifiedName() : type.toString());
+      out.append(type.getKind() == TypeKind.DECLARED ? ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName() : type.toString());
     }
     return out.toString();
   }

@@ -444,16 +444,22 @@ public final class MachineEmitter {
       SuspensionPoint point = suspend.point();
       out.addStatement("$L()", FrameContract.PREPARE);
       CodeBlock.Builder call = CodeBlock.builder();
+      boolean first = true;
       if (point.kind() == CallKind.PATCHED) {
-        call.add("$T.$L", ClassName.bestGuess(point.replacementOwner()), point.method().getSimpleName());
+        // The replacement is static: an instance call passes its receiver as the first argument.
+        call.add("$T.$L(", ClassName.bestGuess(point.replacementOwner()), point.method().getSimpleName());
+        if (!isStatic(point)) {
+          call.add(suspend.receiver() != null ? code(suspend.receiver()) : CodeBlock.of("$L", Names.SELF));
+          first = false;
+        }
       } else if (suspend.receiver() == null) {
-        call.add(printer.expression(new TreePath(point.call(), point.tree().getMethodSelect())));
+        call.add(printer.expression(new TreePath(point.call(), point.tree().getMethodSelect()))).add("(");
       } else {
-        call.add("$L.$L", code(suspend.receiver()), point.method().getSimpleName());
+        call.add("$L.$L(", code(suspend.receiver()), point.method().getSimpleName());
       }
-      call.add("(");
-      for (int i = 0; i < suspend.arguments().size(); i++) {
-        call.add(i == 0 ? "" : ", ").add(code(suspend.arguments().get(i)));
+      for (Code argument : suspend.arguments()) {
+        call.add(first ? "" : ", ").add(code(argument));
+        first = false;
       }
       return call.add(")").build();
     }
