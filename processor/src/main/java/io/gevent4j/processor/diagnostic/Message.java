@@ -28,6 +28,7 @@ public enum Message {
   VAR_OF_ANONYMOUS_CLASS("javac cannot compile a 'var' of an anonymous class type again after annotation processing has attributed its class (a javac limitation, with or without gevent4j's output); declare '%s' with a named type"),
   UNSUPPORTED_CONSTRUCT("%s is not supported in a @Coroutine body yet"),
   BLOCKING_CALL("%s blocks the hub's thread and every greenlet on it; call %s instead, or enable compile-time monkey patching with @MonkeyPatch or -Agevent4j.monkeyPatch=true", Diagnostic.Kind.WARNING),
+  BLOCKING_CALL_IN_LAMBDA("%s blocks the hub's thread and every greenlet on it; inside a lambda or class it runs as plain code, so patching cannot make it cooperative: call it (or %s) from the @Coroutine body itself", Diagnostic.Kind.WARNING),
   NO_TREE_API("gevent4j needs javac's com.sun.source tree API, which this compiler does not provide (%s); build with javac"),
   INTERNAL_ERROR("gevent4j failed on this method: %s; please report it with this method's source");
 

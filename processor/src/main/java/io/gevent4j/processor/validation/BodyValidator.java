@@ -59,8 +59,8 @@ public final class BodyValidator {
     if (!isSuppressed(trees.getElement(methodPath))) {
       for (TreePath call : found.blockingCalls()) {
         ExecutableElement called = (ExecutableElement) trees.getElement(call);
-        diagnostics.report(Message.BLOCKING_CALL, call.getLeaf(), unit,
-            called.getEnclosingElement().getSimpleName() + "." + called, classifier.advice(called));
+        diagnostics.report(Nesting.insideLambdaOrClass(call) ? Message.BLOCKING_CALL_IN_LAMBDA : Message.BLOCKING_CALL,
+            call.getLeaf(), unit, called.getEnclosingElement().getSimpleName() + "." + called, classifier.advice(called));
       }
     }
     return diagnostics.errorCount() == errors;
