@@ -409,21 +409,23 @@ public final class MachineEmitter {
       CodeBlock target = suspend.target() == null ? null : assignable(suspend.target());
       int resume = suspend.resume().state();
       if (point.kind() == CallKind.COROUTINE) {
-        out.addStatement("return $L($L, $L)", FrameContract.CALL_FRAME, frameCreation(suspend), resume);
+        // Statements that hold printed source are added whole (`add`, not `addStatement`): the
+        // source may hold statements of its own (a lambda's), which JavaPoet cannot nest.
+        out.add("return $L($L, $L);\n", FrameContract.CALL_FRAME, frameCreation(suspend), resume);
         out.add("$<case $L:\n$>", resume);
         if (target == null) {
           out.addStatement("$L()", FrameContract.RESULT);
         } else {
-          out.addStatement("$L = ($T) $L()", target, typeNames.boxed(suspend.resultType()), FrameContract.RESULT);
+          out.addStatement("$L = ($T) $L()", target, typeNames.inBody(suspend.resultType()).box(), FrameContract.RESULT);
         }
       } else {
         CodeBlock call = yieldingCall(suspend);
         CodeBlock park = CodeBlock.of("if ($L($L)) {\n$>return $L;\n$<}\n", FrameContract.PARKED, resume, FrameContract.SUSPEND);
         if (target == null) {
-          out.addStatement("$L", call).add(park);
+          out.add("$L;\n", call).add(park);
         } else {
           // The target keeps its value until the call returns one: a parked call only returns a placeholder.
-          out.add("{\n$>").addStatement("$T $L = $L", typeNames.of(suspend.resultType()), FrameContract.VALUE, call)
+          out.add("{\n$>").add("$T $L = $L;\n", typeNames.inBody(suspend.resultType()), FrameContract.VALUE, call)
               .add(park).addStatement("$L = $L", target, FrameContract.VALUE).add("$<}\n");
         }
         out.add("$<case $L:\n$>", resume);
@@ -431,7 +433,7 @@ public final class MachineEmitter {
           out.add("if ($L()) {\n$>$L();\n$<}\n", FrameContract.RESUMED, FrameContract.RESULT);
         } else {
           out.add("if ($L()) {\n$>$L = ($T) $L();\n$<}\n", FrameContract.RESUMED, target,
-              typeNames.boxed(suspend.resultType()), FrameContract.RESULT);
+              typeNames.inBody(suspend.resultType()).box(), FrameContract.RESULT);
         }
       }
     }

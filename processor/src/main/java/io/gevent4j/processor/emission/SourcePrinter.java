@@ -328,14 +328,17 @@ final class SourcePrinter {
         return false;
       }
       CodeBlock value = text(new TreePath(path, TreeCompat.yieldValue(path.getLeaf())), substitutions);
-      replace(path.getLeaf(), CodeBlock.builder().add("{\n$>").addStatement("$L = $L", result.name(), value)
+      replace(path.getLeaf(), CodeBlock.builder().add("{\n$>").add("$L = $L;\n", result.name(), value)
           .add(exits.render(method.exitOf(path.getLeaf()), null)).add("$<}").build());
       return true;
     }
 
     private void replace(Tree tree, CodeBlock replacement) {
-      SourcePositions positions = trees.getSourcePositions();
-      edits.add(new Edit(start(tree), positions.getEndPosition(unit, tree), replacement));
+      long start = start(tree);
+      long end = trees.getSourcePositions().getEndPosition(unit, tree);
+      if (start >= 0 && end >= start) { // trees javac made up (a record's members) are not in the text
+        edits.add(new Edit(start, end, replacement));
+      }
     }
 
     @Override
@@ -385,17 +388,20 @@ final class SourcePrinter {
     @Override
     public Void visitInstanceOf(com.sun.source.tree.InstanceOfTree node, Void unused) {
       List<Slot> bound = new ArrayList<>();
-      new TreePathScanner<Void, Void>() {
-        @Override
-        public Void visitVariable(VariableTree variable, Void ignored) {
-          Element element = trees.getElement(getCurrentPath());
-          Slot slot = element instanceof VariableElement ? method.slotOf((VariableElement) element) : null;
-          if (slot != null) {
-            bound.add(slot);
+      Tree pattern = TreeCompat.pattern(node); // its own bindings only, not those of its operand
+      if (pattern != null) {
+        new TreePathScanner<Void, Void>() {
+          @Override
+          public Void visitVariable(VariableTree variable, Void ignored) {
+            Element element = trees.getElement(getCurrentPath());
+            Slot slot = element instanceof VariableElement ? method.slotOf((VariableElement) element) : null;
+            if (slot != null) {
+              bound.add(slot);
+            }
+            return super.visitVariable(variable, ignored);
           }
-          return super.visitVariable(variable, ignored);
-        }
-      }.scan(getCurrentPath(), null);
+        }.scan(new TreePath(getCurrentPath(), pattern), null);
+      }
       if (bound.isEmpty()) {
         return super.visitInstanceOf(node, unused);
       }
@@ -408,6 +414,27 @@ final class SourcePrinter {
         copies.add(" && (($L = $L) == $L || true)", slot.name(), slot.patternName(), slot.name());
       }
       edits.add(new Edit(end, end, copies.add(")").build()));
+      return null;
+    }
+
+    /**
+     * {@code assert c : d;} checks the assertion status of the class it is compiled in; copied into
+     * the generated class it must still check the user's: {@code if (Foo.class.desiredAssertionStatus()
+     * && !(c)) throw new AssertionError((T) (d));}, as javac writes it.
+     */
+    @Override
+    public Void visitAssert(com.sun.source.tree.AssertTree node, Void unused) {
+      CodeBlock condition = text(new TreePath(getCurrentPath(), node.getCondition()), substitutions);
+      CodeBlock.Builder check = CodeBlock.builder().add("if ($T.class.desiredAssertionStatus() && !($L)) {\n$>",
+          ClassName.get(topLevel(method.owner())), condition);
+      if (node.getDetail() == null) {
+        check.add("throw new $T();\n", AssertionError.class);
+      } else {
+        TreePath detail = new TreePath(getCurrentPath(), node.getDetail());
+        check.add("throw new $T(($T) ($L));\n", AssertionError.class, typeNames.inBody(trees.getTypeMirror(detail)),
+            text(detail, substitutions));
+      }
+      replace(node, check.add("$<}").build());
       return null;
     }
 
@@ -621,5 +648,13 @@ final class SourcePrinter {
         replace(jump, CodeBlock.builder().add("{\n$>").add(exits.render(exit, null)).add("$<}").build());
       }
     }
+  }
+
+  private static TypeElement topLevel(TypeElement type) {
+    TypeElement top = type;
+    while (top.getEnclosingElement() instanceof TypeElement) {
+      top = (TypeElement) top.getEnclosingElement();
+    }
+    return top;
   }
 }

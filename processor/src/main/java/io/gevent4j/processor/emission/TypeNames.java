@@ -128,7 +128,8 @@ final class TypeNames {
     TypeElement element = (TypeElement) type.asElement();
     if (element.getNestingKind() == NestingKind.ANONYMOUS || element.getNestingKind() == NestingKind.LOCAL) {
       List<? extends TypeMirror> supertypes = types.directSupertypes(type);
-      return supertypes.isEmpty() ? ClassName.OBJECT : of(supertypes.get(supertypes.size() > 1 ? 1 : 0));
+      // Erased: `Enum<E>` of a local enum would name the local type again.
+      return supertypes.isEmpty() ? ClassName.OBJECT : of(types.erasure(supertypes.get(supertypes.size() > 1 ? 1 : 0)));
     }
     ClassName raw = ClassName.get(element);
     if (type.getTypeArguments().isEmpty()) {

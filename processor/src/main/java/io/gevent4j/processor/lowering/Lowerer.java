@@ -266,7 +266,9 @@ public final class Lowerer {
       Code condition = expressions(path).value(new TreePath(path, tree.getCondition()));
       context.emit(new Instruction.Branch(path, Code.of("!", Code.group(condition)), end));
       TypeMirror error = elements.getTypeElement("java.lang.AssertionError").asType();
-      Code detail = tree.getDetail() == null ? Code.of("") : expressions(path).value(new TreePath(path, tree.getDetail()));
+      // Cast to its own type, as javac chooses the AssertionError constructor by the detail's type.
+      Code detail = tree.getDetail() == null ? Code.of("") : Code.of("(", trees.getTypeMirror(new TreePath(path, tree.getDetail())), ") ",
+          Code.group(expressions(path).value(new TreePath(path, tree.getDetail()))));
       context.emit(new Instruction.Throw(path, Code.of("new ", error, "(", detail, ")")));
       context.mark(end);
     }

@@ -29,6 +29,17 @@ import java.util.Random;
  * char, byte and String with fallthrough, try/catch/finally (multi-catch, deliberate division by
  * zero), returns and throws.
  *
+ * <p>Java 17 shapes: switch expressions on int, char, String, the class's enum and local enums
+ * (rule arms, block arms yielding from an {@code if}, a {@code try/finally} or a
+ * {@code try/catch}, throwing arms, classic {@code case K:} groups with fallthrough and
+ * {@code yield}) as operands anywhere and at the top of statements; {@code case ->} switch
+ * statements (expression, block and throw arms); {@code assert cond : detail} (assertions are on
+ * in half the batches, see {@link RandomPrograms#assertionMode}); local records, enums and
+ * interfaces used across suspensions (in lists, for-each, switches); the class's private static
+ * final constants in expressions, case labels and narrowing assignments; explicit type arguments
+ * on calls whose arguments suspend; {@code instanceof} patterns (in conditions, with the binding
+ * used after a suspension in the then-branch, negated with the binding used after the if).
+ *
  * <p>Every loop is bounded, strings assigned to a variable never read a string variable (so they
  * cannot double), the list is capped, and identity-hashed objects are never printed, so every
  * program ends and logs the same both ways. Deterministic for a seed.
@@ -46,6 +57,70 @@ public final class ProgramGenerator {
   static final boolean ASSIGNMENT_EXPRESSIONS = true;
   /** Increments and compound assignments of fields of call results ({@code box(h).value++}). */
   static final boolean CALL_RECEIVER_FIELDS = true;
+  /** Switch expressions (rule and classic forms, yield in if/try/finally) as operands anywhere. */
+  static final boolean SWITCH_EXPRESSIONS = true;
+  /** {@code case ->} switch statements with suspending arms. */
+  static final boolean ARROW_SWITCH_STATEMENTS = true;
+  /** {@code assert cond : detail;} with suspensions (run with assertions on in half the batches). */
+  static final boolean ASSERTS = true;
+  /** Local records, enums and interfaces used across suspensions. */
+  static final boolean LOCAL_TYPES = true;
+  /** {@code instanceof} patterns: in conditions, in then-branches, negated with the binding used after. */
+  static final boolean INSTANCEOF_PATTERNS = true;
+  /**
+   * The operand of a pattern {@code instanceof} suspends ({@code y(o0) instanceof String s}). Off:
+   * the processor refuses it with a precise CoroutineUnsupportedConstruct ("a pattern 'instanceof'
+   * whose operand suspends is not supported in a @Coroutine body yet"); the rest of the condition
+   * and the then-branch still suspend.
+   */
+  static final boolean PATTERN_OPERANDS_SUSPEND = false;
+  /**
+   * Local records with a reference-typed component ({@code record R(int a, String s)}). Once (fixed since, in the processor; the switch stays to narrow a future failure): the
+   * processor fails with CoroutineInternalError (StringIndexOutOfBoundsException: begin -1) on any
+   * suspending body declaring one, even unused: {@code record R0(String s) {} y(1); return a;}.
+   * Off, the components are ints ({@code record R(int a, int s)}).
+   */
+  static final boolean LOCAL_RECORD_REFERENCE_COMPONENTS = true;
+  /**
+   * A suspending selector of a local enum type ({@code switch (y(q0)) { case A -> ...}}). Once (fixed since, in the processor; the switch stays to narrow a future failure): the
+   * processor fails with CoroutineInternalError (StackOverflowError); the class's own enum is fine
+   * ({@code switch (y(Color.RED))}), and so is a local enum selector that does not suspend.
+   */
+  static final boolean LOCAL_ENUM_SUSPENDING_SELECTORS = true;
+  /**
+   * A suspending call whose result type mentions a local type ({@code for (R0 q : y(lst0))}). Once (fixed since, in the processor; the switch stays to narrow a future failure):
+   * the generated code types the value as {@code List<Record>} and does not compile ("incompatible
+   * types: inference variable T has incompatible bounds"): {@code record R0(int a) {} List<R0> l =
+   * new ArrayList<>(); List<R0> k = y(l); return k.size();}.
+   */
+  static final boolean LOCAL_TYPE_GENERIC_SUSPENSIONS = true;
+  /**
+   * The operand of an {@code instanceof} type test declares variables: pattern bindings or locals
+   * of a switch expression's block arm. Once (fixed since, in the processor; the switch stays to narrow a future failure): the generated code names undeclared {@code v1$} /
+   * {@code p2$} ("cannot find symbol" in the _Machines class), e.g. {@code if ((t("o", (Object) "k")
+   * instanceof String p2 ? p2 : "k") instanceof Comparable) y(1);} and {@code if ((Object) switch (a)
+   * { case 1 -> { int v1 = y(a); yield v1; } default -> 0; } instanceof Number) log.add("n");}.
+   */
+  static final boolean DECLARING_TYPE_TEST_OPERANDS = true;
+  /**
+   * An assert detail that is a conditional expression, in a suspending assert. Once (fixed since, in the processor; the switch stays to narrow a future failure): the generated
+   * {@code throw new AssertionError(c ? t("d", b) : b)} is ambiguous (AssertionError(Object) and
+   * AssertionError(int)) where javac's assert takes the detail's own type: {@code byte b = 1;
+   * assert y(a) < 0 : a > 5 ? t("d", b) : b;}.
+   */
+  static final boolean CONDITIONAL_ASSERT_DETAILS = true;
+  /** Explicit type arguments on calls whose arguments suspend ({@code Arrays.<Object>asList(y(1))}). */
+  static final boolean EXPLICIT_TYPE_ARGUMENTS = true;
+  /** A generic coroutine called with explicit type arguments ({@code Cls.<Integer>same(y(1))}). */
+  static final boolean GENERIC_COROUTINE_CALLS = true;
+
+  /** Stands for the generated class's simple name; {@link #bind} replaces it. */
+  public static final String CLASS = "__C__";
+
+  /** {@code text} with {@link #CLASS} replaced by the class's simple name. */
+  public static String bind(String text, String simpleName) {
+    return text.replace(CLASS, simpleName);
+  }
 
   private static final int PRIMARY = 16;
   private static final int POSTFIX = 15;
@@ -137,6 +212,24 @@ public final class ProgramGenerator {
   private int k0;
   private int k1;
   private char ck;
+  /** While positive, a {@code return} is not allowed (inside a switch expression). */
+  private int noReturn;
+  /**
+   * While positive, no try statement: javac 17 and 25 crash (Code$State.pop from Gen.visitYield, or
+   * an NPE in Code.newLocal from Gen.doHandleSwitchExpression) on a switch expression containing a
+   * try evaluated while a long or double is on the operand stack ({@code l + switch (x) { case 1 -> {
+   * try { x++; } finally { x++; } yield 1; } default -> 3; }}), with -proc:none too. So a switch
+   * expression met inside another expression has no try; those at the top of a statement may.
+   */
+  private int noTry;
+  /** While positive, no expression declares a variable (pattern bindings, switch expressions). */
+  private int noDeclarations;
+  /** Switch expressions being generated around the current expression. */
+  private int switchNesting;
+  /** Int-valued reads of local-type values in scope ({@code q3.sum()}). */
+  private final List<String> intReads = new ArrayList<>();
+  /** Local enums in scope: type name, variable or null, constants. */
+  private final List<String[]> enums = new ArrayList<>();
 
   public ProgramGenerator(long seed) {
     this.random = new Random(seed);
@@ -161,6 +254,14 @@ public final class ProgramGenerator {
         "    public Shape(int size) { this.size = size; log.add(\"shape \" + size); }",
         "    public abstract int area();",
         "  }",
+        "  public enum Color { RED, GREEN, BLUE; int weight() { return ordinal() * 10 + 1; } }",
+        "  private static final int NEG = -3;",
+        "  private static final int BIG = 100;",
+        "  private static final long LNEG = -40L;",
+        "  private static final char CC = 'd';",
+        "  private static final String CS = \"k1\";",
+        "  @Coroutine static Color color(int v) { log.add(\"color \" + v); return y(Color.values()[Math.floorMod(v, 3)]); }",
+        "  @Coroutine static <T> T same(T v) { log.add(\"same \" + v); return y(v); }",
         "  static Holder box(Holder h) { log.add(\"box \" + h.value); return h; }",
         "  @Coroutine static Holder boxed(Holder h) { log.add(\"boxed\"); return y(h); }",
         "  @Coroutine static long wide(int v) {",
@@ -192,6 +293,10 @@ public final class ProgramGenerator {
     depth = 0;
     noStrings = 0;
     listLoops = 0;
+    noReturn = 0;
+    switchNesting = 0;
+    intReads.clear();
+    enums.clear();
     prologue = true;
     out.append("  @Coroutine public static int ").append(name).append("(int a) {\n");
     vars.add(new Var("a", Type.INT, false, false));
@@ -214,9 +319,15 @@ public final class ProgramGenerator {
     vars.add(new Var("LK", Type.LONG, false, false));
     vars.add(new Var("CK", Type.CHAR, false, false));
     vars.add(new Var("SK", Type.STRING, false, false));
-    declare(2, Type.BYTE, "b0", random.nextBoolean() ? "K1" : gen(Type.BYTE, 1).code);
-    declare(2, Type.SHORT, "s0", gen(Type.SHORT, 1).code);
-    declare(2, Type.CHAR, "ch0", random.nextBoolean() ? "K0" : gen(Type.CHAR, 1).code);
+    // private static final constants of the class
+    vars.add(new Var("NEG", Type.INT, false, false));
+    vars.add(new Var("BIG", Type.INT, false, false));
+    vars.add(new Var("LNEG", Type.LONG, false, false));
+    vars.add(new Var("CC", Type.CHAR, false, false));
+    vars.add(new Var("CS", Type.STRING, false, false));
+    declare(2, Type.BYTE, "b0", random.nextBoolean() ? pick("K1", "NEG", "BIG") : gen(Type.BYTE, 1).code);
+    declare(2, Type.SHORT, "s0", random.nextInt(3) == 0 ? pick("NEG", "-BIG") : gen(Type.SHORT, 1).code);
+    declare(2, Type.CHAR, "ch0", random.nextBoolean() ? pick("K0", "BIG", "CC") : gen(Type.CHAR, 1).code);
     declare(2, Type.LONG, "l0", gen(Type.LONG, 1).code);
     declare(2, Type.FLOAT, "f0", gen(Type.FLOAT, 1).code);
     declare(2, Type.DOUBLE, "d0", gen(Type.DOUBLE, 1).code);
@@ -247,19 +358,36 @@ public final class ProgramGenerator {
   // ---------------------------------------------------------------- statements
 
   private void block(int level, int statements) {
-    int mark = vars.size();
+    int[] mark = mark();
     for (int i = 0; i < statements; i++) {
       statement(level);
     }
-    while (vars.size() > mark) {
+    restore(mark);
+  }
+
+  private int[] mark() {
+    return new int[] {vars.size(), intReads.size(), enums.size()};
+  }
+
+  private void restore(int[] mark) {
+    while (vars.size() > mark[0]) {
       vars.remove(vars.size() - 1);
+    }
+    while (intReads.size() > mark[1]) {
+      intReads.remove(intReads.size() - 1);
+    }
+    while (enums.size() > mark[2]) {
+      enums.remove(enums.size() - 1);
     }
   }
 
   private void statement(int level) {
     depth++;
     String indent = indent(level);
-    int choice = depth > 3 ? random.nextInt(14) : random.nextInt(30);
+    int choice = depth > 3 ? random.nextInt(15) : random.nextInt(38);
+    if (depth > 3 && choice == 14) {
+      choice = 37;
+    }
     switch (choice) {
       case 0:
       case 1:
@@ -280,11 +408,12 @@ public final class ProgramGenerator {
         callStatement(indent);
         break;
       case 7:
-        out.append(indent).append("if (").append(gen(Type.BOOLEAN, 2).code).append(") return ")
-            .append(gen(Type.INT, 1).code).append(";\n");
+        out.append(indent).append("if (").append(noReturn > 0 ? exitCondition() : gen(Type.BOOLEAN, 2).code).append(noReturn > 0 ? ") throw new Boom("
+            : ") return ").append(gen(Type.INT, 1).code).append(noReturn > 0 ? ");\n" : ";\n");
         break;
       case 8:
-        out.append(indent).append("if (").append(gen(Type.BOOLEAN, 2).code).append(") throw new Boom(")
+        out.append(indent).append("if (").append(noReturn > 0 ? exitCondition() : gen(Type.BOOLEAN, 2).code)
+            .append(") throw new Boom(")
             .append(gen(Type.INT, 1).code).append(");\n");
         break;
       case 9:
@@ -295,7 +424,12 @@ public final class ProgramGenerator {
         referenceStatement(indent);
         break;
       case 12:
-        divisionByZero(level);
+        if (noTry > 0) {
+          out.append(indent).append(variable(Type.INT, true)).append(" = helper(").append(gen(Type.INT, 1).code)
+              .append(");\n");
+        } else {
+          divisionByZero(level);
+        }
         break;
       case 13:
         out.append(indent).append(variable(Type.INT, true)).append(" = helper(").append(gen(Type.INT, 1).code)
@@ -338,6 +472,50 @@ public final class ProgramGenerator {
       case 28:
         anonymousStatement(indent);
         break;
+      case 30:
+      case 31:
+        if (ARROW_SWITCH_STATEMENTS) {
+          arrowSwitch(level);
+        } else {
+          switchStatement(level);
+        }
+        break;
+      case 32:
+      case 33:
+        if (SWITCH_EXPRESSIONS) {
+          switchExpressionStatement(indent);
+        } else {
+          assignment(indent);
+        }
+        break;
+      case 34:
+        if (LOCAL_TYPES) {
+          localTypes(level);
+        } else {
+          declaration(indent);
+        }
+        break;
+      case 35:
+        if (INSTANCEOF_PATTERNS) {
+          patternIf(level);
+        } else {
+          ifStatement(level);
+        }
+        break;
+      case 36:
+        if (INSTANCEOF_PATTERNS && noReturn == 0) {
+          negatedPattern(level);
+        } else {
+          ifStatement(level);
+        }
+        break;
+      case 37:
+        if (ASSERTS) {
+          assertStatement(level);
+        } else {
+          callStatement(indent);
+        }
+        break;
       default:
         out.append(indent).append("{\n");
         block(level + 1, 1 + random.nextInt(2));
@@ -351,11 +529,12 @@ public final class ProgramGenerator {
     Type type = randomType();
     String target = lvalue(type);
     if ((type == Type.BYTE || type == Type.SHORT) && random.nextInt(4) == 0) {
-      out.append(indent).append(target).append(" = K1;\n");
+      out.append(indent).append(target).append(" = ").append(pick("K1", "NEG", "BIG", "-BIG", "(byte) CC"))
+          .append(";\n");
       return;
     }
     if (type == Type.CHAR && random.nextInt(4) == 0) {
-      out.append(indent).append(target).append(" = ").append(random.nextBoolean() ? "K0" : "CK").append(";\n");
+      out.append(indent).append(target).append(" = ").append(pick("K0", "CK", "BIG", "CC")).append(";\n");
       return;
     }
     out.append(indent).append(target).append(" = ").append(stored(type, 2).code).append(";\n");
@@ -438,11 +617,11 @@ public final class ProgramGenerator {
       }
       case 1:
         out.append(indent).append(pick("byte", "short", "int", "long", "float", "double")).append(" ").append(name)
-            .append(" = ").append(pick("K0", "K1")).append(";\n");
+            .append(" = ").append(pick("K0", "K1", "NEG", "BIG", "CC")).append(";\n");
         out.append(indent).append("log.add(\"").append(name).append("=\" + ").append(name).append(");\n");
         break;
       case 2:
-        out.append(indent).append("char ").append(name).append(" = ").append(pick("K0", "CK")).append(";\n");
+        out.append(indent).append("char ").append(name).append(" = ").append(pick("K0", "CK", "BIG", "CC")).append(";\n");
         vars.add(new Var(name, Type.CHAR, true, false));
         break;
       default: {
@@ -695,7 +874,7 @@ public final class ProgramGenerator {
   }
 
   private static final java.util.Set<String> CONSTANT_NAMES = new java.util.HashSet<>(java.util.Arrays.asList("true",
-      "false", "K0", "K1", "LK", "CK", "SK", "Integer", "Long", "Float", "Double", "byte", "short", "char", "int", "long",
+      "false", "K0", "K1", "LK", "CK", "SK", "NEG", "BIG", "LNEG", "CC", "CS", "Integer", "Long", "Float", "Double", "byte", "short", "char", "int", "long",
       "float", "double", "boolean", "String"));
 
   private void labeledBlock(int level) {
@@ -783,7 +962,8 @@ public final class ProgramGenerator {
     int start = out.length();
     block(level, 1);
     String text = out.substring(start);
-    if (java.util.regex.Pattern.compile("(?m)^" + indent(level) + "(final )?[\\w<>]+ \\w+ = ").matcher(text).find()) {
+    if (java.util.regex.Pattern.compile("(?m)^" + indent(level) + "((final )?[\\w<>]+ \\w+ = |if \\(!\\(|record |enum |interface )")
+        .matcher(text).find()) {
       out.setLength(start);
       out.append(indent(level)).append("{\n");
       for (String line : text.split("\n")) {
@@ -845,6 +1025,620 @@ public final class ProgramGenerator {
         + " + " + capture + "; } }";
   }
 
+  // ---------------------------------------------------------------- modern shapes
+
+  /** A switch selector with its candidate case labels (deduplicated by value). */
+  private static final class Selector {
+    String code;
+    final List<String> labels = new ArrayList<>();
+    final List<Object> values = new ArrayList<>();
+    /** An enum selector: its labels are all its constants, so covering them all is exhaustive. */
+    boolean enumeration;
+  }
+
+  /**
+   * A selector of {@code kind} (0 int, 1 char, 2 String, 3 the class's enum, 4 a local enum in
+   * scope; -1 any), suspending at random.
+   */
+  private Selector selector(int b, int kind) {
+    Selector s = new Selector();
+    if (kind < 0) {
+      kind = random.nextInt(enums.isEmpty() ? 4 : 5);
+    }
+    if (kind == 4 && enums.isEmpty()) {
+      kind = 3;
+    }
+    switch (kind) {
+      case 0:
+        s.code = pick(operand(gen(Type.INT, b), BAND + 1) + " & 3", operand(gen(Type.INT, b), MUL) + " % 4",
+            "Math.floorMod(" + unboxed(gen(Type.INT, b)) + ", 6) + NEG", "helper(" + gen(Type.INT, b).code + ") & 3");
+        addCase(s.labels, s.values, "0", 0);
+        addCase(s.labels, s.values, "1", 1);
+        addCase(s.labels, s.values, "NEG", -3);
+        addCase(s.labels, s.values, "NEG + 1", -2);
+        addCase(s.labels, s.values, "-1", -1);
+        addCase(s.labels, s.values, "2", 2);
+        addCase(s.labels, s.values, "K0", k0);
+        addCase(s.labels, s.values, "K0 + 1", k0 + 1);
+        addCase(s.labels, s.values, "3", 3);
+        addCase(s.labels, s.values, "BIG", 100);
+        addCase(s.labels, s.values, "K1", k1);
+        break;
+      case 1:
+        s.code = pick("(char) ('a' + (" + operand(gen(Type.INT, b), BAND) + " & 3))", "ch0", "y(CK)", "CC",
+            "t(\"ch\", CK)");
+        addCase(s.labels, s.values, "'a'", (int) 'a');
+        addCase(s.labels, s.values, "CC", (int) 'd');
+        addCase(s.labels, s.values, "'a' + 1", 'a' + 1);
+        addCase(s.labels, s.values, "CK", (int) ck);
+        addCase(s.labels, s.values, "'\\u0063'", (int) 'c');
+        break;
+      case 2:
+        s.code = pick("\"k\" + (" + operand(gen(Type.INT, b), BAND) + " & 3)", "y(SK)", "str0", "over(\"k\")", "CS",
+            "t(\"cs\", CS)");
+        addCase(s.labels, s.values, "\"k0\"", "k0");
+        addCase(s.labels, s.values, "CS", "k1");
+        addCase(s.labels, s.values, "SK", "k2");
+        addCase(s.labels, s.values, "\"k\" + 1", "k1");
+        addCase(s.labels, s.values, "\"k!\"", "k!");
+        addCase(s.labels, s.values, "\"k3\"", "k3");
+        break;
+      case 3:
+        s.code = pick("color(" + gen(Type.INT, b).code + ")", "Color.values()[Math.floorMod(" + unboxed(gen(Type.INT, b))
+            + ", 3)]", "y(Color.BLUE)", "t(\"co\", Color.GREEN)", "boxed(h0).value > 0 ? Color.RED : Color.GREEN");
+        s.enumeration = true;
+        for (String c : new String[] {"RED", "GREEN", "BLUE"}) {
+          addCase(s.labels, s.values, c, c);
+        }
+        break;
+      default: {
+        String[] e = enums.get(random.nextInt(enums.size()));
+        int n = e.length - 2;
+        if (LOCAL_ENUM_SUSPENDING_SELECTORS) {
+          s.code = e[1] != null && random.nextBoolean() ? pick(e[1], "y(" + e[1] + ")")
+              : pick(e[0] + ".values()[Math.floorMod(" + unboxed(gen(Type.INT, b)) + ", " + n + ")]", "y(" + e[0] + "."
+                  + e[2] + ")");
+        } else {
+          s.code = e[1] != null && random.nextBoolean() ? e[1]
+              : pick(e[0] + ".values()[Math.floorMod(" + unboxed(leaf(Type.INT)) + ", " + n + ")]", e[0] + "." + e[2]);
+        }
+        s.enumeration = true;
+        for (int i = 2; i < e.length; i++) {
+          addCase(s.labels, s.values, e[i], e[i]);
+        }
+        break;
+      }
+    }
+    return s;
+  }
+
+  /** Case label groups for a switch: each one or two labels, in random order; null stands for default. */
+  private List<String> labelGroups(Selector s, boolean classic, boolean mayCoverAll) {
+    List<String> labels = new ArrayList<>(s.labels);
+    java.util.Collections.shuffle(labels, random);
+    boolean all = s.enumeration && mayCoverAll && random.nextBoolean();
+    int take = all ? labels.size() : Math.min(labels.size(), 1 + random.nextInt(4));
+    List<String> groups = new ArrayList<>();
+    int i = 0;
+    while (i < take) {
+      int n = i + 1 < take && random.nextInt(3) == 0 ? 2 : 1;
+      String group = labels.get(i) + (n == 2 ? (classic && random.nextBoolean() ? ": case " : ", ") + labels.get(i + 1)
+          : "");
+      groups.add(group);
+      i += n;
+    }
+    if (!all) {
+      groups.add(random.nextInt(groups.size() + 1), null);
+    }
+    return groups;
+  }
+
+  /** Simple statements for the inside of a switch expression, on one line (no return, no jumps out). */
+  private String inlineStatements(int n) {
+    int start = out.length();
+    int[] mark = mark();
+    depth += 4;
+    noReturn++;
+    for (int i = 0; i < n; i++) {
+      statement(0);
+    }
+    noReturn--;
+    depth -= 4;
+    restore(mark);
+    String text = out.substring(start);
+    out.setLength(start);
+    StringBuilder line = new StringBuilder();
+    for (String part : text.split("\n")) {
+      if (!part.trim().isEmpty()) {
+        line.append(part.trim()).append(' ');
+      }
+    }
+    // javac emits unverifiable bytecode for some locals declared in a classic switch expression's
+    // group (as for switch statement groups, see group()): declarations go in braces
+    if (java.util.regex.Pattern.compile("(?m)^(final )?[\\w<>]+ \\w+ = ").matcher(text.replaceAll("(?m)^ +", ""))
+        .find()) {
+      return "{ " + line + "} ";
+    }
+    return line.toString();
+  }
+
+  /** {@code yield v;} */
+  private String yieldOf(Type type, int b) {
+    // "yield (" reads as a call of a method named yield
+    for (int i = 0; i < 8; i++) {
+      String code = unboxed(gen(type, b));
+      if (!code.startsWith("(")) {
+        return "yield " + code + "; ";
+      }
+    }
+    return "yield " + variable(type, false) + "; ";
+  }
+
+  /**
+   * The statements of a switch expression's block arm, never completing normally. Conditions are
+   * never constants: javac 17 reports "Internal error: stack sim error" (with -proc:none too) for
+   * {@code log.add("s " + switch (x) { default -> { if (true) throw new RuntimeException(); yield 1; } });}.
+   */
+  private String armBlock(Type type, int b, boolean mayThrow) {
+    int shape = random.nextInt(mayThrow ? 7 : 6);
+    if (noTry > 0 && (shape == 3 || shape == 4)) {
+      shape = 2;
+    }
+    switch (shape) {
+      case 0:
+      case 1:
+        return inlineStatements(1 + random.nextInt(2)) + yieldOf(type, b);
+      case 2:
+        return "if (" + exitCondition() + ") " + yieldOf(type, b) + inlineStatements(random.nextInt(2))
+            + yieldOf(type, b);
+      case 3:
+        return "try { " + inlineStatements(random.nextInt(2)) + yieldOf(type, b) + "} finally { log.add(\"f" + steps++
+            + "\"); " + (random.nextBoolean() ? "y(" + gen(Type.INT, 1).code + "); " : inlineStatements(1)) + "} ";
+      case 4: {
+        String ex = "e" + counters++;
+        return "try { if (" + exitCondition() + ") throw new Boom(" + gen(Type.INT, b).code + "); "
+            + inlineStatements(random.nextInt(2)) + yieldOf(type, b) + "} catch (Boom " + ex + ") { log.add(\"sc \" + "
+            + ex + ".getMessage()); " + yieldOf(type, b) + "} ";
+      }
+      case 5:
+        return "if (" + exitCondition() + ") { " + inlineStatements(1) + yieldOf(type, b) + "} else { "
+            + yieldOf(type, b) + "} ";
+      default:
+        return inlineStatements(1) + "throw new Boom(" + gen(Type.INT, b).code + "); ";
+    }
+  }
+
+  /** A switch expression of exactly {@code type}; {@code kind} as for {@link #selector}. */
+  private E switchExpression(Type type, int b, int kind) {
+    switchNesting++;
+    Selector s = selector(b, kind);
+    boolean classic = random.nextInt(3) == 0;
+    List<String> groups = labelGroups(s, classic, true);
+    StringBuilder code = new StringBuilder("switch (").append(s.code).append(") { ");
+    boolean valued = false;
+    for (int i = 0; i < groups.size(); i++) {
+      String group = groups.get(i);
+      boolean last = i == groups.size() - 1;
+      // a throwing arm only once a value has been given or one can still follow
+      boolean mayThrow = valued || !last;
+      code.append(group == null ? "default" : "case " + group);
+      if (!classic) {
+        code.append(" -> ");
+        int arm = random.nextInt(mayThrow ? 6 : 5);
+        if (arm < 3) {
+          code.append(unboxed(gen(type, b))).append("; ");
+          valued = true;
+        } else if (arm < 5) {
+          code.append("{ ").append(armBlock(type, b, false)).append("} ");
+          valued = true;
+        } else {
+          code.append("throw new Boom(").append(gen(Type.INT, b).code).append("); ");
+        }
+      } else {
+        code.append(": ");
+        int arm = random.nextInt(last ? 4 : 5);
+        if (arm == 4) {
+          // falls through into the next group
+          code.append(inlineStatements(1));
+        } else if (arm == 3 && mayThrow) {
+          code.append(armBlock(type, b, true));
+        } else if (arm == 2) {
+          code.append("{ ").append(armBlock(type, b, false)).append("} ");
+          valued = true;
+        } else {
+          code.append(armBlock(type, b, false));
+          valued = true;
+        }
+      }
+    }
+    code.append("}");
+    switchNesting--;
+    return new E(code.toString(), type, UNARY, false);
+  }
+
+  /** A statement built around a switch expression. */
+  private void switchExpressionStatement(String indent) {
+    switch (random.nextInt(5)) {
+      case 0:
+      case 1: {
+        Type type = randomType();
+        String name = "v" + counters++;
+        if (type == Type.STRING) {
+          noStrings++;
+        }
+        E e = switchExpression(type, 2, -1);
+        if (type == Type.STRING) {
+          noStrings--;
+        }
+        out.append(indent).append(type.java).append(" ").append(name).append(" = ").append(e.code).append(";\n");
+        vars.add(new Var(name, type, type != Type.STRING, false));
+        break;
+      }
+      case 2: {
+        Type type = randomType();
+        String target = lvalue(type);
+        if (type == Type.STRING) {
+          noStrings++;
+        }
+        E e = switchExpression(type, 2, -1);
+        if (type == Type.STRING) {
+          noStrings--;
+        }
+        out.append(indent).append(target).append(" = ").append(e.code).append(";\n");
+        break;
+      }
+      case 3:
+        out.append(indent).append("log.add(\"sw").append(steps++).append(" \" + ")
+            .append(operand(switchExpression(randomType(), 2, -1), ADD + 1)).append(");\n");
+        break;
+      default:
+        noTry++;
+        E sw = switchExpression(Type.INT, 1, -1);
+        noTry--;
+        out.append(indent).append(variable(Type.INT, true)).append(" += ")
+            .append(operand(sw, MUL)).append(" * ").append(operand(gen(Type.INT, 1), MUL + 1))
+            .append(";\n");
+        break;
+    }
+  }
+
+  /** A statement expression for a {@code case ->} arm. */
+  private String statementExpression() {
+    switch (random.nextInt(7)) {
+      case 0:
+        return compound(randomType(), 2);
+      case 1:
+        return "log.add(\"ar" + steps++ + " \" + " + operand(gen(randomType(), 2), ADD + 1) + ")";
+      case 2:
+        return "y(" + gen(randomType(), 2).code + ")";
+      case 3:
+        return "helper(" + gen(Type.INT, 1).code + ")";
+      case 4:
+        return increment(pick(NUMERIC));
+      case 5: {
+        Type type = randomType();
+        return lvalue(type) + " = " + stored(type, 2).code;
+      }
+      default:
+        return "t(\"ar" + steps++ + "\", " + gen(randomType(), 2).code + ")";
+    }
+  }
+
+  /** {@code switch (s) { case A, B -> expr; case C -> { ... } case D -> throw ...; default -> ... }}. */
+  private void arrowSwitch(int level) {
+    arrowSwitch(level, -1);
+  }
+
+  private void arrowSwitch(int level, int kind) {
+    String indent = indent(level);
+    Selector s = selector(1, kind);
+    List<String> groups = labelGroups(s, false, false);
+    if (random.nextInt(3) == 0) {
+      groups.remove(null);
+    }
+    out.append(indent).append("switch (").append(s.code).append(") {\n");
+    boolean completes = false;
+    for (int g = 0; g < groups.size(); g++) {
+      String group = groups.get(g);
+      out.append(indent(level + 1)).append(group == null ? "default" : "case " + group).append(" -> ");
+      // with a default, one arm at least completes normally, or what follows is unreachable
+      int arm = random.nextInt(!completes && g == groups.size() - 1 && groups.contains(null) ? 4 : 5);
+      completes |= arm < 4;
+      switch (arm) {
+        case 0:
+        case 1:
+          out.append(statementExpression()).append(";\n");
+          break;
+        case 2:
+        case 3:
+          out.append("{\n");
+          block(level + 2, 1 + random.nextInt(2));
+          if (random.nextInt(3) == 0) {
+            out.append(indent(level + 2)).append("if (").append(gen(Type.BOOLEAN, 1).code).append(") break;\n");
+            block(level + 2, 1);
+          }
+          out.append(indent(level + 1)).append("}\n");
+          break;
+        default:
+          out.append("throw new Boom(").append(gen(Type.INT, 1).code).append(");\n");
+          break;
+      }
+    }
+    out.append(indent).append("}\n");
+  }
+
+  /** What an instanceof pattern tests. */
+  private String patternTarget(int b) {
+    if (!PATTERN_OPERANDS_SUSPEND) {
+      Type type = noStrings > 0 ? pick(Type.INT, Type.LONG) : randomType();
+      return pick(noStrings > 0 ? "(Object) " + operand(leaf(Type.INT), UNARY, true) : "o0", "(Object) " + operand(leaf(type), UNARY, true),
+          "t(\"o\", (Object) " + operand(leaf(type), UNARY, true) + ")");
+    }
+    if (noStrings > 0) {
+      return pick("(Object) " + operand(gen(Type.INT, b), UNARY, true), "t(\"o\", (Object) "
+          + operand(gen(pick(Type.INT, Type.LONG), b), UNARY, true) + ")");
+    }
+    return pick("o0", "y(o0)", "t(\"o\", o0)", "(Object) " + operand(gen(randomType(), b), UNARY, true),
+        "y((Object) " + operand(gen(pick(Type.INT, Type.STRING), b), UNARY, true) + ")");
+  }
+
+  /** A condition with an instanceof pattern whose binding is used in the same condition. */
+  private E patternCondition(int b) {
+    String p = "p" + counters++;
+    String target = patternTarget(b);
+    String fin = random.nextInt(4) == 0 ? "final " : "";
+    switch (random.nextInt(5)) {
+      case 0:
+        return new E("(" + target + " instanceof " + fin + "String " + p + " && " + p + ".length() > "
+            + operand(gen(Type.INT, b), REL + 1) + ")", Type.BOOLEAN, PRIMARY, false);
+      case 1:
+        return new E("(" + target + " instanceof " + fin + "Integer " + p + " && " + p + " < "
+            + operand(gen(Type.INT, b), REL + 1) + ")", Type.BOOLEAN, PRIMARY, false);
+      case 2:
+        return new E("(" + target + " instanceof " + fin + "Number " + p + " && " + p + ".intValue() != "
+            + operand(gen(Type.INT, b), REL + 1) + ")", Type.BOOLEAN, PRIMARY, false);
+      case 3:
+        return new E("(!(" + target + " instanceof " + fin + "CharSequence " + p + ") || " + p + ".length() >= "
+            + operand(gen(Type.INT, b), REL + 1) + ")", Type.BOOLEAN, PRIMARY, false);
+      default:
+        return new E("(" + target + " instanceof " + fin + "Comparable<?> " + p + " && " + p + ".hashCode() != "
+            + operand(gen(Type.INT, b), REL + 1) + ")", Type.BOOLEAN, PRIMARY, false);
+    }
+  }
+
+  /** {@code if (o instanceof T p && ...) { suspend; use p; ... }}. */
+  private void patternIf(int level) {
+    String indent = indent(level);
+    String p = "p" + counters++;
+    boolean string = random.nextBoolean();
+    String target = patternTarget(1);
+    out.append(indent).append("if (").append(target).append(" instanceof ").append(random.nextInt(4) == 0 ? "final " : "")
+        .append(string ? "String " : "Integer ").append(p);
+    if (random.nextBoolean()) {
+      out.append(" && ").append(string ? p + ".length() > " : p + " != ").append(operand(gen(Type.INT, 1), REL + 1));
+    }
+    out.append(") {\n");
+    int[] mark = mark();
+    vars.add(new Var(p, string ? Type.STRING : Type.INT, false, !string));
+    out.append(indent(level + 1)).append(pick("y(", "helper(", "t(\"pt\", ")).append(gen(Type.INT, 1).code).append(");\n");
+    out.append(indent(level + 1)).append("log.add(\"pat \" + ").append(p).append(");\n");
+    block(level + 1, 1 + random.nextInt(2));
+    out.append(indent(level + 1)).append("x").append(random.nextInt(3)).append(" += ")
+        .append(string ? p + ".length()" : p).append(";\n");
+    restore(mark);
+    if (random.nextBoolean()) {
+      out.append(indent).append("} else {\n");
+      block(level + 1, 1);
+    }
+    out.append(indent).append("}\n");
+  }
+
+  /** {@code if (!(o instanceof Integer n)) throw/return; ... n used after suspensions}. */
+  private void negatedPattern(int level) {
+    String indent = indent(level);
+    String n = "n" + counters++;
+    String target = random.nextInt(3) != 0 ? PATTERN_OPERANDS_SUSPEND ? pick("t(\"o\", (Object) ", "y((Object) ")
+        + operand(gen(Type.INT, 1), UNARY, true) + ")" : "t(\"o\", (Object) " + operand(leaf(Type.INT), UNARY, true) + ")"
+        : patternTarget(1);
+    out.append(indent).append("if (!(").append(target).append(" instanceof Integer ").append(n).append(")) {\n");
+    out.append(indent(level + 1)).append("log.add(\"not int\");\n");
+    if (random.nextBoolean()) {
+      out.append(indent(level + 1)).append("throw new Boom(").append(gen(Type.INT, 1).code).append(");\n");
+    } else {
+      out.append(indent(level + 1)).append("return ").append(gen(Type.INT, 1).code).append(";\n");
+    }
+    out.append(indent).append("}\n");
+    out.append(indent).append("y(").append(n).append(");\n");
+    out.append(indent).append("log.add(\"n \" + ").append(n).append(" * 2);\n");
+    vars.add(new Var(n, Type.INT, false, true));
+  }
+
+  /** assert with suspensions in the condition and the detail. */
+  /** An assert's detail. */
+  private String detail(int b) {
+    E e = gen(randomType(), b);
+    for (int i = 0; i < 8 && !CONDITIONAL_ASSERT_DETAILS && e.prec == COND; i++) {
+      e = gen(randomType(), b);
+    }
+    return !CONDITIONAL_ASSERT_DETAILS && e.prec == COND ? leaf(Type.INT).code : e.code;
+  }
+
+  private void assertStatement(int level) {
+    String indent = indent(level);
+    switch (random.nextInt(noTry > 0 ? 3 : 5)) {
+      case 0:
+        out.append(indent).append("assert ").append(gen(Type.BOOLEAN, 2).code).append(" : ")
+            .append(detail(2)).append(";\n");
+        break;
+      case 1:
+        out.append(indent).append("assert ").append(operand(gen(Type.BOOLEAN, 2), OR)).append(" || true : ")
+            .append(detail(2)).append(";\n");
+        break;
+      case 2:
+        out.append(indent).append("assert t(\"as").append(steps++).append("\", ").append(gen(Type.BOOLEAN, 1).code)
+            .append(") | !false;\n");
+        break;
+      case 3: {
+        String name = "e" + counters++;
+        out.append(indent).append("try {\n");
+        out.append(indent(level + 1)).append("assert ").append(gen(Type.BOOLEAN, 2).code).append(" : ")
+            .append(detail(2)).append(";\n");
+        out.append(indent(level + 1)).append("log.add(\"held\");\n");
+        out.append(indent).append("} catch (AssertionError ").append(name).append(") {\n");
+        out.append(indent(level + 1)).append("log.add(\"assert \" + ").append(name).append(".getMessage());\n");
+        out.append(indent).append("}\n");
+        break;
+      }
+      default:
+        out.append(indent).append("assert ").append(operand(gen(Type.INT, 1), REL + 1)).append(" != ")
+            .append(operand(gen(Type.INT, 1), REL + 1)).append(" || y(true) : ").append(detail(1))
+            .append(";\n");
+        break;
+    }
+  }
+
+  /** Local records, enums and interfaces declared where the body suspends, used across suspensions. */
+  private void localTypes(int level) {
+    String indent = indent(level);
+    String inner = indent(level + 1);
+    int n = counters++;
+    String rec = "R" + n;
+    String en = "E" + n;
+    String in = "I" + n;
+    String q = "q" + n;
+    String list = "lst" + n;
+    switch (random.nextInt(4)) {
+      case 0:
+        out.append(indent).append("record ").append(rec).append("(int a, ").append(componentType())
+            .append(" s) { int sum() { return a * 3 + ").append(componentLength("s")).append("; } }\n");
+        out.append(indent).append(rec).append(" ").append(q).append(" = new ").append(rec).append("(")
+            .append(gen(Type.INT, 2).code).append(", ").append(component(1)).append(");\n");
+        out.append(indent).append(pick("y(", "helper(")).append(q).append(".a());\n");
+        out.append(indent).append("log.add(\"rec \" + ").append(q).append(" + \" \" + ").append(q).append(".sum() + ")
+            .append(q).append(".s());\n");
+        intReads.add(q + ".a()");
+        intReads.add(q + ".sum()");
+        break;
+      case 1:
+        out.append(indent).append("record ").append(rec).append("(int a, ").append(componentType()).append(" s) {}\n");
+        out.append(indent).append("List<").append(rec).append("> ").append(list).append(" = new ArrayList<>();\n");
+        out.append(indent).append(list).append(".add(new ").append(rec).append("(").append(gen(Type.INT, 1).code)
+            .append(", ").append(component(1)).append("));\n");
+        out.append(indent).append(list).append(".add(new ").append(rec).append("(y(").append(gen(Type.INT, 1).code)
+            .append("), ").append(LOCAL_RECORD_REFERENCE_COMPONENTS ? "SK" : "K1").append("));\n");
+        out.append(indent).append("for (").append(rec).append(" ").append(q).append(" : ").append(LOCAL_TYPE_GENERIC_SUSPENSIONS ? pick(list, "y(" + list + ")") : list)
+            .append(") {\n");
+        out.append(inner).append("log.add(\"it \" + ").append(q).append(");\n");
+        out.append(inner).append("x").append(random.nextInt(3)).append(" += y(").append(q).append(".a());\n");
+        out.append(inner).append("if (").append(componentLength(q + ".s()")).append(" > ").append(pick("y(1)", "helper(0)", "1"))
+            .append(") log.add(\"long \" + ").append(q).append(".s());\n");
+        out.append(indent).append("}\n");
+        out.append(indent).append("log.add(\"l \" + ").append(list).append(" + ").append(list).append(".size());\n");
+        intReads.add(list + ".size()");
+        intReads.add(list + ".get(0).a()");
+        break;
+      case 2: {
+        out.append(indent).append("enum ").append(en).append(" { A, B, C; int w() { return ordinal() * 3 + 1; } }\n");
+        out.append(indent).append(en).append(" ").append(q).append(" = ").append(en).append(".values()[Math.floorMod(")
+            .append(unboxed(gen(Type.INT, 1))).append(", 3)];\n");
+        out.append(indent).append("y(").append(q).append(".w());\n");
+        out.append(indent).append("log.add(\"en \" + ").append(q).append(" + ").append(q).append(".ordinal());\n");
+        enums.add(new String[] {en, q, "A", "B", "C"});
+        intReads.add(q + ".w()");
+        if (random.nextBoolean()) {
+          out.append(indent).append("log.add(\"es \" + ").append(operand(switchExpression(randomType(), 1, 4), ADD + 1))
+              .append(");\n");
+        } else {
+          arrowSwitch(level, 4);
+        }
+        out.append(indent).append("for (").append(en).append(" u").append(n).append(" : ").append(en)
+            .append(".values()) {\n");
+        out.append(inner).append("if (u").append(n).append(" == ").append(q).append(") log.add(\"same \" + u").append(n)
+            .append(");\n");
+        out.append(inner).append("x").append(random.nextInt(3)).append(" += y(u").append(n).append(".w());\n");
+        out.append(indent).append("}\n");
+        break;
+      }
+      default: {
+        out.append(indent).append("interface ").append(in).append(" { int f(int v); default String tag() { return \"I\" + f(0); } }\n");
+        out.append(indent).append("record ").append(rec).append("(int a) implements ").append(in)
+            .append(" { public int f(int v) { return a * 2 + v; } }\n");
+        out.append(indent).append("enum ").append(en).append(" implements ").append(in)
+            .append(" { A, B; public int f(int v) { return ordinal() - v; } }\n");
+        out.append(indent).append("List<").append(in).append("> ").append(list).append(" = new ArrayList<>(Arrays.asList(new ")
+            .append(rec).append("(").append(gen(Type.INT, 1).code).append("), ").append(en).append(".B, new ").append(rec)
+            .append("(y(").append(gen(Type.INT, 1).code).append("))));\n");
+        out.append(indent).append("for (").append(in).append(" i").append(n).append(" : ").append(list).append(") {\n");
+        out.append(inner).append("x").append(random.nextInt(3)).append(" += i").append(n).append(".f(helper(")
+            .append(gen(Type.INT, 1).code).append("));\n");
+        out.append(inner).append("log.add(i").append(n).append(".tag() + \" \" + i").append(n).append(");\n");
+        out.append(indent).append("}\n");
+        out.append(indent).append(in).append(" ").append(q).append(" = ").append(list).append(".get(Math.floorMod(")
+            .append(unboxed(gen(Type.INT, 1))).append(", ").append(list).append(".size()));\n");
+        out.append(indent).append("y(").append(q).append(".f(1));\n");
+        out.append(indent).append("log.add(\"if \" + ").append(q).append(".tag());\n");
+        intReads.add(q + ".f(" + random.nextInt(5) + ")");
+        enums.add(new String[] {en, null, "A", "B"});
+        break;
+      }
+    }
+  }
+
+  private String componentType() {
+    return LOCAL_RECORD_REFERENCE_COMPONENTS ? "String" : "int";
+  }
+
+  private String componentLength(String component) {
+    return LOCAL_RECORD_REFERENCE_COMPONENTS ? component + ".length()" : component;
+  }
+
+  private String component(int b) {
+    return LOCAL_RECORD_REFERENCE_COMPONENTS ? stored(Type.STRING, b).code : gen(Type.INT, b).code;
+  }
+
+  /** Calls with explicit type arguments whose arguments suspend, of type int. */
+  private E typeArgumentsInt(int b) {
+    switch (random.nextInt(6)) {
+      case 0:
+        return new E("Collections.<Integer>max(Arrays.asList(" + gen(Type.INT, b).code + ", " + gen(Type.INT, b).code + "))",
+            Type.INT, PRIMARY, true);
+      case 1:
+        return new E("Collections.<Integer>min(Arrays.<Integer>asList(" + gen(Type.INT, b).code + ", "
+            + gen(Type.INT, b).code + ", " + gen(Type.INT, b).code + "))", Type.INT, PRIMARY, true);
+      case 2:
+        return new E("Arrays.<Object>asList(" + gen(randomType(), b).code + ", " + gen(randomType(), b).code + ").size()",
+            Type.INT, PRIMARY, false);
+      case 3:
+        if (GENERIC_COROUTINE_CALLS) {
+          return new E(CLASS + ".<Integer>same(" + gen(Type.INT, b).code + ")", Type.INT, PRIMARY, true);
+        }
+        return new E("Objects.<Integer>requireNonNull(" + gen(Type.INT, b).code + ")", Type.INT, PRIMARY, true);
+      case 4:
+        return new E(CLASS + ".<Integer>y(" + gen(Type.INT, b).code + ")", Type.INT, PRIMARY, true);
+      default:
+        return new E("Objects.<Integer>requireNonNull(" + gen(Type.INT, b).code + ")", Type.INT, PRIMARY, true);
+    }
+  }
+
+  /** Calls with explicit type arguments whose arguments suspend, of type String. */
+  private E typeArgumentsString(int b) {
+    switch (random.nextInt(4)) {
+      case 0:
+        return new E("String.valueOf(Arrays.<Object>asList(" + gen(randomType(), b).code + ", " + gen(randomType(), b).code
+            + "))", Type.STRING, PRIMARY, false);
+      case 1:
+        if (GENERIC_COROUTINE_CALLS) {
+          return new E(CLASS + ".<String>same(" + gen(Type.STRING, b).code + ")", Type.STRING, PRIMARY, false);
+        }
+        return new E(CLASS + ".<String>y(" + gen(Type.STRING, b).code + ")", Type.STRING, PRIMARY, false);
+      case 2:
+        return new E(CLASS + ".<String>y(" + gen(Type.STRING, b).code + ")", Type.STRING, PRIMARY, false);
+      default:
+        return new E("Objects.<String>requireNonNullElse(" + gen(Type.STRING, b).code + ", \"n\")", Type.STRING, PRIMARY,
+            false);
+    }
+  }
+
   // ---------------------------------------------------------------- expressions
 
   /** An expression of exactly {@code type} (after unboxing), made of at most about 2^budget leaves. */
@@ -853,6 +1647,12 @@ public final class ProgramGenerator {
       return leaf(type);
     }
     int b = budget - 1;
+    if (SWITCH_EXPRESSIONS && !prologue && noDeclarations == 0 && switchNesting < 2 && random.nextInt(switchNesting == 0 ? 40 : 80) == 0) {
+      noTry++;
+      E e = switchExpression(type, b, -1);
+      noTry--;
+      return e;
+    }
     switch (random.nextInt(12)) {
       case 0:
         return leaf(type);
@@ -980,6 +1780,18 @@ public final class ProgramGenerator {
       case 15:
         return new E("Long.compare(" + unboxed(gen(Type.LONG, b)) + ", " + unboxed(gen(Type.LONG, b)) + ")", Type.INT,
             PRIMARY, false);
+      case 16:
+        if (EXPLICIT_TYPE_ARGUMENTS) {
+          return typeArgumentsInt(b);
+        }
+        return arithmetic(Type.INT, b);
+      case 17:
+        if (INSTANCEOF_PATTERNS && noDeclarations == 0) {
+          String p = "p" + counters++;
+          return new E("(" + patternTarget(b) + " instanceof " + pick("", "final ") + "Integer " + p + " ? " + p
+              + pick(" * 2", " + 1", "") + " : " + operand(gen(Type.INT, b), COND) + ")", Type.INT, PRIMARY, false);
+        }
+        return arithmetic(Type.INT, b);
       default:
         return arithmetic(Type.INT, b);
     }
@@ -1041,7 +1853,13 @@ public final class ProgramGenerator {
   }
 
   private E bool(int b) {
-    switch (random.nextInt(14)) {
+    switch (random.nextInt(INSTANCEOF_PATTERNS ? 16 : 14)) {
+      case 14:
+      case 15:
+        if (noDeclarations > 0) {
+          return unary("!", gen(Type.BOOLEAN, b), Type.BOOLEAN);
+        }
+        return patternCondition(b);
       case 0:
       case 1:
       case 2: {
@@ -1072,13 +1890,21 @@ public final class ProgramGenerator {
         int prec = op.equals("&") ? BAND : op.equals("|") ? BOR : XOR;
         return binary(gen(Type.BOOLEAN, b), op, gen(Type.BOOLEAN, b), prec, Type.BOOLEAN);
       }
-      case 10:
-        return new E(pick("o0", "y(o0)", "t(\"o\", o0)", "(Object) " + operand(gen(randomType(), b), UNARY, true))
+      case 10: {
+        noDeclarations += DECLARING_TYPE_TEST_OPERANDS ? 0 : 1;
+        E e = new E(pick("o0", "y(o0)", "t(\"o\", o0)", "(Object) " + operand(gen(randomType(), b), UNARY, true))
             + " instanceof " + pick("String", "Integer", "Number", "CharSequence", "Comparable"), Type.BOOLEAN, REL,
             false);
-      case 11:
-        return new E(pick("oa0 instanceof int[]", "list0 instanceof RandomAccess",
+        noDeclarations -= DECLARING_TYPE_TEST_OPERANDS ? 0 : 1;
+        return e;
+      }
+      case 11: {
+        noDeclarations += DECLARING_TYPE_TEST_OPERANDS ? 0 : 1;
+        E e = new E(pick("oa0 instanceof int[]", "list0 instanceof RandomAccess",
             operand(gen(Type.STRING, b), REL) + " instanceof Comparable"), Type.BOOLEAN, REL, false);
+        noDeclarations -= DECLARING_TYPE_TEST_OPERANDS ? 0 : 1;
+        return e;
+      }
       case 12:
         return new E(operand(gen(Type.STRING, b), PRIMARY) + pick(".equals(", ".startsWith(") + gen(Type.STRING, b).code
             + ")", Type.BOOLEAN, PRIMARY, false);
@@ -1088,7 +1914,19 @@ public final class ProgramGenerator {
   }
 
   private E string(int b) {
-    switch (random.nextInt(10)) {
+    switch (random.nextInt(12)) {
+      case 10:
+        if (EXPLICIT_TYPE_ARGUMENTS) {
+          return typeArgumentsString(b);
+        }
+        return leaf(Type.STRING);
+      case 11:
+        if (INSTANCEOF_PATTERNS && noDeclarations == 0) {
+          String p = "p" + counters++;
+          return new E("(" + patternTarget(b) + " instanceof String " + p + " ? " + p + pick(".concat(\"~\")", "",
+              ".trim()") + " : " + operand(gen(Type.STRING, b), COND) + ")", Type.STRING, PRIMARY, false);
+        }
+        return leaf(Type.STRING);
       case 0:
       case 1:
       case 2:
@@ -1251,6 +2089,9 @@ public final class ProgramGenerator {
   }
 
   private E leaf(Type type) {
+    if (type == Type.INT && !intReads.isEmpty() && random.nextInt(5) == 0) {
+      return new E(intReads.get(random.nextInt(intReads.size())), type, PRIMARY, false);
+    }
     Var v = random.nextInt(3) != 0 ? readable(type) : null;
     if (v != null) {
       return new E(v.name, type, PRIMARY, v.boxed);
@@ -1296,7 +2137,7 @@ public final class ProgramGenerator {
   private Var readable(Type type) {
     List<Var> matching = new ArrayList<>();
     for (Var v : vars) {
-      if (v.type == type && !(noStrings > 0 && type == Type.STRING && !v.name.equals("SK"))) {
+      if (v.type == type && !(noStrings > 0 && type == Type.STRING && !v.name.equals("SK") && !v.name.equals("CS"))) {
         matching.add(v);
       }
     }

@@ -89,7 +89,8 @@ public final class RandomPrograms {
       for (int b = 0; b < batches.size(); b++) {
         String name = "Random" + b;
         List<String> methods = batches.get(b);
-        compiled.add(compilers.submit(() -> Batch.compile(name, methods)));
+        int assertions = assertionMode(b);
+        compiled.add(compilers.submit(() -> Batch.compile(name, methods, assertions)));
       }
       for (int b = 0; b < batches.size() && failures.size() < maxFailures; b++) {
         Batch batch;
@@ -109,7 +110,8 @@ public final class RandomPrograms {
           }
           String method = "m" + i;
           int argument = i % 5;
-          String label = "seed " + seed + ", batch " + b + ", " + method + "(" + argument + ")";
+          String label = "seed " + seed + ", batch " + b + ASSERTION_LABELS[assertionMode(b)] + ", " + method + "("
+              + argument + ")";
           Future<?> run = runner.submit(() -> {
             batch.programs.assertSame(false, method, argument);
             return null;
@@ -140,6 +142,36 @@ public final class RandomPrograms {
     return failures.size() > maxFailures ? failures.subList(0, maxFailures) : failures;
   }
 
+  /**
+   * Mode 2 of {@link #assertionMode}: assertions on for the generated class only. Off (mode 2 runs
+   * as mode 1): an assert whose condition does not suspend, in a body that does, is skipped by the
+   * greenlet, as its copy in the generated class asks that class's status, not the user's:
+   * {@code y(a); assert t("as", false); return a;} throws AssertionError directly under
+   * {@code -ea:p.Alone} but returns a as a greenlet (a suspending condition asks the right class).
+   */
+  static final boolean CLASS_ONLY_ASSERTIONS = true;
+
+  /** Labels of the assertion modes of {@link #assertionMode}. */
+  private static final String[] ASSERTION_LABELS = {"", " (assertions on: default)", " (assertions on: -ea:p.RandomN)"};
+
+  /**
+   * Whether batch {@code b}'s class runs with assertions: 0 off, 1 on for every class of its loader
+   * ({@code setDefaultAssertionStatus}), 2 on for the generated top-level class only
+   * ({@code setClassAssertionStatus}, as {@code -ea:p.RandomN} would). Half the batches run with them.
+   */
+  static int assertionMode(int b) {
+    return b % 4 == 1 ? 1 : b % 4 == 3 ? (CLASS_ONLY_ASSERTIONS ? 2 : 1) : 0;
+  }
+
+  /** Turns assertions on in a fresh loader, before any of its classes is defined. */
+  static void enableAssertions(ClassLoader loader, String className, int mode) {
+    if (mode == 1) {
+      loader.setDefaultAssertionStatus(true);
+    } else if (mode == 2) {
+      loader.setClassAssertionStatus(className, true);
+    }
+  }
+
   /** A compiled class of programs, without the methods that broke its compilation. */
   private static final class Batch {
     final List<String> methods;
@@ -152,7 +184,7 @@ public final class RandomPrograms {
       this.broken = new boolean[methods.size()];
     }
 
-    static Batch compile(String name, List<String> methods) {
+    static Batch compile(String name, List<String> methods, int assertions) {
       Batch batch = new Batch(methods);
       boolean bisected = false;
       for (int attempt = 0; ; attempt++) {
@@ -160,11 +192,13 @@ public final class RandomPrograms {
         members.add(ProgramGenerator.support());
         for (int i = 0; i < methods.size(); i++) {
           // a broken method is replaced by a stub of the same name so the indexes stay
-          members.add(batch.broken[i] ? "  public static int m" + i + "(int a) { return 0; }" : methods.get(i));
+          members.add(batch.broken[i] ? "  public static int m" + i + "(int a) { return 0; }"
+              : ProgramGenerator.bind(methods.get(i), name));
         }
         long start = System.nanoTime();
         try {
           batch.programs = Differential.compile(name, members.toArray(new String[0]));
+          enableAssertions(batch.programs.loader(), "p." + name, assertions);
         } catch (AssertionError notCompiled) {
           if (bisected) {
             throw notCompiled;
@@ -247,7 +281,7 @@ public final class RandomPrograms {
       List<String> members = new ArrayList<>();
       members.add(ProgramGenerator.support());
       for (int i : indexes) {
-        members.add(methods.get(i));
+        members.add(ProgramGenerator.bind(methods.get(i), name));
       }
       return CoroutineCompiler.standard().compile("p." + name, source(name, members).split("\n", -1)).status()
           == Compilation.Status.SUCCESS;
@@ -262,7 +296,7 @@ public final class RandomPrograms {
 
   /** Why {@code method} alone does not compile, with the offending lines. */
   static Failure diagnose(String label, String method) {
-    List<String> members = Arrays.asList(ProgramGenerator.support(), method);
+    List<String> members = Arrays.asList(ProgramGenerator.support(), ProgramGenerator.bind(method, "Alone"));
     String text = source("Alone", members);
     Compilation plain = CoroutineCompiler.withOptions("-proc:none").compile("p.Alone", text.split("\n", -1));
     if (plain.status() != Compilation.Status.SUCCESS) {
@@ -330,14 +364,15 @@ public final class RandomPrograms {
   }
 
   private static void probe(String members) throws Exception {
-    List<String> all = Arrays.asList(ProgramGenerator.support(), members);
+    List<String> all = Arrays.asList(ProgramGenerator.support(), ProgramGenerator.bind(members, "Probe"));
     Compilation processed = CoroutineCompiler.standard().compile("p.Probe", source("Probe", all).split("\n", -1));
     if (processed.status() != Compilation.Status.SUCCESS) {
-      Failure f = diagnose("probe", members);
+      Failure f = diagnose("probe", ProgramGenerator.bind(members, "Probe"));
       System.out.println(f.kind + ": " + f.detail);
       return;
     }
     Differential programs = Differential.compile("Probe", all.toArray(new String[0]));
+    enableAssertions(programs.loader(), "p.Probe", Integer.getInteger("gevent4j.assertions", 0));
     Class<?> type = programs.loader().loadClass("p.Probe");
     for (java.lang.reflect.Method m : type.getDeclaredMethods()) {
       if (m.getName().startsWith("r")) {
