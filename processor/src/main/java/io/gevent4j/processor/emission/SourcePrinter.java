@@ -21,6 +21,7 @@ import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
+import io.gevent4j.processor.analysis.Declarations;
 import io.gevent4j.processor.javac.TreeCompat;
 import io.gevent4j.processor.model.CoroutineMethod;
 import io.gevent4j.processor.model.Exit;
@@ -426,7 +427,7 @@ final class SourcePrinter {
     public Void visitAssert(com.sun.source.tree.AssertTree node, Void unused) {
       CodeBlock condition = text(new TreePath(getCurrentPath(), node.getCondition()), substitutions);
       CodeBlock.Builder check = CodeBlock.builder().add("if ($T.class.desiredAssertionStatus() && !($L)) {\n$>",
-          ClassName.get(topLevel(method.owner())), condition);
+          ClassName.get(Declarations.topLevel(method.owner())), condition);
       if (node.getDetail() == null) {
         check.add("throw new $T();\n", AssertionError.class);
       } else {
@@ -519,7 +520,7 @@ final class SourcePrinter {
       if (memberOfClassHere(element)) {
         return;
       }
-      if (isPrivateConstant(element)) {
+      if (Declarations.isPrivateConstant(element)) {
         replace(node, Literals.constant(((VariableElement) element).getConstantValue()));
         return;
       }
@@ -581,17 +582,11 @@ final class SourcePrinter {
         return null;
       }
       Element selected = trees.getElement(getCurrentPath());
-      if (isPrivateConstant(selected) && !memberOfClassHere(selected)) {
+      if (Declarations.isPrivateConstant(selected) && !memberOfClassHere(selected)) {
         replace(node, Literals.constant(((VariableElement) selected).getConstantValue()));
         return null;
       }
       return super.visitMemberSelect(node, unused);
-    }
-
-    /** A private constant of the coroutine's classes: the generated class cannot name it, so it writes its value. */
-    private boolean isPrivateConstant(Element element) {
-      return element != null && element.getKind() == ElementKind.FIELD && element.getModifiers().contains(Modifier.PRIVATE)
-          && ((VariableElement) element).getConstantValue() != null;
     }
 
     @Override
@@ -648,13 +643,5 @@ final class SourcePrinter {
         replace(jump, CodeBlock.builder().add("{\n$>").add(exits.render(exit, null)).add("$<}").build());
       }
     }
-  }
-
-  private static TypeElement topLevel(TypeElement type) {
-    TypeElement top = type;
-    while (top.getEnclosingElement() instanceof TypeElement) {
-      top = (TypeElement) top.getEnclosingElement();
-    }
-    return top;
   }
 }

@@ -24,6 +24,7 @@ import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
+import io.gevent4j.processor.analysis.Declarations;
 import io.gevent4j.processor.analysis.Reachability;
 import io.gevent4j.processor.analysis.SuspensionFinder;
 import io.gevent4j.processor.javac.TreeCompat;
@@ -261,7 +262,7 @@ public final class Lowerer {
      */
     private void assertion(TreePath path, AssertTree tree) {
       Label end = new Label("end of assert");
-      TypeMirror top = types.erasure(topLevel(methodPath).asType());
+      TypeMirror top = types.erasure(Declarations.topLevel(trees.getElement(methodPath)).asType());
       context.emit(new Instruction.Branch(path, Code.of(top, ".class.desiredAssertionStatus()"), end));
       Code condition = expressions(path).value(new TreePath(path, tree.getCondition()));
       context.emit(new Instruction.Branch(path, Code.of("!", Code.group(condition)), end));
@@ -271,14 +272,6 @@ public final class Lowerer {
           Code.group(expressions(path).value(new TreePath(path, tree.getDetail()))));
       context.emit(new Instruction.Throw(path, Code.of("new ", error, "(", detail, ")")));
       context.mark(end);
-    }
-
-    private TypeElement topLevel(TreePath path) {
-      Element element = trees.getElement(path);
-      while (!(element.getEnclosingElement() instanceof javax.lang.model.element.PackageElement)) {
-        element = element.getEnclosingElement();
-      }
-      return (TypeElement) element;
     }
 
     private Slot declaration(TreePath path, VariableTree tree) {

@@ -13,6 +13,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import io.gevent4j.processor.analysis.CallClassifier;
+import io.gevent4j.processor.analysis.Declarations;
 import io.gevent4j.processor.analysis.Nesting;
 import io.gevent4j.processor.analysis.SuspensionFinder;
 import io.gevent4j.processor.diagnostic.Diagnostics;
@@ -216,7 +217,7 @@ public final class BodyValidator {
         return; // a member of an anonymous class in the body: printed with it
       }
       Set<Modifier> modifiers = element.getModifiers();
-      if (isInlinedConstant(element)) {
+      if (Declarations.isPrivateConstant(element)) {
         return; // the printer writes the constant's value
       }
       if (modifiers.contains(Modifier.PRIVATE)) {
@@ -252,12 +253,6 @@ public final class BodyValidator {
         }
       }
       return false;
-    }
-
-    /** A private constant variable (JLS 4.12.4): generated code uses its value, not the field. */
-    private boolean isInlinedConstant(Element element) {
-      return element.getKind() == ElementKind.FIELD && element.getModifiers().contains(Modifier.PRIVATE)
-          && ((javax.lang.model.element.VariableElement) element).getConstantValue() != null;
     }
 
     private String describe(Element element) {
