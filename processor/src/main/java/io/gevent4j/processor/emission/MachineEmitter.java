@@ -495,9 +495,7 @@ public final class MachineEmitter {
     /** Prints a lowering {@link Code} fragment (a slot of a local class's type read back with a cast). */
     private CodeBlock code(Code code) {
       CodeBlock.Builder out = CodeBlock.builder();
-      List<Object> parts = code.parts();
-      for (int i = 0; i < parts.size(); i++) {
-        Object part = parts.get(i);
+      for (Object part : code.parts()) {
         if (part instanceof String) {
           out.add("$L", part);
         } else if (part instanceof TreePath) {
@@ -513,10 +511,11 @@ public final class MachineEmitter {
           out.add(printer.expression(substituted.path(), operands));
         } else if (part instanceof TypeMirror) {
           out.add("$T", typeNames.inBody((TypeMirror) part));
+        } else if (part instanceof Code.Target) {
+          out.add(assignable(((Code.Target) part).code()));
         } else if (part instanceof Slot) {
           Slot slot = (Slot) part;
-          boolean assigned = i + 1 < parts.size() && parts.get(i + 1) instanceof String && ((String) parts.get(i + 1)).startsWith(" = ");
-          out.add(typeNames.mentionsLocalClass(slot.type()) && !assigned
+          out.add(typeNames.mentionsLocalClass(slot.type())
               ? CodeBlock.of("(($T) $L)", typeNames.inBody(slot.type()), slot.name()) : CodeBlock.of("$L", slot.name()));
         } else {
           out.add("$L", ((Label) part).state());

@@ -55,6 +55,8 @@ final class Captures {
         roots.add(((Code.Effect) part).path());
       } else if (part instanceof Code.Substituted) {
         roots.add(((Code.Substituted) part).path());
+      } else if (part instanceof Code.Target) {
+        addTrees(((Code.Target) part).code(), roots);
       }
     }
   }

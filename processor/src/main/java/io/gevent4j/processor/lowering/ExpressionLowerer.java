@@ -90,7 +90,7 @@ final class ExpressionLowerer {
     if (pointAt(path.getLeaf()) != null) {
       invocation(path, target, targetType);
     } else {
-      context.emit(new Instruction.Run(origin, Code.of(target, " = ", value(path), ";")));
+      context.emit(new Instruction.Run(origin, Code.of(Code.assign(target, value(path)), ";")));
     }
   }
 
@@ -187,7 +187,7 @@ final class ExpressionLowerer {
     if (target != null && targetType.getKind().isPrimitive() && !type.getKind().isPrimitive()) {
       Slot boxed = context.synthetic("result", type);
       invocation(path, Code.of(boxed), type);
-      context.emit(new Instruction.Run(origin, Code.of(target, " = ", boxed, ";")));
+      context.emit(new Instruction.Run(origin, Code.of(Code.assign(target, boxed), ";")));
       return;
     }
     if (target != null && (type.getKind() == TypeKind.ERROR || !isDenotable(type))) {
@@ -275,11 +275,11 @@ final class ExpressionLowerer {
         if (!isStaticMember(variable)) {
           MemberSelectTree select = (MemberSelectTree) tree.getVariable();
           List<Code> parts = operands(Arrays.asList(child(variable, select.getExpression()), value));
-          return Code.of(parts.get(0), ".", select.getIdentifier().toString(), " = ", parts.get(1));
+          return Code.assign(Code.of(parts.get(0), ".", select.getIdentifier().toString()), parts.get(1));
         }
-        return Code.of(staticField(variable), " = ", value(value));
+        return Code.assign(staticField(variable), value(value));
       default:
-        return Code.of(variable, " = ", value(value));
+        return Code.assign(variable, value(value));
     }
   }
 
@@ -297,7 +297,7 @@ final class ExpressionLowerer {
     TypeMirror type = typeOf(variable);
     Code old = context.spill(origin, location, type);
     Code right = value(value);
-    return Code.of(location, " = (", type, ") (", old, " ", operator, " ", Code.group(right), ")");
+    return Code.assign(location, "(", type, ") (", old, " ", operator, " ", Code.group(right), ")");
   }
 
   /**
@@ -409,10 +409,10 @@ final class ExpressionLowerer {
   private Code shortCircuit(TreePath path, BinaryTree tree) {
     Slot result = context.synthetic("condition", types.getPrimitiveType(TypeKind.BOOLEAN));
     Label end = new Label("end of " + (tree.getKind() == Tree.Kind.CONDITIONAL_AND ? "&&" : "||"));
-    context.emit(new Instruction.Run(origin, Code.of(result, " = ", value(child(path, tree.getLeftOperand())), ";")));
+    context.emit(new Instruction.Run(origin, Code.of(Code.assign(result, value(child(path, tree.getLeftOperand()))), ";")));
     context.emit(new Instruction.Branch(origin,
         tree.getKind() == Tree.Kind.CONDITIONAL_AND ? Code.of(result) : Code.of("!", result), end));
-    context.emit(new Instruction.Run(origin, Code.of(result, " = ", value(child(path, tree.getRightOperand())), ";")));
+    context.emit(new Instruction.Run(origin, Code.of(Code.assign(result, value(child(path, tree.getRightOperand()))), ";")));
     context.mark(end);
     return Code.of(result);
   }
@@ -422,10 +422,10 @@ final class ExpressionLowerer {
     Label otherwise = new Label("else of ?:");
     Label end = new Label("end of ?:");
     context.emit(new Instruction.Branch(origin, value(child(path, tree.getCondition())), otherwise));
-    context.emit(new Instruction.Run(origin, Code.of(result, " = ", value(child(path, tree.getTrueExpression())), ";")));
+    context.emit(new Instruction.Run(origin, Code.of(Code.assign(result, value(child(path, tree.getTrueExpression()))), ";")));
     context.emit(new Instruction.Jump(origin, end));
     context.mark(otherwise);
-    context.emit(new Instruction.Run(origin, Code.of(result, " = ", value(child(path, tree.getFalseExpression())), ";")));
+    context.emit(new Instruction.Run(origin, Code.of(Code.assign(result, value(child(path, tree.getFalseExpression()))), ";")));
     context.mark(end);
     return Code.of(result);
   }

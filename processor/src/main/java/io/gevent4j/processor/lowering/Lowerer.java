@@ -290,9 +290,9 @@ public final class Lowerer {
       if (found.suspends(initializer)) {
         expressions(path).assign(Code.of(slot), slot.type(), initPath);
       } else if (initializer.getKind() == Tree.Kind.NEW_ARRAY && ((NewArrayTree) initializer).getType() == null) {
-        context.emit(new Instruction.Run(path, Code.of(slot, " = new ", slot.type(), " ", initPath, ";")));
+        context.emit(new Instruction.Run(path, Code.of(Code.assign(slot, "new ", slot.type(), " ", initPath), ";")));
       } else {
-        context.emit(new Instruction.Run(path, Code.of(slot, " = ", initPath, ";")));
+        context.emit(new Instruction.Run(path, Code.of(Code.assign(slot, initPath), ";")));
       }
       return slot;
     }
@@ -378,19 +378,19 @@ public final class Lowerer {
       if (iterableType.getKind() == TypeKind.ARRAY) {
         Slot array = context.synthetic("array", iterableType);
         Slot index = context.synthetic("index", types.getPrimitiveType(TypeKind.INT));
-        context.emit(new Instruction.Run(path, Code.of(array, " = ", iterable, ";")));
-        context.emit(new Instruction.Run(path, Code.of(index, " = 0;")));
+        context.emit(new Instruction.Run(path, Code.of(Code.assign(array, iterable), ";")));
+        context.emit(new Instruction.Run(path, Code.of(Code.assign(index, "0"), ";")));
         context.mark(head);
         context.emit(new Instruction.Branch(path, Code.of(index, " < ", array, ".length"), exit));
-        context.emit(new Instruction.Run(path, Code.of(variable, " = ", array, "[", index, "++];")));
+        context.emit(new Instruction.Run(path, Code.of(Code.assign(variable, array, "[", index, "++]"), ";")));
       } else {
         TypeMirror element = iteratedElement(iterableType, variable.type());
         TypeElement iteratorType = elements.getTypeElement("java.util.Iterator");
         Slot iterator = context.synthetic("iterator", types.getDeclaredType(iteratorType, types.getWildcardType(element, null)));
-        context.emit(new Instruction.Run(path, Code.of(iterator, " = ", iterable, ".iterator();")));
+        context.emit(new Instruction.Run(path, Code.of(Code.assign(iterator, iterable, ".iterator()"), ";")));
         context.mark(head);
         context.emit(new Instruction.Branch(path, Code.of(iterator, ".hasNext()"), exit));
-        context.emit(new Instruction.Run(path, Code.of(variable, " = ", iterator, ".next();")));
+        context.emit(new Instruction.Run(path, Code.of(Code.assign(variable, iterator, ".next()"), ";")));
       }
       statement(new TreePath(path, tree.getStatement()));
       context.emit(new Instruction.Jump(path, head));

@@ -176,7 +176,7 @@ final class LoweringContext {
   /** Evaluates {@code value} now into a new synthetic field, and returns that field. */
   Code spill(TreePath origin, Code value, TypeMirror type) {
     Slot slot = synthetic("tmp", type);
-    emit(new Instruction.Run(origin, Code.of(slot, " = ", value, ";")));
+    emit(new Instruction.Run(origin, Code.of(Code.assign(slot, value), ";")));
     return Code.of(slot);
   }
 

@@ -106,7 +106,7 @@ final class TryLowerer {
     Slot resource = resources.declare(resourcePath);
     RegionPart outer = context.region();
     Slot primary = context.synthetic("primary", elements.getTypeElement("java.lang.Throwable").asType());
-    context.emit(new Instruction.Run(resourcePath, Code.of(primary, " = null;")));
+    context.emit(new Instruction.Run(resourcePath, Code.of(Code.assign(primary, "null"), ";")));
     TryRegion region = withFinally(resourceTree, outer, primary);
     enter(resourcePath, region);
     resourceRegions(path, tree, index + 1);
@@ -130,7 +130,7 @@ final class TryLowerer {
   /** Resets the completion and starts the try part. */
   private void enter(TreePath path, TryRegion region) {
     if (region.hasFinally()) {
-      context.emit(new Instruction.Run(path, Code.of(region.completion(), " = " + TryRegion.NORMAL + ";")));
+      context.emit(new Instruction.Run(path, Code.of(Code.assign(region.completion(), String.valueOf(TryRegion.NORMAL)), ";")));
     }
     context.setRegion(new RegionPart(region, RegionPart.Part.TRY));
     context.mark(new Label("try"));

@@ -25,7 +25,7 @@ public final class Code {
       if (part instanceof Code) {
         flat.addAll(((Code) part).parts);
       } else if (part instanceof String || part instanceof TreePath || part instanceof TypeMirror
-          || part instanceof Slot || part instanceof Label || part instanceof Effect || part instanceof Substituted) {
+          || part instanceof Slot || part instanceof Label || part instanceof Effect || part instanceof Substituted || part instanceof Target) {
         flat.add(part);
       } else {
         throw new IllegalArgumentException("not a code part: " + part);
@@ -81,6 +81,24 @@ public final class Code {
     /** Operand trees of {@link #path} (by identity) and the code that replaces each. */
     public java.util.Map<com.sun.source.tree.Tree, Code> operands() {
       return operands;
+    }
+  }
+
+  /** {@code target = value}: {@code target} is written, never read (its slot is not cast back). */
+  public static Code assign(Object target, Object... value) {
+    return of(new Target(of(target)), " = ", of(value));
+  }
+
+  /** The variable an assignment writes: a slot, an element, a field. See {@link #assign}. */
+  public static final class Target {
+    private final Code code;
+
+    Target(Code code) {
+      this.code = code;
+    }
+
+    public Code code() {
+      return code;
     }
   }
 
