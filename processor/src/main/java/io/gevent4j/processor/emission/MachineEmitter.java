@@ -12,6 +12,7 @@ import com.squareup.javapoet.TypeVariableName;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import io.gevent4j.processor.analysis.Declarations;
 import io.gevent4j.processor.model.CallKind;
 import io.gevent4j.processor.model.Code;
 import io.gevent4j.processor.model.CoroutineMethod;
@@ -114,6 +115,11 @@ public final class MachineEmitter {
         field.addModifiers(Modifier.FINAL).initializer(Literals.constant(local.constant()));
       }
       machine.addField(field.build());
+    }
+    if (method.assertions()) {
+      machine.addField(FieldSpec.builder(boolean.class, FrameContract.ASSERTIONS, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("Whether assertions are enabled for the class the body was written in (javac's {@code $$assertionsDisabled}).\n")
+          .initializer("$T.class.desiredAssertionStatus()", ClassName.get(Declarations.topLevel(method.owner()))).build());
     }
     machine.addMethod(constructor.build());
     machine.addMethod(MethodSpec.methodBuilder(FrameContract.NAME)

@@ -25,6 +25,7 @@ import io.gevent4j.processor.analysis.Declarations;
 import io.gevent4j.processor.javac.TreeCompat;
 import io.gevent4j.processor.model.CoroutineMethod;
 import io.gevent4j.processor.model.Exit;
+import io.gevent4j.processor.model.FrameContract;
 import io.gevent4j.processor.model.Slot;
 import io.gevent4j.processor.model.UnsupportedTreeException;
 import java.io.IOException;
@@ -420,14 +421,13 @@ final class SourcePrinter {
 
     /**
      * {@code assert c : d;} checks the assertion status of the class it is compiled in; copied into
-     * the generated class it must still check the user's: {@code if (Foo.class.desiredAssertionStatus()
-     * && !(c)) throw new AssertionError((T) (d));}, as javac writes it.
+     * the generated class it must still check the user's, which the machine reads once:
+     * {@code if (assertions$ && !(c)) throw new AssertionError((T) (d));}, as javac writes it.
      */
     @Override
     public Void visitAssert(com.sun.source.tree.AssertTree node, Void unused) {
       CodeBlock condition = text(new TreePath(getCurrentPath(), node.getCondition()), substitutions);
-      CodeBlock.Builder check = CodeBlock.builder().add("if ($T.class.desiredAssertionStatus() && !($L)) {\n$>",
-          ClassName.get(Declarations.topLevel(method.owner())), condition);
+      CodeBlock.Builder check = CodeBlock.builder().add("if ($L && !($L)) {\n$>", FrameContract.ASSERTIONS, condition);
       if (node.getDetail() == null) {
         check.add("throw new $T();\n", AssertionError.class);
       } else {

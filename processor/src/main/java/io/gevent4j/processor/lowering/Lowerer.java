@@ -24,11 +24,11 @@ import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
-import io.gevent4j.processor.analysis.Declarations;
 import io.gevent4j.processor.analysis.Reachability;
 import io.gevent4j.processor.analysis.SuspensionFinder;
 import io.gevent4j.processor.javac.TreeCompat;
 import io.gevent4j.processor.model.Code;
+import io.gevent4j.processor.model.FrameContract;
 import io.gevent4j.processor.model.CoroutineMethod;
 import io.gevent4j.processor.model.Instruction;
 import io.gevent4j.processor.model.Label;
@@ -103,7 +103,22 @@ public final class Lowerer {
       context.finish(fallOff(element));
       return new CoroutineMethod(element, method, methodPath.getCompilationUnit(), context.parameters,
           context.locals, context.slots, context.out, context.verbatimExits, context.verbatimYields,
-          context.stateRegions, context.routes, context.localTypes);
+          context.stateRegions, context.routes, context.localTypes, hasAssert(body));
+    }
+
+    private boolean hasAssert(TreePath body) {
+      Boolean found = new com.sun.source.util.TreeScanner<Boolean, Void>() {
+        @Override
+        public Boolean visitAssert(AssertTree node, Void unused) {
+          return true;
+        }
+
+        @Override
+        public Boolean reduce(Boolean a, Boolean b) {
+          return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+        }
+      }.scan(body.getLeaf(), null);
+      return Boolean.TRUE.equals(found);
     }
 
     /** What runs if control reaches the end: a void method returns; javac rules it out for others. */
@@ -262,8 +277,7 @@ public final class Lowerer {
      */
     private void assertion(TreePath path, AssertTree tree) {
       Label end = new Label("end of assert");
-      TypeMirror top = types.erasure(Declarations.topLevel(trees.getElement(methodPath)).asType());
-      context.emit(new Instruction.Branch(path, Code.of(top, ".class.desiredAssertionStatus()"), end));
+      context.emit(new Instruction.Branch(path, Code.of(FrameContract.ASSERTIONS), end));
       Code condition = expressions(path).value(new TreePath(path, tree.getCondition()));
       context.emit(new Instruction.Branch(path, Code.of("!", Code.group(condition)), end));
       TypeMirror error = elements.getTypeElement("java.lang.AssertionError").asType();

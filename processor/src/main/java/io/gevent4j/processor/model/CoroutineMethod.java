@@ -24,13 +24,14 @@ public final class CoroutineMethod {
   private final Map<Tree, Exit> verbatimExits;
   private final Map<Tree, Slot> verbatimYields;
   private final List<TreePath> localTypes;
+  private final boolean assertions;
   private final Map<Integer, TryRegion.RegionPart> stateRegions;
   private final Map<TryRegion.RegionPart, ExceptionRoute> exceptionRoutes;
 
   public CoroutineMethod(ExecutableElement method, MethodTree tree, CompilationUnitTree unit,
       List<Slot> parameters, List<Slot> locals, Map<VariableElement, Slot> slotsByVariable,
       List<Instruction> instructions, Map<Tree, Exit> verbatimExits, Map<Tree, Slot> verbatimYields, Map<Integer, TryRegion.RegionPart> stateRegions,
-      Map<TryRegion.RegionPart, ExceptionRoute> exceptionRoutes, List<TreePath> localTypes) {
+      Map<TryRegion.RegionPart, ExceptionRoute> exceptionRoutes, List<TreePath> localTypes, boolean assertions) {
     this.method = method;
     this.tree = tree;
     this.unit = unit;
@@ -41,6 +42,7 @@ public final class CoroutineMethod {
     this.verbatimExits = Collections.unmodifiableMap(verbatimExits);
     this.verbatimYields = Collections.unmodifiableMap(verbatimYields);
     this.localTypes = Collections.unmodifiableList(localTypes);
+    this.assertions = assertions;
     this.stateRegions = Collections.unmodifiableMap(stateRegions);
     this.exceptionRoutes = Collections.unmodifiableMap(exceptionRoutes);
   }
@@ -97,6 +99,11 @@ public final class CoroutineMethod {
    */
   public Slot yieldResultOf(Tree yield) {
     return verbatimYields.get(yield);
+  }
+
+  /** Whether the body holds an {@code assert}: the machine then reads the assertion status once. */
+  public boolean assertions() {
+    return assertions;
   }
 
   /** The local classes, records, enums and interfaces declared where the body is split, in order. */

@@ -51,12 +51,17 @@ public final class FrameContract {
   public static final String THROWN = "t$";
   /** The value a {@code @Yielding} call returned before it is known not to have parked. */
   public static final String VALUE = "value$";
+  /**
+   * Whether assertions are enabled for the user's top-level class, read once when the machine is
+   * initialized, as javac's {@code $assertionsDisabled} is.
+   */
+  public static final String ASSERTIONS = "assertions$";
   /** Suffix of the frame factory next to each public greenlet factory: {@code fetch$frame}. */
   public static final String FRAME_FACTORY_SUFFIX = "$frame";
 
   /** Variable names a lifted local or a temporary must never take: they would hide these. */
   public static final Set<String> RESERVED_VARIABLES = Collections.unmodifiableSet(new LinkedHashSet<>(
-      Arrays.asList(STATE, SUSPEND, CALL, SELF, THROWN, VALUE)));
+      Arrays.asList(STATE, SUSPEND, CALL, SELF, THROWN, VALUE, ASSERTIONS)));
 
   private FrameContract() {}
 }
