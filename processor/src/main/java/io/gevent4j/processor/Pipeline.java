@@ -205,7 +205,7 @@ final class Pipeline {
     try {
       CallClassifier classifier = new CallClassifier(options.monkeyPatch(method));
       SuspensionFinder.Result found = new SuspensionFinder(trees, classifier).find(path);
-      BodyValidator bodyValidator = new BodyValidator(trees, environment.getElementUtils(), diagnostics, classifier);
+      BodyValidator bodyValidator = new BodyValidator(trees, environment.getElementUtils(), environment.getTypeUtils(), diagnostics, classifier);
       if (!bodyValidator.validate(path, found, generatedName)) {
         return null;
       }

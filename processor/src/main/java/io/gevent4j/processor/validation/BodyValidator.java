@@ -36,13 +36,16 @@ public final class BodyValidator {
 
   private final Trees trees;
   private final Elements elements;
+  private final javax.lang.model.util.Types types;
   private final Diagnostics diagnostics;
   private final CallClassifier classifier;
   private final IndirectSuspensionCheck indirect;
 
-  public BodyValidator(Trees trees, Elements elements, Diagnostics diagnostics, CallClassifier classifier) {
+  public BodyValidator(Trees trees, Elements elements, javax.lang.model.util.Types types, Diagnostics diagnostics,
+      CallClassifier classifier) {
     this.trees = trees;
     this.elements = elements;
+    this.types = types;
     this.diagnostics = diagnostics;
     this.classifier = classifier;
     this.indirect = new IndirectSuspensionCheck(trees, diagnostics);
@@ -246,13 +249,7 @@ public final class BodyValidator {
     }
 
     private boolean isSubclass(javax.lang.model.element.TypeElement type, javax.lang.model.element.TypeElement owner) {
-      for (javax.lang.model.type.TypeMirror t = type.asType(); t.getKind() == javax.lang.model.type.TypeKind.DECLARED;
-          t = ((javax.lang.model.element.TypeElement) ((javax.lang.model.type.DeclaredType) t).asElement()).getSuperclass()) {
-        if (((javax.lang.model.type.DeclaredType) t).asElement().equals(owner)) {
-          return true;
-        }
-      }
-      return false;
+      return types.isSubtype(types.erasure(type.asType()), types.erasure(owner.asType()));
     }
 
     private String describe(Element element) {
