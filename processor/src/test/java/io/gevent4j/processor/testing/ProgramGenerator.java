@@ -1943,8 +1943,12 @@ public final class ProgramGenerator {
         }
         return binary(left, "+", right, ADD, Type.STRING);
       }
-      case 4:
-        return new E("String.valueOf(" + gen(randomType(), b).code + ")", Type.STRING, PRIMARY, false);
+      case 4: {
+        // Cast to its own type: a conditional mixing a boxed binding and a primitive is ambiguous
+        // between valueOf(Object) and valueOf(int) to javac itself.
+        Type type = randomType();
+        return new E("String.valueOf((" + type.java + ") (" + gen(type, b).code + "))", Type.STRING, PRIMARY, false);
+      }
       case 5:
         if (INTERSECTION_CASTS) {
           return new E("String.valueOf((Comparable<String> & java.io.Serializable) "
