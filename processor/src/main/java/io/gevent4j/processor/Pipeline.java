@@ -8,6 +8,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import io.gevent4j.processor.analysis.CallClassifier;
+import io.gevent4j.processor.analysis.PrivateMembers;
 import io.gevent4j.processor.analysis.SuspensionFinder;
 import io.gevent4j.processor.diagnostic.AbortCoroutineException;
 import io.gevent4j.processor.diagnostic.Diagnostics;
@@ -18,6 +19,7 @@ import io.gevent4j.processor.emission.Names;
 import io.gevent4j.processor.model.UnsupportedTreeException;
 import io.gevent4j.processor.lowering.Lowerer;
 import io.gevent4j.processor.model.CoroutineMethod;
+import io.gevent4j.processor.model.PrivateUse;
 import io.gevent4j.processor.validation.AnonymousVarCheck;
 import io.gevent4j.processor.validation.BodyValidator;
 import io.gevent4j.processor.validation.CoroutineMethodValidator;
@@ -25,10 +27,14 @@ import io.gevent4j.processor.validation.OverrideValidator;
 import io.gevent4j.processor.validation.YieldingMethodValidator;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
@@ -185,8 +191,9 @@ final class Pipeline {
     List<TypeSpec> machines = new ArrayList<>();
     List<MethodSpec> frameFactories = new ArrayList<>();
     Map<ExecutableElement, String> machineNames = Names.machineClassNames(methods);
+    Map<Element, Set<PrivateUse>> privateUses = new LinkedHashMap<>();
     for (ExecutableElement method : methods) {
-      MachineEmitter.Output output = stubsOnly ? null : compile(method, generatedName, machineNames.get(method));
+      MachineEmitter.Output output = stubsOnly ? null : compile(method, generatedName, machineNames.get(method), privateUses);
       if (output == null) {
         frameFactories.add(machineEmitter.stub(method));
       } else {
@@ -194,10 +201,13 @@ final class Pipeline {
         frameFactories.add(output.frameFactory());
       }
     }
+    machines.addAll(machineEmitter.privateAccessors(type, privateUses));
     fileEmitter.writeMachines(type, machines, frameFactories);
   }
 
-  private MachineEmitter.Output compile(ExecutableElement method, String generatedName, String machineName) {
+  /** Compiles one coroutine; adds the private members its body uses to {@code privateUses} when it succeeds. */
+  private MachineEmitter.Output compile(ExecutableElement method, String generatedName, String machineName,
+      Map<Element, Set<PrivateUse>> privateUses) {
     if (!methodValidator.validate(method, generatedName)) {
       return null;
     }
@@ -210,7 +220,11 @@ final class Pipeline {
         return null;
       }
       CoroutineMethod lowered = lowerer.lower(path, found);
-      return machineEmitter.emit(lowered, machineName);
+      MachineEmitter.Output output = machineEmitter.emit(lowered, machineName);
+      for (Map.Entry<Element, Set<PrivateUse>> use : PrivateMembers.find(trees, path).entrySet()) {
+        privateUses.computeIfAbsent(use.getKey(), e -> EnumSet.noneOf(PrivateUse.class)).addAll(use.getValue());
+      }
+      return output;
     } catch (UnsupportedTreeException e) {
       diagnostics.report(Message.UNSUPPORTED_CONSTRUCT, e.tree(), path.getCompilationUnit(), e.what());
       return null;

@@ -31,6 +31,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
@@ -188,6 +189,14 @@ public final class MachineEmitter {
     return factories;
   }
 
+  /**
+   * The holder classes of the private members {@code uses} lists, nested in {@code owner}'s
+   * {@code FooCoroutines_Machines} (see {@link PrivateAccessors}).
+   */
+  public List<TypeSpec> privateAccessors(TypeElement owner, Map<Element, java.util.Set<io.gevent4j.processor.model.PrivateUse>> uses) {
+    return new PrivateAccessors(types, typeNames, Names.machinesClass(owner)).holders(uses);
+  }
+
   /** The frame factory of a method that failed to compile: it throws, and the user sees only the real error. */
   public MethodSpec stub(ExecutableElement method) {
     Signature signature = new Signature(method, typeNames, types);
@@ -289,6 +298,7 @@ public final class MachineEmitter {
     private final CoroutineMethod method;
     private final ExitRenderer exits;
     private final SourcePrinter printer;
+    private final PrivateAccessors accessors;
     private final boolean hasRegions;
     private final CodeBlock.Builder out = CodeBlock.builder();
     /** Whether the previous instruction falls into the next one. */
@@ -299,7 +309,8 @@ public final class MachineEmitter {
       this.method = method;
       TypeMirror returns = method.method().getReturnType();
       this.exits = new ExitRenderer(typeNames, returns.getKind() == TypeKind.VOID ? null : typeNames.of(returns));
-      this.printer = new SourcePrinter(trees, types, typeNames, method, Names.SELF, exits);
+      this.accessors = new PrivateAccessors(types, typeNames, Names.machinesClass(method.owner()));
+      this.printer = new SourcePrinter(trees, types, typeNames, method, Names.SELF, exits, accessors);
       this.hasRegions = !method.stateRegions().isEmpty();
     }
 
@@ -412,7 +423,7 @@ public final class MachineEmitter {
     @Override
     public void visitSuspend(Instruction.Suspend suspend) {
       SuspensionPoint point = suspend.point();
-      CodeBlock target = suspend.target() == null ? null : assignable(suspend.target());
+      Code target = suspend.target();
       int resume = suspend.resume().state();
       if (point.kind() == CallKind.COROUTINE) {
         // Statements that hold printed source are added whole (`add`, not `addStatement`): the
@@ -422,7 +433,7 @@ public final class MachineEmitter {
         if (target == null) {
           out.addStatement("$L()", FrameContract.RESULT);
         } else {
-          out.addStatement("$L = ($T) $L()", target, typeNames.inBody(suspend.resultType()).box(), FrameContract.RESULT);
+          out.addStatement("$L", assignment(target, CodeBlock.of("($T) $L()", typeNames.inBody(suspend.resultType()).box(), FrameContract.RESULT)));
         }
       } else {
         CodeBlock call = yieldingCall(suspend);
@@ -432,14 +443,14 @@ public final class MachineEmitter {
         } else {
           // The target keeps its value until the call returns one: a parked call only returns a placeholder.
           out.add("{\n$>").add("$T $L = $L;\n", typeNames.inBody(suspend.resultType()), FrameContract.VALUE, call)
-              .add(park).addStatement("$L = $L", target, FrameContract.VALUE).add("$<}\n");
+              .add(park).addStatement("$L", assignment(target, CodeBlock.of("$L", FrameContract.VALUE))).add("$<}\n");
         }
         out.add("$<case $L:\n$>", resume);
         if (target == null) {
           out.add("if ($L()) {\n$>$L();\n$<}\n", FrameContract.RESUMED, FrameContract.RESULT);
         } else {
-          out.add("if ($L()) {\n$>$L = ($T) $L();\n$<}\n", FrameContract.RESUMED, target,
-              typeNames.inBody(suspend.resultType()).box(), FrameContract.RESULT);
+          out.add("if ($L()) {\n$>$L;\n$<}\n", FrameContract.RESUMED,
+              assignment(target, CodeBlock.of("($T) $L()", typeNames.inBody(suspend.resultType()).box(), FrameContract.RESULT)));
         }
       }
     }
@@ -492,10 +503,55 @@ public final class MachineEmitter {
       return point.method().getModifiers().contains(Modifier.STATIC);
     }
 
-    /** Prints {@code code} as the target of an assignment: a slot by its name, never cast. */
-    private CodeBlock assignable(Code code) {
-      return code.parts().size() == 1 && code.parts().get(0) instanceof Slot
-          ? CodeBlock.of("$L", ((Slot) code.parts().get(0)).name()) : code(code);
+    /**
+     * {@code target = value}: a slot by its name, never cast; a private field through its
+     * accessor, {@code Private$Foo.count$set(self$, value)}.
+     */
+    private CodeBlock assignment(Code target, CodeBlock value) {
+      Object only = target.parts().size() == 1 ? target.parts().get(0) : null;
+      if (only instanceof Slot) {
+        return CodeBlock.of("$L = $L", ((Slot) only).name(), value);
+      }
+      if (only instanceof Code.Field && Declarations.needsAccessor(((Code.Field) only).element())) {
+        Code.Field field = (Code.Field) only;
+        return accessors.write(field.element(), object(field), value);
+      }
+      if (only instanceof TreePath && Declarations.needsAccessor(trees.getElement((TreePath) only))) {
+        TreePath variable = (TreePath) only;
+        return accessors.write((VariableElement) trees.getElement(variable), printer.receiverOf(variable), value);
+      }
+      return CodeBlock.of("$L = $L", code(target), value);
+    }
+
+    private CodeBlock object(Code.Field field) {
+      return field.object() == null ? null : code(field.object());
+    }
+
+    /** A field read: {@code object.name}, {@code Foo.name}, or a private one's accessor. */
+    private CodeBlock field(Code.Field field) {
+      VariableElement element = field.element();
+      if (Declarations.needsAccessor(element)) {
+        return accessors.read(element, object(field));
+      }
+      return field.object() == null
+          ? CodeBlock.of("$T.$L", typeNames.inBody(types.erasure(element.getEnclosingElement().asType())), element.getSimpleName())
+          : CodeBlock.of("$L.$L", code(field.object()), element.getSimpleName());
+    }
+
+    /** {@code location++} and the like; a private field's through its accessor. */
+    private CodeBlock step(Code.Step step) {
+      Object only = step.location().parts().size() == 1 ? step.location().parts().get(0) : null;
+      io.gevent4j.processor.model.PrivateUse use = io.gevent4j.processor.analysis.PrivateMembers.step(step.kind());
+      if (only instanceof Code.Field && Declarations.needsAccessor(((Code.Field) only).element())) {
+        return accessors.step(((Code.Field) only).element(), use, object((Code.Field) only));
+      }
+      if (only instanceof TreePath && Declarations.needsAccessor(trees.getElement((TreePath) only))) {
+        TreePath variable = (TreePath) only;
+        return accessors.step((VariableElement) trees.getElement(variable), use, printer.receiverOf(variable));
+      }
+      String symbol = io.gevent4j.processor.model.Operators.symbol(step.kind());
+      boolean prefix = step.kind() == Tree.Kind.PREFIX_INCREMENT || step.kind() == Tree.Kind.PREFIX_DECREMENT;
+      return prefix ? CodeBlock.of("$L$L", symbol, code(step.location())) : CodeBlock.of("$L$L", code(step.location()), symbol);
     }
 
     /** Prints a lowering {@link Code} fragment (a slot of a local class's type read back with a cast). */
@@ -517,8 +573,12 @@ public final class MachineEmitter {
           out.add(printer.expression(substituted.path(), operands));
         } else if (part instanceof TypeMirror) {
           out.add("$T", typeNames.inBody((TypeMirror) part));
-        } else if (part instanceof Code.Target) {
-          out.add(assignable(((Code.Target) part).code()));
+        } else if (part instanceof Code.Assignment) {
+          out.add(assignment(((Code.Assignment) part).target(), code(((Code.Assignment) part).value())));
+        } else if (part instanceof Code.Field) {
+          out.add(field((Code.Field) part));
+        } else if (part instanceof Code.Step) {
+          out.add(step((Code.Step) part));
         } else if (part instanceof Slot) {
           Slot slot = (Slot) part;
           out.add(typeNames.mentionsLocalClass(slot.type())

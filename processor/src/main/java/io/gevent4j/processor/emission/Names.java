@@ -72,7 +72,7 @@ public final class Names {
       StringBuilder name = new StringBuilder(method.getSimpleName());
       if (counts.get(method.getSimpleName().toString()) > 1) {
         for (VariableElement parameter : method.getParameters()) {
-          name.append('$').append(simpleName(parameter.asType()));
+          name.append('$').append(identifierPart(parameter.asType()));
         }
       }
       String candidate = name + "$Machine";
@@ -85,10 +85,10 @@ public final class Names {
   }
 
   /** {@code int}, {@code String}, {@code intArray}: a type's erased simple name, as an identifier part. */
-  private static String simpleName(TypeMirror type) {
+  static String identifierPart(TypeMirror type) {
     switch (type.getKind()) {
       case ARRAY:
-        return simpleName(((ArrayType) type).getComponentType()) + "Array";
+        return identifierPart(((ArrayType) type).getComponentType()) + "Array";
       case DECLARED:
         return ((DeclaredType) type).asElement().getSimpleName().toString();
       case TYPEVAR:

@@ -70,13 +70,16 @@ final class SourcePrinter {
   private final CoroutineMethod method;
   private final String selfName;
   private final ExitRenderer exits;
+  private final PrivateAccessors accessors;
   private final CharSequence source;
   private final CompilationUnitTree unit;
   /** Lifted locals printed by their own name: final copies made for the lambdas that capture them. */
   private Set<Element> copied = Collections.emptySet();
 
-  SourcePrinter(Trees trees, Types types, TypeNames typeNames, CoroutineMethod method, String selfName, ExitRenderer exits) {
+  SourcePrinter(Trees trees, Types types, TypeNames typeNames, CoroutineMethod method, String selfName, ExitRenderer exits,
+      PrivateAccessors accessors) {
     this.trees = trees;
+    this.accessors = accessors;
     this.types = types;
     this.typeNames = typeNames;
     this.method = method;
@@ -212,15 +215,32 @@ final class SourcePrinter {
     return out.build();
   }
 
+  /**
+   * The object whose field {@code variable} (a name or {@code o.name} of the body) is: its text,
+   * {@code self$} for an unqualified instance field, null for a static field.
+   */
+  CodeBlock receiverOf(TreePath variable) {
+    return new Editor(Collections.<Tree, CodeBlock>emptyMap(), new ArrayDeque<>()).receiverOf(variable);
+  }
+
   /** The source text of {@code path} with its edits applied. */
   private CodeBlock text(TreePath path, Map<Tree, CodeBlock> substitutions) {
+    return text(path, substitutions, new ArrayDeque<>());
+  }
+
+  /** The same, inside the anonymous and local classes {@code classes} (innermost first). */
+  private CodeBlock text(TreePath path, Map<Tree, CodeBlock> substitutions, ArrayDeque<TypeElement> classes) {
     Tree tree = path.getLeaf();
+    CodeBlock substitute = substitutions.get(tree);
+    if (substitute != null) {
+      return substitute;
+    }
     long start = start(tree);
     long end = trees.getSourcePositions().getEndPosition(unit, tree);
     if (start < 0 || end < start) {
       throw new UnsupportedTreeException(tree, "code without source positions");
     }
-    List<Edit> edits = new Editor(substitutions).edits(path);
+    List<Edit> edits = new Editor(substitutions, classes).edits(path);
     edits.sort(Comparator.comparingLong((Edit edit) -> edit.start).thenComparingLong(edit -> edit.end));
     int indent = indentation((int) start, (int) end);
     CodeBlock.Builder out = CodeBlock.builder();
@@ -304,13 +324,117 @@ final class SourcePrinter {
     private final Map<Tree, CodeBlock> substitutions;
     private final List<Edit> edits = new ArrayList<>();
     /** The anonymous and local classes entered, innermost first: their members stay unqualified. */
-    private final ArrayDeque<TypeElement> classes = new ArrayDeque<>();
+    private final ArrayDeque<TypeElement> classes;
     /** Type names written exactly as in the source (the class of {@code outer.new Inner()}). */
     private final Set<Tree> keep = Collections.newSetFromMap(new IdentityHashMap<>());
     private int lambdas;
 
-    Editor(Map<Tree, CodeBlock> substitutions) {
+    Editor(Map<Tree, CodeBlock> substitutions, ArrayDeque<TypeElement> classes) {
       this.substitutions = substitutions;
+      this.classes = new ArrayDeque<>(classes);
+    }
+
+    /** The text of {@code tree}, a subtree of the one visited, with its own edits, in the same classes. */
+    private CodeBlock sub(Tree tree) {
+      return text(new TreePath(getCurrentPath(), tree), substitutions, classes);
+    }
+
+    private CodeBlock sub(TreePath path) {
+      return text(path, substitutions, classes);
+    }
+
+    /** See {@link SourcePrinter#receiverOf}. */
+    CodeBlock receiverOf(TreePath variable) {
+      Element field = trees.getElement(variable);
+      if (field.getModifiers().contains(Modifier.STATIC)) {
+        return null;
+      }
+      Tree tree = variable.getLeaf();
+      return tree instanceof MemberSelectTree
+          ? sub(new TreePath(variable, ((MemberSelectTree) tree).getExpression()))
+          : CodeBlock.of("$L", selfName);
+    }
+
+    // ------------------------------------------------------------ private members (accessors)
+
+    private VariableElement privateField(Tree variable) {
+      Element element = trees.getElement(new TreePath(getCurrentPath(), variable));
+      return element instanceof VariableElement && Declarations.needsAccessor(element) ? (VariableElement) element : null;
+    }
+
+    /** {@code count = v} on a private field: {@code Private$Foo.count$set(self$, v)}. */
+    @Override
+    public Void visitAssignment(AssignmentTree node, Void unused) {
+      VariableElement field = privateField(node.getVariable());
+      if (field == null) {
+        return super.visitAssignment(node, unused);
+      }
+      replace(node, accessors.write(field, receiverOf(new TreePath(getCurrentPath(), node.getVariable())), sub(node.getExpression())));
+      return null;
+    }
+
+    /** {@code count += v} on a private field (its object is a name: BodyValidator makes sure). */
+    @Override
+    public Void visitCompoundAssignment(com.sun.source.tree.CompoundAssignmentTree node, Void unused) {
+      VariableElement field = privateField(node.getVariable());
+      if (field == null) {
+        return super.visitCompoundAssignment(node, unused);
+      }
+      String compound = io.gevent4j.processor.model.Operators.symbol(node.getKind());
+      TreePath variable = new TreePath(getCurrentPath(), node.getVariable());
+      replace(node, accessors.compound(field, trees.getTypeMirror(variable), receiverOf(variable),
+          compound.substring(0, compound.length() - 1), CodeBlock.of("($L)", sub(node.getExpression()))));
+      return null;
+    }
+
+    /** {@code count++} and the like on a private field: {@code Private$Foo.count$postIncrement(self$)}. */
+    @Override
+    public Void visitUnary(com.sun.source.tree.UnaryTree node, Void unused) {
+      io.gevent4j.processor.model.PrivateUse step = io.gevent4j.processor.analysis.PrivateMembers.step(node.getKind());
+      VariableElement field = step == null ? null : privateField(node.getExpression());
+      if (field == null) {
+        return super.visitUnary(node, unused);
+      }
+      replace(node, accessors.step(field, step, receiverOf(new TreePath(getCurrentPath(), node.getExpression()))));
+      return null;
+    }
+
+    /** A call of a private method: {@code Private$Foo.helper$int$(self$, 1)}. */
+    @Override
+    public Void visitMethodInvocation(com.sun.source.tree.MethodInvocationTree node, Void unused) {
+      Element called = trees.getElement(getCurrentPath());
+      if (!Declarations.needsAccessor(called)) {
+        return super.visitMethodInvocation(node, unused);
+      }
+      CodeBlock receiver = null;
+      if (!called.getModifiers().contains(Modifier.STATIC)) {
+        Tree select = node.getMethodSelect();
+        receiver = select instanceof MemberSelectTree
+            ? sub(new TreePath(new TreePath(getCurrentPath(), select), ((MemberSelectTree) select).getExpression()))
+            : CodeBlock.of("$L", selfName);
+      }
+      replace(node, accessors.call((javax.lang.model.element.ExecutableElement) called, receiver,
+          typeArguments(node.getTypeArguments()), arguments(node.getArguments())));
+      return null;
+    }
+
+    private CodeBlock typeArguments(List<? extends Tree> types) {
+      if (types.isEmpty()) {
+        return CodeBlock.of("");
+      }
+      List<CodeBlock> printed = new ArrayList<>();
+      for (Tree type : types) {
+        printed.add(sub(type));
+      }
+      return CodeBlock.of("<$L>", CodeBlock.join(printed, ", "));
+    }
+
+    private List<CodeBlock> arguments(List<? extends ExpressionTree> arguments) {
+      List<CodeBlock> printed = new ArrayList<>();
+      for (ExpressionTree argument : arguments) {
+        printed.add(sub(argument));
+      }
+      return printed;
     }
 
     List<Edit> edits(TreePath root) {
@@ -520,6 +644,11 @@ final class SourcePrinter {
       if (memberOfClassHere(element)) {
         return;
       }
+      if (element.getKind() == ElementKind.FIELD && Declarations.needsAccessor(element)) {
+        replace(node, accessors.read((VariableElement) element,
+            element.getModifiers().contains(Modifier.STATIC) ? null : CodeBlock.of("$L", selfName)));
+        return;
+      }
       if (Declarations.isPrivateConstant(element)) {
         replace(node, Literals.constant(((VariableElement) element).getConstantValue()));
         return;
@@ -582,6 +711,11 @@ final class SourcePrinter {
         return null;
       }
       Element selected = trees.getElement(getCurrentPath());
+      if (selected != null && selected.getKind() == ElementKind.FIELD && Declarations.needsAccessor(selected)) {
+        replace(node, accessors.read((VariableElement) selected, selected.getModifiers().contains(Modifier.STATIC)
+            ? null : sub(node.getExpression())));
+        return null;
+      }
       if (Declarations.isPrivateConstant(selected) && !memberOfClassHere(selected)) {
         replace(node, Literals.constant(((VariableElement) selected).getConstantValue()));
         return null;
@@ -591,6 +725,15 @@ final class SourcePrinter {
 
     @Override
     public Void visitNewClass(NewClassTree node, Void unused) {
+      Element constructor = trees.getElement(getCurrentPath());
+      if (Declarations.needsAccessor(constructor) && node.getClassBody() == null && node.getEnclosingExpression() == null) {
+        // `new Foo(1)` of a private constructor: Private$Foo.new$int$(1), `new Box<String>(s)`: Private$Box.<String>new$...
+        Tree created = node.getIdentifier();
+        replace(node, accessors.create((javax.lang.model.element.ExecutableElement) constructor,
+            typeArguments(created instanceof ParameterizedTypeTree ? ((ParameterizedTypeTree) created).getTypeArguments()
+                : Collections.<Tree>emptyList()), arguments(node.getArguments())));
+        return null;
+      }
       Tree identifier = node.getIdentifier();
       Tree simple = identifier instanceof ParameterizedTypeTree ? ((ParameterizedTypeTree) identifier).getType() : identifier;
       Element created = trees.getElement(new TreePath(getCurrentPath(), simple));

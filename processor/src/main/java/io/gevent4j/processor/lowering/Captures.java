@@ -55,8 +55,13 @@ final class Captures {
         roots.add(((Code.Effect) part).path());
       } else if (part instanceof Code.Substituted) {
         roots.add(((Code.Substituted) part).path());
-      } else if (part instanceof Code.Target) {
-        addTrees(((Code.Target) part).code(), roots);
+      } else if (part instanceof Code.Assignment) {
+        addTrees(((Code.Assignment) part).target(), roots);
+        addTrees(((Code.Assignment) part).value(), roots);
+      } else if (part instanceof Code.Field && ((Code.Field) part).object() != null) {
+        addTrees(((Code.Field) part).object(), roots);
+      } else if (part instanceof Code.Step) {
+        addTrees(((Code.Step) part).location(), roots);
       }
     }
   }

@@ -17,6 +17,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
+import io.gevent4j.processor.analysis.Declarations;
 import io.gevent4j.processor.javac.TreeCompat;
 import io.gevent4j.processor.model.CallKind;
 import io.gevent4j.processor.model.Code;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
@@ -275,7 +277,7 @@ final class ExpressionLowerer {
         if (!isStaticMember(variable)) {
           MemberSelectTree select = (MemberSelectTree) tree.getVariable();
           List<Code> parts = operands(Arrays.asList(child(variable, select.getExpression()), value));
-          return Code.assign(Code.of(parts.get(0), ".", select.getIdentifier().toString()), parts.get(1));
+          return Code.assign(Code.field(parts.get(0), fieldOf(variable)), parts.get(1));
         }
         return Code.assign(staticField(variable), value(value));
       default:
@@ -288,16 +290,37 @@ final class ExpressionLowerer {
     TreePath variable = child(path, tree.getVariable());
     TreePath value = child(path, tree.getExpression());
     boolean valueSuspends = context.found.suspends(tree.getExpression());
-    Code location = location(variable, valueSuspends);
+    // A private field is read and written by accessors, so its object is named twice: spilled.
+    boolean accessed = Declarations.needsAccessor(context.trees.getElement(variable));
+    Code location = location(variable, valueSuspends || accessed);
     String compound = Operators.symbol(tree.getKind());
     String operator = compound.substring(0, compound.length() - 1);
+    TypeMirror type = typeOf(variable);
+    if (!valueSuspends && accessed) {
+      return Code.assign(location, "(", arithmetic(type), ") (", location, " ", operator, " ", Code.group(value(value)), ")");
+    }
     if (!valueSuspends) {
       return Code.of(location, " ", compound, " ", value(value));
     }
-    TypeMirror type = typeOf(variable);
     Code old = context.spill(origin, location, type);
     Code right = value(value);
-    return Code.assign(location, "(", type, ") (", old, " ", operator, " ", Code.group(right), ")");
+    return Code.assign(location, "(", arithmetic(type), ") (", old, " ", operator, " ", Code.group(right), ")");
+  }
+
+  /** The type {@code x op= e} casts its result to: {@code x}'s, unboxed ({@code (byte)}, not {@code (Byte)}). */
+  private TypeMirror arithmetic(TypeMirror type) {
+    if (type.getKind() == TypeKind.DECLARED) {
+      try {
+        return types.unboxedType(type);
+      } catch (IllegalArgumentException notBoxed) {
+        return type;
+      }
+    }
+    return type;
+  }
+
+  private VariableElement fieldOf(TreePath variable) {
+    return (VariableElement) context.trees.getElement(variable);
   }
 
   /**
@@ -328,7 +351,7 @@ final class ExpressionLowerer {
       if (spillParts) {
         objectCode = context.spill(origin, objectCode, typeOf(object));
       }
-      return Code.of(objectCode, ".", select.getIdentifier().toString());
+      return Code.field(objectCode, fieldOf(variable));
     }
     if (tree.getKind() == Tree.Kind.MEMBER_SELECT && spillParts) {
       return staticField(variable);
@@ -348,8 +371,7 @@ final class ExpressionLowerer {
         || qualified.getKind() == javax.lang.model.element.ElementKind.PACKAGE)) {
       context.spill(origin, value(qualifier), typeOf(qualifier));
     }
-    Element field = context.trees.getElement(variable);
-    return Code.of(types.erasure(field.getEnclosingElement().asType()), ".", select.getIdentifier().toString());
+    return Code.field(null, fieldOf(variable));
   }
 
   private Code unary(TreePath path, UnaryTree tree) {
@@ -358,10 +380,9 @@ final class ExpressionLowerer {
     switch (tree.getKind()) {
       case POSTFIX_INCREMENT:
       case POSTFIX_DECREMENT:
-        return Code.of(location(operand, false), symbol);
       case PREFIX_INCREMENT:
       case PREFIX_DECREMENT:
-        return Code.of(symbol, location(operand, false));
+        return Code.step(location(operand, false), tree.getKind());
       default:
         return substituted(path, operand);
     }

@@ -25,7 +25,8 @@ public final class Code {
       if (part instanceof Code) {
         flat.addAll(((Code) part).parts);
       } else if (part instanceof String || part instanceof TreePath || part instanceof TypeMirror
-          || part instanceof Slot || part instanceof Label || part instanceof Effect || part instanceof Substituted || part instanceof Target) {
+          || part instanceof Slot || part instanceof Label || part instanceof Effect || part instanceof Substituted || part instanceof Assignment
+          || part instanceof Field || part instanceof Step) {
         flat.add(part);
       } else {
         throw new IllegalArgumentException("not a code part: " + part);
@@ -84,21 +85,81 @@ public final class Code {
     }
   }
 
-  /** {@code target = value}: {@code target} is written, never read (its slot is not cast back). */
+  /**
+   * {@code target = value}: {@code target} is written, never read (its slot is not cast back; a
+   * private field is written through its accessor).
+   */
   public static Code assign(Object target, Object... value) {
-    return of(new Target(of(target)), " = ", of(value));
+    return of(new Assignment(of(target), of(value)));
   }
 
-  /** The variable an assignment writes: a slot, an element, a field. See {@link #assign}. */
-  public static final class Target {
-    private final Code code;
+  /** See {@link #assign}. */
+  public static final class Assignment {
+    private final Code target;
+    private final Code value;
 
-    Target(Code code) {
-      this.code = code;
+    Assignment(Code target, Code value) {
+      this.target = target;
+      this.value = value;
     }
 
-    public Code code() {
-      return code;
+    /** The variable written: a slot, a source variable, an element, a {@link Field}. */
+    public Code target() {
+      return target;
+    }
+
+    public Code value() {
+      return value;
+    }
+  }
+
+  /** Field {@code field} of {@code object}'s value, or of its class when {@code object} is null. */
+  public static Code field(Code object, javax.lang.model.element.VariableElement field) {
+    return of(new Field(object, field));
+  }
+
+  /** See {@link #field}. */
+  public static final class Field {
+    private final Code object;
+    private final javax.lang.model.element.VariableElement element;
+
+    Field(Code object, javax.lang.model.element.VariableElement element) {
+      this.object = object;
+      this.element = element;
+    }
+
+    /** The object whose field it is; null for a static field. */
+    public Code object() {
+      return object;
+    }
+
+    public javax.lang.model.element.VariableElement element() {
+      return element;
+    }
+  }
+
+  /** {@code location++} and the other increments and decrements ({@code kind}) of a variable. */
+  public static Code step(Code location, com.sun.source.tree.Tree.Kind kind) {
+    return of(new Step(location, kind));
+  }
+
+  /** See {@link #step}. */
+  public static final class Step {
+    private final Code location;
+    private final com.sun.source.tree.Tree.Kind kind;
+
+    Step(Code location, com.sun.source.tree.Tree.Kind kind) {
+      this.location = location;
+      this.kind = kind;
+    }
+
+    public Code location() {
+      return location;
+    }
+
+    /** {@code PREFIX_INCREMENT}, {@code POSTFIX_DECREMENT}, ... */
+    public com.sun.source.tree.Tree.Kind kind() {
+      return kind;
     }
   }
 

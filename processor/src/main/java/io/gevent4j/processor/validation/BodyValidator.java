@@ -190,7 +190,9 @@ public final class BodyValidator {
     @Override
     public Void visitNewClass(NewClassTree node, Void unused) {
       Element constructor = trees.getElement(getCurrentPath());
-      checkAccess(node, constructor);
+      Element checked = node.getClassBody() == null ? constructor : superConstructor(constructor);
+      // An anonymous subclass reaches protected constructors of other packages as its own.
+      checkAccess(node, checked.getModifiers().contains(Modifier.PRIVATE) ? checked : constructor);
       if (constructor instanceof ExecutableElement && node.getClassBody() == null && !Nesting.insideLambdaOrClass(getCurrentPath())) {
         indirect.check((ExecutableElement) constructor, node, unit);
       }
@@ -205,6 +207,36 @@ public final class BodyValidator {
         error(Message.ENCLOSING_INSTANCE, node, "new " + created.getSimpleName() + "()", ((javax.lang.model.element.TypeElement) owner).getQualifiedName());
       }
       return super.visitNewClass(node, unused);
+    }
+
+    /**
+     * The superclass constructor an anonymous class's constructor (made up by javac, with the
+     * same parameters) calls; the anonymous one itself if there is none to find.
+     */
+    private Element superConstructor(Element anonymous) {
+      if (!(anonymous instanceof ExecutableElement)) {
+        return anonymous;
+      }
+      javax.lang.model.type.TypeMirror superclass = ((javax.lang.model.element.TypeElement) anonymous.getEnclosingElement()).getSuperclass();
+      Element parent = types.asElement(superclass);
+      java.util.List<? extends javax.lang.model.element.VariableElement> parameters = ((ExecutableElement) anonymous).getParameters();
+      for (ExecutableElement candidate : javax.lang.model.util.ElementFilter.constructorsIn(parent == null
+          ? java.util.Collections.<Element>emptyList() : parent.getEnclosedElements())) {
+        if (candidate.getParameters().size() == parameters.size() && sameErasures(candidate.getParameters(), parameters)) {
+          return candidate;
+        }
+      }
+      return anonymous;
+    }
+
+    private boolean sameErasures(java.util.List<? extends javax.lang.model.element.VariableElement> a,
+        java.util.List<? extends javax.lang.model.element.VariableElement> b) {
+      for (int i = 0; i < a.size(); i++) {
+        if (!types.isSameType(types.erasure(a.get(i).asType()), types.erasure(b.get(i).asType()))) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private void checkAccess(Tree node, Element element) {
@@ -223,12 +255,87 @@ public final class BodyValidator {
       if (Declarations.isPrivateConstant(element)) {
         return; // the printer writes the constant's value
       }
+      if (Declarations.needsAccessor(element)) {
+        checkAccessor(node, element);
+        return;
+      }
       if (modifiers.contains(Modifier.PRIVATE)) {
         error(Message.PRIVATE_ACCESS, node, describe(element), generatedClassName);
       } else if (modifiers.contains(Modifier.PROTECTED) && !elements.getPackageOf(element).equals(generatedPackage)
           && !inSubclassOf(owner)) {
         error(Message.PROTECTED_ACCESS, node, describe(element), generatedClassName);
       }
+    }
+
+    /**
+     * A private member is reached through a method handle accessor, whose signature names its
+     * class and types; what such an accessor cannot express is refused.
+     */
+    private void checkAccessor(Tree node, Element member) {
+      javax.lang.model.element.TypeElement declaring = (javax.lang.model.element.TypeElement) member.getEnclosingElement();
+      if (node instanceof MemberReferenceTree) {
+        error(Message.PRIVATE_METHOD_REFERENCE, node, describe(member), generatedClassName);
+        return;
+      }
+      boolean constructor = member.getKind() == ElementKind.CONSTRUCTOR;
+      if (constructor && (node instanceof NewClassTree && ((NewClassTree) node).getClassBody() != null
+          || declaring.getNestingKind() == javax.lang.model.element.NestingKind.MEMBER && !declaring.getModifiers().contains(Modifier.STATIC))) {
+        // An anonymous subclass's super(...) call, or an inner class's outer instance: no accessor for those.
+        error(Message.PRIVATE_ACCESS, node, describe(member), generatedClassName);
+        return;
+      }
+      java.util.List<javax.lang.model.type.TypeMirror> signature = new java.util.ArrayList<>();
+      signature.add(declaring.asType());
+      if (member instanceof ExecutableElement) {
+        signature.add(((ExecutableElement) member).getReturnType());
+        for (Element parameter : ((ExecutableElement) member).getParameters()) {
+          signature.add(parameter.asType());
+        }
+        signature.addAll(((ExecutableElement) member).getThrownTypes());
+      } else {
+        signature.add(member.asType());
+      }
+      for (javax.lang.model.type.TypeMirror type : signature) {
+        javax.lang.model.element.TypeElement hidden = Declarations.privateTypeIn(type);
+        if (hidden != null) {
+          error(Message.PRIVATE_ACCESS, node, "class " + hidden.getSimpleName(), generatedClassName);
+          return;
+        }
+      }
+    }
+
+    /** {@code o.count += 1} on a private field names {@code o} twice: it must be a name, not a computation. */
+    @Override
+    public Void visitCompoundAssignment(com.sun.source.tree.CompoundAssignmentTree node, Void unused) {
+      Tree variable = node.getVariable();
+      Element field = trees.getElement(new TreePath(getCurrentPath(), variable));
+      if (variable instanceof MemberSelectTree && Declarations.needsAccessor(field) && !field.getModifiers().contains(Modifier.STATIC)
+          && !isStable(((MemberSelectTree) variable).getExpression())) {
+        error(Message.PRIVATE_COMPOUND_TARGET, node, describe(field), ((MemberSelectTree) variable).getExpression());
+      }
+      return super.visitCompoundAssignment(node, unused);
+    }
+
+    @Override
+    public Void visitUnary(com.sun.source.tree.UnaryTree node, Void unused) {
+      Element field = trees.getElement(new TreePath(getCurrentPath(), node.getExpression()));
+      if (io.gevent4j.processor.analysis.PrivateMembers.step(node.getKind()) != null && Declarations.needsAccessor(field)
+          && field.asType().getKind() == javax.lang.model.type.TypeKind.TYPEVAR) {
+        error(Message.PRIVATE_GENERIC_STEP, node, describe(field),
+            io.gevent4j.processor.model.Operators.symbol(node.getKind()));
+      }
+      return super.visitUnary(node, unused);
+    }
+
+    /** A name, {@code this}, or a chain of field reads: the same value each time it is evaluated. */
+    private boolean isStable(Tree tree) {
+      while (tree instanceof com.sun.source.tree.ParenthesizedTree) {
+        tree = ((com.sun.source.tree.ParenthesizedTree) tree).getExpression();
+      }
+      if (tree instanceof IdentifierTree) {
+        return true;
+      }
+      return tree instanceof MemberSelectTree && isStable(((MemberSelectTree) tree).getExpression());
     }
 
     /**

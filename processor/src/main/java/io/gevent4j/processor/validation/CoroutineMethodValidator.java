@@ -1,5 +1,6 @@
 package io.gevent4j.processor.validation;
 
+import io.gevent4j.processor.analysis.Declarations;
 import io.gevent4j.processor.diagnostic.Diagnostics;
 import io.gevent4j.processor.diagnostic.Message;
 import javax.lang.model.element.Element;
@@ -52,34 +53,12 @@ public final class CoroutineMethodValidator {
       types.add(parameter.asType());
     }
     for (javax.lang.model.type.TypeMirror type : types) {
-      TypeElement hidden = privateTypeIn(type);
+      TypeElement hidden = Declarations.privateTypeIn(type);
       if (hidden != null) {
         diagnostics.report(Message.PRIVATE_ACCESS, method, "class " + hidden.getSimpleName(), generatedClassName);
         return;
       }
     }
-  }
-
-  private static TypeElement privateTypeIn(javax.lang.model.type.TypeMirror type) {
-    if (type instanceof javax.lang.model.type.ArrayType) {
-      return privateTypeIn(((javax.lang.model.type.ArrayType) type).getComponentType());
-    }
-    if (!(type instanceof javax.lang.model.type.DeclaredType)) {
-      return null;
-    }
-    javax.lang.model.type.DeclaredType declared = (javax.lang.model.type.DeclaredType) type;
-    for (Element e = declared.asElement(); e instanceof TypeElement; e = e.getEnclosingElement()) {
-      if (e.getModifiers().contains(Modifier.PRIVATE)) {
-        return (TypeElement) e;
-      }
-    }
-    for (javax.lang.model.type.TypeMirror argument : declared.getTypeArguments()) {
-      TypeElement hidden = privateTypeIn(argument);
-      if (hidden != null) {
-        return hidden;
-      }
-    }
-    return null;
   }
 
   private static String describe(TypeElement type) {

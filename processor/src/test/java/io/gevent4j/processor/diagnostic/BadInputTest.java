@@ -72,23 +72,49 @@ class BadInputTest {
   }
 
   @Test
-  void privateFieldAccess() {
+  void privateClassInAPrivateMembersSignature() {
     assertError(bad(
-            "  private static int secret;",
-            "  @Coroutine static void f() {",
-            "    Gevent.sleep(secret);",
+            "  private static class Hidden {}",
+            "  static class Holder { private Hidden value; }",
+            "  @Coroutine static void f(Holder h) {",
+            "    Gevent.sleep(1);",
+            "    Object o = h.value;",
             "  }"),
-        "[CoroutinePrivateAccess] field Bad.secret is private, so the generated BadCoroutines cannot use it; make it package-private", 8);
+        "[CoroutinePrivateAccess] class Hidden is private, so the generated BadCoroutines cannot use it; make it package-private", 10);
   }
 
   @Test
-  void privateMethodAccess() {
+  void methodReferenceToAPrivateMethod() {
     assertError(bad(
             "  private static int secret() { return 1; }",
             "  @Coroutine static void f() {",
-            "    Gevent.sleep(secret());",
+            "    Gevent.sleep(1);",
+            "    java.util.function.IntSupplier s = Bad::secret;",
             "  }"),
-        "[CoroutinePrivateAccess] method Bad.secret() is private", 8);
+        "[CoroutinePrivateMethodReference] a method reference to private method Bad.secret() cannot be made from the generated BadCoroutines; write a lambda that calls it instead", 9);
+  }
+
+  @Test
+  void compoundAssignmentOfAPrivateFieldOfAComputedObject() {
+    assertError(bad(
+            "  private int count;",
+            "  static Bad make() { return new Bad(); }",
+            "  @Coroutine static void f() {",
+            "    Gevent.sleep(1);",
+            "    make().count += 2;",
+            "  }"),
+        "[CoroutinePrivateCompoundTarget] private field Bad.count is read and written through accessors, which would evaluate 'make()' twice; assign it to a local variable first", 10);
+  }
+
+  @Test
+  void incrementOfAPrivateFieldOfTypeVariableType() {
+    assertError(bad(
+            "  static class Box<T> { private T item; }",
+            "  @Coroutine static void f(Box<Integer> box) {",
+            "    Gevent.sleep(1);",
+            "    box.item++;",
+            "  }"),
+        "[CoroutinePrivateGenericStep] private field Box.item has a type variable's type, so its accessor cannot apply '++' to it; write 'x += 1' (or a read and a write) instead", 9);
   }
 
   @Test
@@ -257,13 +283,13 @@ class BadInputTest {
   }
 
   @Test
-  void privateConstructor() {
+  void anonymousSubclassOfAPrivateConstructor() {
     assertError(bad(
             "  private Bad(int x) {}",
             "  Bad() {}",
             "  @Coroutine static Object f() {",
             "    Gevent.sleep(1);",
-            "    return new Bad(1);",
+            "    return new Bad(1) {};",
             "  }"),
         "[CoroutinePrivateAccess] constructor Bad(...) is private", 10);
   }

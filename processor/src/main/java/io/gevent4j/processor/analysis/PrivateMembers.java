@@ -1,0 +1,139 @@
+package io.gevent4j.processor.analysis;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.Trees;
+import io.gevent4j.processor.model.PrivateUse;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+
+/**
+ * Finds the private fields, methods and constructors a coroutine body uses ({@link
+ * Declarations#needsAccessor}), and how: lambdas and classes of the body included, since they are
+ * copied into the generated class too.
+ */
+public final class PrivateMembers {
+  private PrivateMembers() {}
+
+  /** The private members used under {@code path}, each with its uses, in order of first use. */
+  public static Map<Element, Set<PrivateUse>> find(Trees trees, TreePath path) {
+    Map<Element, Set<PrivateUse>> uses = new LinkedHashMap<>();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitAssignment(AssignmentTree node, Void unused) {
+        if (!written(node.getVariable(), PrivateUse.WRITE)) {
+          scan(node.getVariable(), null);
+        }
+        return scan(node.getExpression(), null);
+      }
+
+      @Override
+      public Void visitCompoundAssignment(CompoundAssignmentTree node, Void unused) {
+        if (written(node.getVariable(), PrivateUse.WRITE)) {
+          record(element(node.getVariable()), PrivateUse.READ);
+        } else {
+          scan(node.getVariable(), null);
+        }
+        return scan(node.getExpression(), null);
+      }
+
+      @Override
+      public Void visitUnary(UnaryTree node, Void unused) {
+        PrivateUse step = step(node.getKind());
+        if (step == null || !written(node.getExpression(), step)) {
+          scan(node.getExpression(), null);
+        }
+        return null;
+      }
+
+      /** Records {@code use} of {@code variable} if it is a private field; scans its receiver. */
+      private boolean written(Tree variable, PrivateUse use) {
+        Element field = element(variable);
+        if (!Declarations.needsAccessor(field)) {
+          return false;
+        }
+        record(field, use);
+        if (variable instanceof MemberSelectTree) {
+          scan(((MemberSelectTree) variable).getExpression(), null); // (a path with the select's parent: elements only need the leaf)
+        }
+        return true;
+      }
+
+      @Override
+      public Void visitIdentifier(IdentifierTree node, Void unused) {
+        use(trees.getElement(getCurrentPath()));
+        return null;
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree node, Void unused) {
+        use(trees.getElement(getCurrentPath()));
+        return super.visitMemberSelect(node, unused);
+      }
+
+      /** What javac made up (an anonymous class's constructor) is not printed, so needs nothing. */
+      @Override
+      public Void visitMethod(com.sun.source.tree.MethodTree node, Void unused) {
+        return trees.getSourcePositions().getStartPosition(getCurrentPath().getCompilationUnit(), node) < 0
+            ? null : super.visitMethod(node, unused);
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree node, Void unused) {
+        return scan(node.getQualifierExpression(), null); // refused by BodyValidator when private
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree node, Void unused) {
+        Element constructor = trees.getElement(getCurrentPath());
+        if (Declarations.needsAccessor(constructor)) {
+          record(constructor, PrivateUse.CREATE);
+        }
+        return super.visitNewClass(node, unused);
+      }
+
+      private void use(Element element) {
+        if (Declarations.needsAccessor(element)) {
+          record(element, element.getKind() == ElementKind.FIELD ? PrivateUse.READ : PrivateUse.CALL);
+        }
+      }
+
+      private Element element(Tree variable) {
+        return trees.getElement(new TreePath(getCurrentPath(), variable));
+      }
+
+      private void record(Element element, PrivateUse use) {
+        uses.computeIfAbsent(element, e -> EnumSet.noneOf(PrivateUse.class)).add(use);
+      }
+    }.scan(path, null);
+    return uses;
+  }
+
+  /** The accessor an increment or decrement needs; null for other unary operators. */
+  public static PrivateUse step(Tree.Kind kind) {
+    switch (kind) {
+      case PREFIX_INCREMENT:
+        return PrivateUse.PRE_INCREMENT;
+      case PREFIX_DECREMENT:
+        return PrivateUse.PRE_DECREMENT;
+      case POSTFIX_INCREMENT:
+        return PrivateUse.POST_INCREMENT;
+      case POSTFIX_DECREMENT:
+        return PrivateUse.POST_DECREMENT;
+      default:
+        return null;
+    }
+  }
+}

@@ -1,0 +1,333 @@
+package io.gevent4j.processor.emission;
+
+import com.squareup.javapoet.AnnotationSpec;
+import com.squareup.javapoet.ClassName;
+import com.squareup.javapoet.CodeBlock;
+import com.squareup.javapoet.FieldSpec;
+import com.squareup.javapoet.MethodSpec;
+import com.squareup.javapoet.ParameterizedTypeName;
+import com.squareup.javapoet.TypeName;
+import com.squareup.javapoet.TypeSpec;
+import com.squareup.javapoet.TypeVariableName;
+import io.gevent4j.processor.model.PrivateUse;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.TypeParameterElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
+
+/**
+ * The accessors through which generated code reaches private fields, methods and constructors
+ * (ARCHITECTURE, "Private members"): one holder class per declaring class, nested in
+ * {@code FooCoroutines_Machines}, with a {@code static final MethodHandle} per member (from the
+ * runtime's {@code PrivateAccess}) and a static method per use that calls it with
+ * {@code invokeExact}. Renders both the holders and the calls of their methods.
+ */
+final class PrivateAccessors {
+  private static final ClassName PRIVATE_ACCESS = ClassName.get("io.gevent4j.internal", "PrivateAccess");
+  private static final ClassName SNEAKY = ClassName.get("io.gevent4j.internal", "Sneaky");
+  private static final String LOOKUP = "LOOKUP";
+
+  private final Types types;
+  private final TypeNames typeNames;
+  private final ClassName machinesClass;
+
+  PrivateAccessors(Types types, TypeNames typeNames, ClassName machinesClass) {
+    this.types = types;
+    this.typeNames = typeNames;
+    this.machinesClass = machinesClass;
+  }
+
+  /** {@code Private$Foo.count(receiver)}; {@code receiver} is null for a static field. */
+  CodeBlock read(VariableElement field, CodeBlock receiver) {
+    return invoke(field, accessor(field, PrivateUse.READ), receiver, CodeBlock.of(""), new ArrayList<>());
+  }
+
+  /** {@code Private$Foo.count$set(receiver, value)}: its value is the value written, as {@code x = v}'s. */
+  CodeBlock write(VariableElement field, CodeBlock receiver, CodeBlock value) {
+    List<CodeBlock> arguments = new ArrayList<>();
+    // `b = 5` narrows a constant to a byte field; a method argument does not: the cast does.
+    arguments.add(narrows(field.asType()) ? CodeBlock.of("($T) ($L)", arithmetic(field.asType()), value) : value);
+    return invoke(field, accessor(field, PrivateUse.WRITE), receiver, CodeBlock.of(""), arguments);
+  }
+
+  /**
+   * {@code x op= v} on a private field of type {@code type} where it is used (a type variable's
+   * value there), with a receiver that may be evaluated twice (a name or {@code self$}).
+   */
+  CodeBlock compound(VariableElement field, TypeMirror type, CodeBlock receiver, String operator, CodeBlock value) {
+    return write(field, receiver, CodeBlock.of("($T) ($L $L $L)", arithmetic(type), read(field, receiver), operator, value));
+  }
+
+  /** {@code Private$Foo.count$postIncrement(receiver)} and the three other steps. */
+  CodeBlock step(VariableElement field, PrivateUse step, CodeBlock receiver) {
+    return invoke(field, accessor(field, step), receiver, CodeBlock.of(""), new ArrayList<>());
+  }
+
+  /** {@code Private$Foo.<T>helper$int$(receiver, arguments)}; {@code receiver} is null for a static method. */
+  CodeBlock call(ExecutableElement method, CodeBlock receiver, CodeBlock typeArguments, List<CodeBlock> arguments) {
+    boolean classVariables = receiver != null && !((TypeElement) method.getEnclosingElement()).getTypeParameters().isEmpty();
+    // The accessor of a generic class's method declares the class's type variables first: let javac infer them all.
+    return invoke(method, accessor(method, PrivateUse.CALL), receiver, classVariables ? CodeBlock.of("") : typeArguments, arguments);
+  }
+
+  /** {@code Private$Foo.new$int$(arguments)}. */
+  CodeBlock create(ExecutableElement constructor, CodeBlock typeArguments, List<CodeBlock> arguments) {
+    return invoke(constructor, accessor(constructor, PrivateUse.CREATE), null, typeArguments, arguments);
+  }
+
+  /** The type a value must be cast to before it is written to {@code field}: its primitive type if it is boxed. */
+  TypeName arithmetic(TypeMirror type) {
+    if (!type.getKind().isPrimitive() && type.getKind() == TypeKind.DECLARED) {
+      try {
+        return TypeName.get(types.unboxedType(type));
+      } catch (IllegalArgumentException notBoxed) {
+        return typeNames.of(type);
+      }
+    }
+    return typeNames.of(type);
+  }
+
+  private CodeBlock invoke(Element member, String accessor, CodeBlock receiver, CodeBlock typeArguments, List<CodeBlock> arguments) {
+    CodeBlock.Builder out = CodeBlock.builder().add("$T.", holder((TypeElement) member.getEnclosingElement()))
+        .add(typeArguments).add("$L(", accessor);
+    boolean first = true;
+    if (receiver != null) {
+      out.add(receiver);
+      first = false;
+    }
+    for (CodeBlock argument : arguments) {
+      out.add(first ? "" : ", ").add(argument);
+      first = false;
+    }
+    return out.add(")").build();
+  }
+
+  /** The holder class of {@code declaring}'s private members: {@code Private$Foo}, {@code Private$Foo$Node}. */
+  ClassName holder(TypeElement declaring) {
+    StringBuilder name = new StringBuilder(declaring.getSimpleName());
+    for (Element e = declaring.getEnclosingElement(); !(e instanceof PackageElement); e = e.getEnclosingElement()) {
+      name.insert(0, e.getSimpleName() + "$");
+    }
+    return machinesClass.nestedClass("Private$" + name);
+  }
+
+  private static String accessor(Element member, PrivateUse use) {
+    String name = member.getSimpleName().toString();
+    switch (use) {
+      case READ:
+        return name;
+      case WRITE:
+        return name + "$set";
+      case PRE_INCREMENT:
+        return name + "$preIncrement";
+      case PRE_DECREMENT:
+        return name + "$preDecrement";
+      case POST_INCREMENT:
+        return name + "$postIncrement";
+      case POST_DECREMENT:
+        return name + "$postDecrement";
+      case CALL:
+        return name + signature((ExecutableElement) member) + "$";
+      default:
+        return "new" + signature((ExecutableElement) member) + "$";
+    }
+  }
+
+  private static String signature(ExecutableElement method) {
+    StringBuilder out = new StringBuilder();
+    for (VariableElement parameter : method.getParameters()) {
+      out.append('$').append(Names.identifierPart(parameter.asType()));
+    }
+    return out.toString();
+  }
+
+  // ---------------------------------------------------------------- holders
+
+  /** The holder classes for {@code uses}, one per declaring class, in order of first use. */
+  List<TypeSpec> holders(Map<Element, Set<PrivateUse>> uses) {
+    Map<TypeElement, TypeSpec.Builder> holders = new LinkedHashMap<>();
+    for (Map.Entry<Element, Set<PrivateUse>> entry : uses.entrySet()) {
+      Element member = entry.getKey();
+      TypeElement declaring = (TypeElement) member.getEnclosingElement();
+      TypeSpec.Builder holder = holders.computeIfAbsent(declaring, this::newHolder);
+      if (member.getKind() == ElementKind.FIELD) {
+        field(holder, (VariableElement) member, entry.getValue());
+      } else {
+        executable(holder, (ExecutableElement) member);
+      }
+    }
+    List<TypeSpec> out = new ArrayList<>();
+    for (TypeSpec.Builder holder : holders.values()) {
+      out.add(holder.build());
+    }
+    return out;
+  }
+
+  private TypeSpec.Builder newHolder(TypeElement declaring) {
+    return TypeSpec.classBuilder(holder(declaring).simpleName())
+        .addModifiers(Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("The private members of {@link $T} that the coroutines use, through method handles.\n", ClassName.get(declaring))
+        .addField(FieldSpec.builder(MethodHandles.Lookup.class, LOOKUP, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .initializer("$T.lookup()", MethodHandles.class).build())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+  }
+
+  private void field(TypeSpec.Builder holder, VariableElement field, Set<PrivateUse> uses) {
+    Set<PrivateUse> needed = EnumSet.copyOf(uses);
+    if (needed.size() > 1 || !needed.contains(PrivateUse.READ)) {
+      needed.add(PrivateUse.READ); // the steps read and write through these two
+      needed.add(PrivateUse.WRITE);
+    }
+    boolean isStatic = field.getModifiers().contains(Modifier.STATIC);
+    TypeElement declaring = (TypeElement) field.getEnclosingElement();
+    TypeName type = typeNames.of(field.asType());
+    String name = field.getSimpleName().toString();
+    CodeBlock where = CodeBlock.of("$L, $T.class, $S, $T.class", LOOKUP, erased(declaring.asType()), name, erased(field.asType()));
+    for (PrivateUse use : needed) {
+      MethodSpec.Builder accessor = MethodSpec.methodBuilder(accessor(field, use)).addModifiers(Modifier.STATIC).returns(type);
+      if (!isStatic) {
+        accessor.addTypeVariables(typeVariables(declaring)).addParameter(selfType(declaring), "self");
+      }
+      String self = isStatic ? "" : "self";
+      switch (use) {
+        case READ: {
+          String handle = name + "$getter";
+          holder.addField(handle(handle, isStatic ? "staticGetter" : "getter", where));
+          accessor.addCode(guarded(CodeBlock.of("return $L$L.invokeExact($L);\n", cast(field.asType(), accessor), handle, self)));
+          break;
+        }
+        case WRITE: {
+          String handle = name + "$setter";
+          holder.addField(handle(handle, isStatic ? "staticSetter" : "setter", where));
+          accessor.addParameter(type, "value")
+              .addCode(guarded(CodeBlock.of("$L.invokeExact($L);\n", handle, isStatic ? "value" : "self, value")))
+              .addStatement("return value");
+          break;
+        }
+        default: {
+          boolean increment = use == PrivateUse.PRE_INCREMENT || use == PrivateUse.POST_INCREMENT;
+          boolean prefix = use == PrivateUse.PRE_INCREMENT || use == PrivateUse.PRE_DECREMENT;
+          String receiver = isStatic ? "" : "self, ";
+          accessor.addStatement("$T old = $L($L)", type, accessor(field, PrivateUse.READ), self)
+              .addStatement(narrows(field.asType()) ? CodeBlock.of("$T next = ($T) (old $L 1)", type, arithmetic(field.asType()), increment ? "+" : "-")
+                  : CodeBlock.of("$T next = old $L 1", type, increment ? "+" : "-"))
+              .addStatement("$L($Lnext)", accessor(field, PrivateUse.WRITE), receiver)
+              .addStatement("return $L", prefix ? "next" : "old");
+        }
+      }
+      holder.addMethod(accessor.build());
+    }
+  }
+
+  private void executable(TypeSpec.Builder holder, ExecutableElement executable) {
+    boolean constructor = executable.getKind() == ElementKind.CONSTRUCTOR;
+    boolean isStatic = constructor || executable.getModifiers().contains(Modifier.STATIC);
+    TypeElement declaring = (TypeElement) executable.getEnclosingElement();
+    String accessorName = accessor(executable, constructor ? PrivateUse.CREATE : PrivateUse.CALL);
+    String handle = accessorName + "handle";
+    MethodSpec.Builder accessor = MethodSpec.methodBuilder(accessorName).addModifiers(Modifier.STATIC)
+        .varargs(executable.isVarArgs());
+    if (!isStatic || constructor) {
+      accessor.addTypeVariables(typeVariables(declaring));
+    }
+    for (TypeParameterElement parameter : executable.getTypeParameters()) {
+      accessor.addTypeVariable(TypeVariableName.get(parameter));
+    }
+    for (TypeMirror thrown : executable.getThrownTypes()) {
+      accessor.addException(typeNames.of(thrown));
+    }
+    CodeBlock.Builder where = CodeBlock.builder().add("$L, $T.class", LOOKUP, erased(declaring.asType()));
+    List<String> arguments = new ArrayList<>();
+    if (!isStatic) {
+      accessor.addParameter(selfType(declaring), "self");
+      arguments.add("self");
+    }
+    if (!constructor) {
+      where.add(", $S, $T.class", executable.getSimpleName(), erased(executable.getReturnType()));
+    }
+    for (VariableElement parameter : executable.getParameters()) {
+      accessor.addParameter(typeNames.of(parameter.asType()), parameter.getSimpleName().toString());
+      arguments.add(parameter.getSimpleName().toString());
+      where.add(", $T.class", erased(parameter.asType()));
+    }
+    String factory = constructor ? "constructor" : isStatic ? "staticMethod" : "method";
+    holder.addField(handle(handle, factory, where.build()));
+    String call = handle + ".invokeExact(" + String.join(", ", arguments) + ")";
+    if (constructor) {
+      accessor.returns(selfType(declaring));
+      accessor.addCode(guarded(CodeBlock.of("return $L$L;\n", cast(declaring.asType(), accessor), call)));
+    } else if (executable.getReturnType().getKind() == TypeKind.VOID) {
+      accessor.addCode(guarded(CodeBlock.of("$L;\n", call)));
+    } else {
+      accessor.returns(typeNames.of(executable.getReturnType()));
+      accessor.addCode(guarded(CodeBlock.of("return $L$L;\n", cast(executable.getReturnType(), accessor), call)));
+    }
+    holder.addMethod(accessor.build());
+  }
+
+  /** Whether arithmetic on {@code type} gives a wider type ({@code byte + 1} is an {@code int}). */
+  private boolean narrows(TypeMirror type) {
+    TypeName primitive = arithmetic(type);
+    return primitive.equals(TypeName.BYTE) || primitive.equals(TypeName.SHORT) || primitive.equals(TypeName.CHAR);
+  }
+
+  private FieldSpec handle(String name, String factory, CodeBlock where) {
+    return FieldSpec.builder(MethodHandle.class, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$T.$L($L)", PRIVATE_ACCESS, factory, where).build();
+  }
+
+  /**
+   * The cast that gives {@code invokeExact} its exact result type, the erasure: {@code (int)};
+   * {@code (T) (Object)} or {@code (List<String>) (List)} for a type whose erasure differs, which
+   * marks the accessor as unchecked.
+   */
+  private CodeBlock cast(TypeMirror type, MethodSpec.Builder accessor) {
+    TypeMirror erasure = types.erasure(type);
+    if (types.isSameType(erasure, type)) {
+      return CodeBlock.of("($T) ", typeNames.of(type));
+    }
+    accessor.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "{$S, $S}", "unchecked", "rawtypes").build());
+    return CodeBlock.of("($T) ($T) ", typeNames.of(type), typeNames.of(erasure));
+  }
+
+  /** {@code try { body } catch (Throwable e) { throw Sneaky.rethrow(e); }}: the member's own exceptions pass unchanged. */
+  private static CodeBlock guarded(CodeBlock body) {
+    return CodeBlock.builder().beginControlFlow("try").add(body)
+        .nextControlFlow("catch ($T e)", Throwable.class)
+        .addStatement("throw $T.<$T>rethrow(e)", SNEAKY, RuntimeException.class)
+        .endControlFlow().build();
+  }
+
+  private TypeName erased(TypeMirror type) {
+    return typeNames.of(types.erasure(type));
+  }
+
+  private static List<TypeVariableName> typeVariables(TypeElement declaring) {
+    List<TypeVariableName> variables = new ArrayList<>();
+    for (TypeParameterElement parameter : declaring.getTypeParameters()) {
+      variables.add(TypeVariableName.get(parameter));
+    }
+    return variables;
+  }
+
+  private TypeName selfType(TypeElement declaring) {
+    List<TypeVariableName> variables = typeVariables(declaring);
+    ClassName raw = (ClassName) erased(declaring.asType());
+    return variables.isEmpty() ? raw : ParameterizedTypeName.get(raw, variables.toArray(new TypeName[0]));
+  }
+}

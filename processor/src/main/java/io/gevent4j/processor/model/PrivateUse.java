@@ -1,0 +1,21 @@
+package io.gevent4j.processor.model;
+
+/**
+ * How a body uses a private field, method or constructor of its class's nest: the generated code,
+ * in another class, reaches each one through an accessor of that kind (ARCHITECTURE, "Private
+ * members").
+ */
+public enum PrivateUse {
+  /** A field read. */
+  READ,
+  /** A field written by {@code =}, or by {@code op=} (with a {@link #READ}). */
+  WRITE,
+  PRE_INCREMENT,
+  PRE_DECREMENT,
+  POST_INCREMENT,
+  POST_DECREMENT,
+  /** A method call. */
+  CALL,
+  /** A constructor call, {@code new Foo(...)}. */
+  CREATE
+}

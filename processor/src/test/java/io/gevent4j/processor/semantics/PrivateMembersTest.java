@@ -1,0 +1,131 @@
+package io.gevent4j.processor.semantics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.gevent4j.processor.testing.Differential;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Coroutines that use private fields, methods and constructors of their class and its nest, with
+ * suspensions around, inside and between the uses (issue 10, item 1): run directly and as
+ * greenlets, with the same results.
+ */
+class PrivateMembersTest {
+  private static Differential cases;
+
+  @BeforeAll
+  static void compile() {
+    cases = Differential.compile("Secrets",
+        "  private static int total;",
+        "  private static byte small;",
+        "  private static final int LIMIT = 7;",
+        "  private static String name = \"n\";",
+        "  private static Integer boxed = 3;",
+        "  private int count;",
+        "  private long[] history = new long[4];",
+        "  private final List<String> notes = new ArrayList<>();",
+        "  private Secrets() {}",
+        "  private Secrets(int count) { this.count = count; }",
+        "  private int bump(int by) { count += by; return count; }",
+        "  private static <T> T pick(boolean first, T a, T b) { return first ? a : b; }",
+        "  private static String join(String... parts) { return String.join(\"+\", parts); }",
+        "  private void fail() throws java.io.IOException { throw new java.io.IOException(\"private \" + count); }",
+        "  static final class Node {",
+        "    private int value;",
+        "    private Node next;",
+        "    private Node(int value, Node next) { this.value = value; this.next = next; }",
+        "    private int sum() { return value + (next == null ? 0 : next.sum()); }",
+        "  }",
+        "  enum Color {",
+        "    RED(1), GREEN(2);",
+        "    private final int code;",
+        "    Color(int code) { this.code = code; }",
+        "  }",
+        "  static final class Box<T> {",
+        "    private T item;",
+        "    private Box(T item) { this.item = item; }",
+        "    private T get() { return item; }",
+        "  }",
+        "",
+        "  @Coroutine public static String fields(int n) {",
+        "    boxed = 3;",
+        "    name = \"n\";",
+        "    total = y(n);",
+        "    total += y(2);",
+        "    total++;",
+        "    ++total;",
+        "    total -= t(\"minus\", 1);",
+        "    small = 5;",
+        "    small += y(1);",
+        "    small++;",
+        "    boxed += y(4);",
+        "    boxed++;",
+        "    name += y(\"x\") + total;",
+        "    int seen = total-- + --total;",
+        "    return total + \",\" + small + \",\" + boxed + \",\" + name + \",\" + seen + \",\" + LIMIT;",
+        "  }",
+        "",
+        "  @Coroutine public static String instance(int n) {",
+        "    Secrets s = new Secrets(y(n));",
+        "    Secrets other = new Secrets();",
+        "    s.count = y(s.count) + 1;",
+        "    s.count *= y(2) + s.bump(1);",
+        "    other.count = s.bump(y(3));",
+        "    s.history[y(1)] = s.count;",
+        "    s.history[2] += y(5);",
+        "    s.notes.add(y(\"a\"));",
+        "    s.notes.add(String.valueOf(other.count++));",
+        "    int local = s.count;",
+        "    Runnable r = () -> s.count += local;",
+        "    r.run();",
+        "    return s.count + \",\" + other.count + \",\" + Arrays.toString(s.history) + \",\" + s.notes;",
+        "  }",
+        "",
+        "  @Coroutine public static String methods(int n) {",
+        "    Secrets s = new Secrets(n);",
+        "    String picked = pick(y(n) > 1, \"big\", y(\"small\"));",
+        "    String joined = join(y(\"a\"), \"b\", y(\"c\"));",
+        "    String empty = join();",
+        "    Integer chosen = Secrets.<Integer>pick(false, 1, y(2));",
+        "    try {",
+        "      s.fail();",
+        "      return \"no\";",
+        "    } catch (java.io.IOException e) {",
+        "      return picked + \",\" + joined + \",\" + empty + \",\" + chosen + \",\" + y(e.getMessage()) + \",\" + s.bump(y(1));",
+        "    }",
+        "  }",
+        "",
+        "  @Coroutine public static String nest(int n) {",
+        "    Node list = new Node(y(n), new Node(2, null));",
+        "    list.next.value += y(10);",
+        "    list.value++;",
+        "    Color c = y(Color.GREEN);",
+        "    Box<String> box = new Box<>(y(\"boxed\"));",
+        "    box.item = box.get() + y(\"!\");",
+        "    Box<Integer> ints = new Box<Integer>(y(4));",
+        "    ints.item += 1;",
+        "    return list.sum() + \",\" + c.code + \",\" + box.get() + \",\" + ints.item + \",\" + list.next.next;",
+        "  }");
+  }
+
+  @Test
+  void privateStaticFieldsReadWrittenAndStepped() throws Exception {
+    cases.assertSame(true, "fields", 3);
+  }
+
+  @Test
+  void privateInstanceFieldsAndConstructors() throws Exception {
+    assertEquals(cases.direct("instance", 2).result, cases.assertSame(true, "instance", 2).result);
+  }
+
+  @Test
+  void privateMethodsGenericVarargsAndThrowing() throws Exception {
+    assertEquals("big,a+b+c,,2,private 2,3", cases.assertSame(true, "methods", 2).result);
+  }
+
+  @Test
+  void privateMembersOfNestedClassesEnumsAndGenerics() throws Exception {
+    assertEquals("16,2,boxed!,5,null", cases.assertSame(true, "nest", 3).result);
+  }
+}

@@ -1,0 +1,130 @@
+package io.gevent4j.internal;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.AccessibleObject;
+import java.lang.reflect.Method;
+
+/**
+ * Method handles on the private fields, methods and constructors that generated coroutine code
+ * uses (it lives in another class than the user's, so it cannot name them). Generated code keeps
+ * each handle in a {@code static final} field and calls {@code invokeExact}, which the JIT inlines
+ * like a direct access.
+ *
+ * <p>On JDK 9+ a handle comes from {@code MethodHandles.privateLookupIn(owner, caller)}, where
+ * {@code caller} is the generated class's own lookup: the generated class is in the owner's
+ * package, hence its module, so this works on the class path and in named modules alike. On JDK 8
+ * (no modules) the member is made accessible by reflection and unreflected.
+ */
+public final class PrivateAccess {
+  /** {@code MethodHandles.privateLookupIn}, or null before JDK 9. */
+  private static final Method PRIVATE_LOOKUP_IN = privateLookupIn();
+
+  private PrivateAccess() {}
+
+  /** A handle reading instance field {@code name} of {@code owner}: {@code (owner) type}. */
+  public static MethodHandle getter(MethodHandles.Lookup caller, Class<?> owner, String name, Class<?> type) {
+    try {
+      return PRIVATE_LOOKUP_IN != null ? in(caller, owner).findGetter(owner, name, type)
+          : caller.unreflectGetter(accessible(owner.getDeclaredField(name)));
+    } catch (ReflectiveOperationException e) {
+      throw failure("field", owner, name, e);
+    }
+  }
+
+  /** A handle writing instance field {@code name} of {@code owner}: {@code (owner, type) void}. */
+  public static MethodHandle setter(MethodHandles.Lookup caller, Class<?> owner, String name, Class<?> type) {
+    try {
+      return PRIVATE_LOOKUP_IN != null ? in(caller, owner).findSetter(owner, name, type)
+          : caller.unreflectSetter(accessible(owner.getDeclaredField(name)));
+    } catch (ReflectiveOperationException e) {
+      throw failure("field", owner, name, e);
+    }
+  }
+
+  /** A handle reading static field {@code name} of {@code owner}: {@code () type}. */
+  public static MethodHandle staticGetter(MethodHandles.Lookup caller, Class<?> owner, String name, Class<?> type) {
+    try {
+      return PRIVATE_LOOKUP_IN != null ? in(caller, owner).findStaticGetter(owner, name, type)
+          : caller.unreflectGetter(accessible(owner.getDeclaredField(name)));
+    } catch (ReflectiveOperationException e) {
+      throw failure("field", owner, name, e);
+    }
+  }
+
+  /** A handle writing static field {@code name} of {@code owner}: {@code (type) void}. */
+  public static MethodHandle staticSetter(MethodHandles.Lookup caller, Class<?> owner, String name, Class<?> type) {
+    try {
+      return PRIVATE_LOOKUP_IN != null ? in(caller, owner).findStaticSetter(owner, name, type)
+          : caller.unreflectSetter(accessible(owner.getDeclaredField(name)));
+    } catch (ReflectiveOperationException e) {
+      throw failure("field", owner, name, e);
+    }
+  }
+
+  /** A handle calling instance method {@code name} of {@code owner}: {@code (owner, parameters) result}. */
+  public static MethodHandle method(MethodHandles.Lookup caller, Class<?> owner, String name, Class<?> result,
+      Class<?>... parameters) {
+    try {
+      return PRIVATE_LOOKUP_IN != null
+          ? in(caller, owner).findSpecial(owner, name, MethodType.methodType(result, parameters), owner)
+          : caller.unreflect(accessible(owner.getDeclaredMethod(name, parameters)));
+    } catch (ReflectiveOperationException e) {
+      throw failure("method", owner, name, e);
+    }
+  }
+
+  /** A handle calling static method {@code name} of {@code owner}: {@code (parameters) result}. */
+  public static MethodHandle staticMethod(MethodHandles.Lookup caller, Class<?> owner, String name, Class<?> result,
+      Class<?>... parameters) {
+    try {
+      return PRIVATE_LOOKUP_IN != null
+          ? in(caller, owner).findStatic(owner, name, MethodType.methodType(result, parameters))
+          : caller.unreflect(accessible(owner.getDeclaredMethod(name, parameters)));
+    } catch (ReflectiveOperationException e) {
+      throw failure("method", owner, name, e);
+    }
+  }
+
+  /** A handle calling a constructor of {@code owner}: {@code (parameters) owner}. */
+  public static MethodHandle constructor(MethodHandles.Lookup caller, Class<?> owner, Class<?>... parameters) {
+    try {
+      return PRIVATE_LOOKUP_IN != null
+          ? in(caller, owner).findConstructor(owner, MethodType.methodType(void.class, parameters))
+          : caller.unreflectConstructor(accessible(owner.getDeclaredConstructor(parameters)));
+    } catch (ReflectiveOperationException e) {
+      throw failure("constructor", owner, owner.getSimpleName(), e);
+    }
+  }
+
+  private static MethodHandles.Lookup in(MethodHandles.Lookup caller, Class<?> owner) throws ReflectiveOperationException {
+    try {
+      return (MethodHandles.Lookup) PRIVATE_LOOKUP_IN.invoke(null, owner, caller);
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof ReflectiveOperationException) {
+        throw (ReflectiveOperationException) cause;
+      }
+      throw Sneaky.<RuntimeException>rethrow(cause);
+    }
+  }
+
+  private static <T extends AccessibleObject> T accessible(T member) {
+    member.setAccessible(true);
+    return member;
+  }
+
+  private static IllegalStateException failure(String kind, Class<?> owner, String name, Exception cause) {
+    return new IllegalStateException("gevent4j: generated code cannot reach private " + kind + " " + owner.getName() + "."
+        + name + " (was the class changed without recompiling its coroutines?)", cause);
+  }
+
+  private static Method privateLookupIn() {
+    try {
+      return MethodHandles.class.getMethod("privateLookupIn", Class.class, MethodHandles.Lookup.class);
+    } catch (NoSuchMethodException e) {
+      return null; // JDK 8
+    }
+  }
+}
