@@ -192,7 +192,7 @@ public final class BodyValidator {
       Element constructor = trees.getElement(getCurrentPath());
       Element checked = node.getClassBody() == null ? constructor : superConstructor(constructor);
       // An anonymous subclass reaches protected constructors of other packages as its own.
-      checkAccess(node, checked.getModifiers().contains(Modifier.PRIVATE) ? checked : constructor);
+      checkAccess(node, checked != null && checked.getModifiers().contains(Modifier.PRIVATE) ? checked : constructor);
       if (constructor instanceof ExecutableElement && node.getClassBody() == null && !Nesting.insideLambdaOrClass(getCurrentPath())) {
         indirect.check((ExecutableElement) constructor, node, unit);
       }
