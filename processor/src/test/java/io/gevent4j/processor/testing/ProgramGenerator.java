@@ -57,6 +57,11 @@ public final class ProgramGenerator {
   static final boolean ASSIGNMENT_EXPRESSIONS = true;
   /** Increments and compound assignments of fields of call results ({@code box(h).value++}). */
   static final boolean CALL_RECEIVER_FIELDS = true;
+  /**
+   * Private fields of {@code Holder} read, written, compound-assigned and stepped, and its private
+   * methods called, with suspensions in their operands (method handle accessors, issue 10).
+   */
+  static final boolean PRIVATE_MEMBERS = true;
   /** Switch expressions (rule and classic forms, yield in if/try/finally) as operands anywhere. */
   static final boolean SWITCH_EXPRESSIONS = true;
   /** {@code case ->} switch statements with suspending arms. */
@@ -247,7 +252,14 @@ public final class ProgramGenerator {
         "    public byte small;",
         "    public String text = \"\";",
         "    public int[] cells = {0, 0, 0};",
-        "    @Override public String toString() { return \"H\" + value + \"/\" + big + \"/\" + small + \"/\" + text; }",
+        "    private int secret = 5;",
+        "    private long hiddenBig;",
+        "    private byte hiddenSmall;",
+        "    private String hiddenText = \"\";",
+        "    private int twist(int v) { log.add(\"twist \" + v); return v * 3 + secret; }",
+        "    private static int mix(int a, long b) { log.add(\"mix \" + a); return (int) (a ^ b); }",
+        "    @Override public String toString() { return \"H\" + value + \"/\" + big + \"/\" + small + \"/\" + text",
+        "        + \"/\" + secret + \"/\" + hiddenBig + \"/\" + hiddenSmall + \"/\" + hiddenText; }",
         "  }",
         "  public abstract static class Shape {",
         "    public final int size;",
@@ -1686,6 +1698,10 @@ public final class ProgramGenerator {
       case 2:
         return new E("t(\"e" + steps++ + "\", " + gen(type, b).code + ")", type, PRIMARY, type != Type.STRING);
       default:
+        if (type == Type.INT && PRIVATE_MEMBERS && !prologue && random.nextInt(3) == 0) {
+          return random.nextBoolean() ? new E(holder() + ".twist(" + gen(intLike(), b).code + ")", type, PRIMARY, false)
+              : new E("Holder.mix(" + gen(intLike(), b).code + ", " + gen(Type.LONG, b).code + ")", type, PRIMARY, false);
+        }
         if (type == Type.INT) {
           return random.nextBoolean() ? new E("helper(" + gen(intLike(), b).code + ")", type, PRIMARY, false)
               : new E("over(" + gen(intLike(), b).code + ")", type, PRIMARY, false);
@@ -2156,21 +2172,22 @@ public final class ProgramGenerator {
         case 6:
           return element(1);
         case 7:
-          return holderWrite() + ".value";
+          return PRIVATE_MEMBERS && random.nextBoolean() ? "h0.secret" : holderWrite() + ".value";
         case 8:
           return holderWrite() + ".cells[" + operand(gen(Type.INT, 1), BAND) + " & 1]";
         default:
           return "t(\"a" + steps++ + "\", arr0)[(" + operand(gen(Type.INT, 1), BAND) + " & 0xff) % arr0.length]";
       }
     }
+    boolean hidden = PRIVATE_MEMBERS && random.nextBoolean();
     if (type == Type.LONG && shape >= 7) {
-      return holderWrite() + ".big";
+      return hidden ? "h0.hiddenBig" : holderWrite() + ".big";
     }
     if (type == Type.BYTE && shape >= 7) {
-      return holderWrite() + ".small";
+      return hidden ? "h0.hiddenSmall" : holderWrite() + ".small";
     }
     if (type == Type.STRING && shape >= 7) {
-      return holderWrite() + ".text";
+      return hidden ? "h0.hiddenText" : holderWrite() + ".text";
     }
     return variable(type, true);
   }
