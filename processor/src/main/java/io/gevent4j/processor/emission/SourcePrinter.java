@@ -653,7 +653,7 @@ final class SourcePrinter {
         replace(node, Literals.constant(((VariableElement) element).getConstantValue()));
         return;
       }
-      if (isCaseLabel()) {
+      if (element.getKind() == ElementKind.ENUM_CONSTANT && isCaseLabel()) {
         return;
       }
       if (element.getModifiers().contains(Modifier.STATIC)) {

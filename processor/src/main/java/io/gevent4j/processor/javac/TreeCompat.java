@@ -48,6 +48,42 @@ public final class TreeCompat {
     return invoke(tree, "getGuard") != null;
   }
 
+  /** How one label of a case matches (Java 21's {@code CaseLabelTree}s). */
+  public enum LabelKind { CONSTANT, PATTERN, DEFAULT }
+
+  /** The labels of a case, in order: constants (and {@code null}), patterns, {@code default}. */
+  @SuppressWarnings("unchecked")
+  public static List<? extends Tree> caseLabels(CaseTree tree) {
+    Object labels = invoke(tree, "getLabels");
+    return labels instanceof List ? (List<? extends Tree>) labels : labels(tree);
+  }
+
+  /** What {@code label}, one of {@link #caseLabels}, is. */
+  public static LabelKind labelKind(Tree label) {
+    String kind = label.getKind().name();
+    if (kind.equals("DEFAULT_CASE_LABEL")) {
+      return LabelKind.DEFAULT;
+    }
+    return kind.equals("PATTERN_CASE_LABEL") || kind.endsWith("_PATTERN") ? LabelKind.PATTERN : LabelKind.CONSTANT;
+  }
+
+  /** The constant expression or the pattern of {@code label}. */
+  public static Tree labelContent(Tree label) {
+    String kind = label.getKind().name();
+    if (kind.equals("PATTERN_CASE_LABEL")) {
+      return (Tree) invoke(label, "getPattern");
+    }
+    if (kind.equals("CONSTANT_CASE_LABEL")) {
+      return (Tree) invoke(label, "getConstantExpression");
+    }
+    return label;
+  }
+
+  /** The guard of {@code case P when g}, or null. */
+  public static ExpressionTree guard(CaseTree tree) {
+    return (ExpressionTree) invoke(tree, "getGuard");
+  }
+
   /** Whether the case is a rule, {@code case X -> ...}. */
   public static boolean isRule(CaseTree tree) {
     Object kind = invoke(tree, "getCaseKind");

@@ -11,7 +11,6 @@ import io.gevent4j.processor.model.Code;
 import io.gevent4j.processor.model.Instruction;
 import io.gevent4j.processor.model.Label;
 import io.gevent4j.processor.model.Slot;
-import io.gevent4j.processor.model.UnsupportedTreeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -117,11 +116,13 @@ final class SwitchLowerer {
     List<TreePath> constants = new ArrayList<>();
     List<Label> targets = new ArrayList<>();
     List<Label> bodies = new ArrayList<>();
-    Label noMatch = otherwise;
     for (CaseTree caseTree : cases) {
       if (TreeCompat.matchesByPattern(caseTree)) {
-        throw new UnsupportedTreeException(caseTree, "a pattern, guard or 'case null' in a switch whose cases suspend");
+        return patternDispatch(path, selector, cases);
       }
+    }
+    Label noMatch = otherwise;
+    for (CaseTree caseTree : cases) {
       Label body = new Label("case");
       bodies.add(body);
       List<? extends ExpressionTree> labels = TreeCompat.labels(caseTree);
@@ -137,5 +138,106 @@ final class SwitchLowerer {
         && types.asElement(selectorType).getKind() == ElementKind.ENUM;
     context.emit(new Instruction.Switch(path, Code.of(selector), constants, targets, noMatch, enumSwitch));
     return bodies;
+  }
+
+  /**
+   * A switch with patterns, guards or {@code case null} (Java 21): the cases are tried in order,
+   * as Java does ({@code sel instanceof P && guard}, {@code sel == null}, {@code Objects.equals(sel,
+   * C)}, {@code sel == E.C}), each guard evaluated (and suspending) only once its pattern matched;
+   * a null selector without {@code case null} throws {@code NullPointerException}, and no match
+   * {@code MatchException}, as Java's own switch does.
+   */
+  private List<Label> patternDispatch(TreePath path, Slot selector, List<? extends CaseTree> cases) {
+    boolean caseNull = false;
+    for (CaseTree caseTree : cases) {
+      for (Tree label : TreeCompat.caseLabels(caseTree)) {
+        Tree content = TreeCompat.labelContent(label);
+        caseNull |= content.getKind() == Tree.Kind.NULL_LITERAL;
+      }
+    }
+    if (!caseNull) {
+      context.emit(new Instruction.Run(path, Code.of(objects(), ".requireNonNull(", selector, ");")));
+    }
+    List<Label> bodies = new ArrayList<>();
+    Label fallback = null;
+    for (CaseTree caseTree : cases) {
+      Label body = new Label("case");
+      bodies.add(body);
+      TreePath casePath = new TreePath(path, caseTree);
+      ExpressionTree guard = TreeCompat.guard(caseTree);
+      for (Tree label : TreeCompat.caseLabels(caseTree)) {
+        TreeCompat.LabelKind kind = TreeCompat.labelKind(label);
+        if (kind == TreeCompat.LabelKind.DEFAULT) {
+          fallback = body;
+          continue;
+        }
+        TreePath content = new TreePath(new TreePath(casePath, label), TreeCompat.labelContent(label));
+        Label next = new Label("next case");
+        context.emit(new Instruction.Branch(casePath, matches(selector, content, kind), next));
+        if (guard != null) {
+          context.emit(new Instruction.Branch(casePath, expressions.value(new TreePath(casePath, guard)), next));
+        }
+        context.emit(new Instruction.Jump(casePath, body));
+        context.mark(next);
+      }
+    }
+    if (fallback != null) {
+      context.emit(new Instruction.Jump(path, fallback));
+    } else {
+      context.emit(new Instruction.Throw(path, matchFailure()));
+    }
+    return bodies;
+  }
+
+  /** Whether the selector matches one label: a pattern (binding its variables), null, or a constant. */
+  private Code matches(Slot selector, TreePath content, TreeCompat.LabelKind kind) {
+    Tree tree = content.getLeaf();
+    if (kind == TreeCompat.LabelKind.PATTERN) {
+      List<Object> parts = new ArrayList<>();
+      parts.add("(");
+      parts.add(selector);
+      parts.add(" instanceof ");
+      parts.add(Code.asWritten(content));
+      for (Slot binding : liftedBindings(content)) {
+        // The pattern binds binding$; the field takes its value as soon as it matched.
+        parts.add(Code.of(" && ((", binding, " = " + binding.patternName() + ") == ", binding, " || true)"));
+      }
+      parts.add(")");
+      return Code.of(parts.toArray());
+    }
+    if (tree.getKind() == Tree.Kind.NULL_LITERAL) {
+      return Code.of(selector, " == null");
+    }
+    javax.lang.model.element.Element constant = context.trees.getElement(content);
+    if (constant != null && constant.getKind() == ElementKind.ENUM_CONSTANT) {
+      return Code.of(selector, " == ", types.erasure(constant.getEnclosingElement().asType()), "." + constant.getSimpleName());
+    }
+    return Code.of(objects(), ".equals(", selector, ", ", content, ")");
+  }
+
+  private List<Slot> liftedBindings(TreePath pattern) {
+    List<Slot> bindings = new ArrayList<>();
+    new com.sun.source.util.TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(com.sun.source.tree.VariableTree node, Void unused) {
+        javax.lang.model.element.Element element = context.trees.getElement(getCurrentPath());
+        Slot slot = element == null ? null : context.slots.get(element);
+        if (slot != null) {
+          bindings.add(slot);
+        }
+        return super.visitVariable(node, unused);
+      }
+    }.scan(pattern, null);
+    return bindings;
+  }
+
+  private TypeMirror objects() {
+    return context.elements.getTypeElement("java.util.Objects").asType();
+  }
+
+  /** {@code new MatchException(null, null)} (Java 21, where patterns in switches are); else what older switches threw. */
+  private Code matchFailure() {
+    javax.lang.model.element.TypeElement match = context.elements.getTypeElement("java.lang.MatchException");
+    return match != null ? Code.of("new ", match.asType(), "(null, null)") : Code.of("new ", incompatibleClassChange(), "()");
   }
 }

@@ -43,7 +43,12 @@ public final class Code {
     return of(new Effect(path), ";");
   }
 
-  /** A source expression evaluated for its effect, printed without parentheses. */
+  /** A source tree printed as written, without parentheses: a pattern, or a type. */
+  public static Code asWritten(TreePath path) {
+    return of(new Effect(path));
+  }
+
+  /** A source expression evaluated for its effect, or a pattern: printed without parentheses. */
   public static final class Effect {
     private final TreePath path;
 

@@ -781,7 +781,6 @@ class FaithfulLoweringTest {
 
   @Test
   @EnabledForJreRange(min = JRE.JAVA_21)
-  @org.junit.jupiter.api.Disabled("issue 10: suspensions inside case -> arms are lowered there; today a precise error")
   void patternSwitchWithSuspensions() throws Exception {
     Differential cases = Differential.compile("PatternSwitch",
         "  @Coroutine public static String run(Object o) {",
@@ -801,7 +800,6 @@ class FaithfulLoweringTest {
 
   @Test
   @EnabledForJreRange(min = JRE.JAVA_21)
-  @org.junit.jupiter.api.Disabled("issue 10: suspensions inside case -> arms are lowered there; today a precise error")
   void caseNullDefaultWithSuspensions() throws Exception {
     Differential cases = Differential.compile("CaseNullDefault",
         "  @Coroutine public static String run(Object o) {",
@@ -815,6 +813,79 @@ class FaithfulLoweringTest {
     assertEquals("a", cases.assertSame(true, "run", "a").result);
     assertEquals("nd", cases.assertSame(true, "run", (Object) null).result);
     assertEquals("nd", cases.assertSame(true, "run", 3).result);
+  }
+
+  /** Patterns, guards that suspend, record patterns, constants and null in switches whose cases suspend (issue 10). */
+  @Test
+  @EnabledForJreRange(min = JRE.JAVA_21)
+  void patternSwitchesWithSuspendingGuardsAndArms() throws Exception {
+    Differential cases = Differential.compile("PatternGuards",
+        "  enum Color { RED, GREEN, BLUE }",
+        "  public record Point(int x, int y) {}",
+        "  public sealed interface Shape permits Circle, Square {}",
+        "  public record Circle(int r) implements Shape {}",
+        "  public record Square(int side) implements Shape {}",
+        "  static final int LIMIT = 3;",
+        "  @Coroutine public static String run(Object o) {",
+        "    String r = switch (o) {",
+        "      case null -> y(\"null\");",
+        "      case String s when s.length() > y(LIMIT) -> \"long \" + y(s);",
+        "      case String s when t(\"guard\", s.isEmpty()) -> \"empty\";",
+        "      case String s -> { String u = y(s.toUpperCase()); yield u + s.length(); }",
+        "      case Point(int x, int y) when y(x) > y -> \"down \" + (x - y(y));",
+        "      case Point(var x, var y) -> \"point \" + y(x + y);",
+        "      case Color c when c == Color.RED -> y(\"red\");",
+        "      case Color c -> c.name() + y(c.ordinal());",
+        "      case Integer i when i > 10 -> \"big \" + y(i);",
+        "      default -> \"other \" + y(o);",
+        "    };",
+        "    return r;",
+        "  }",
+        "  @Coroutine public static int area(Shape shape) {",
+        "    switch (shape) {",
+        "      case Circle c:",
+        "        y(c);",
+        "        return 3 * c.r() * c.r();",
+        "      case Square(int side):",
+        "        return y(side) * side;",
+        "    }",
+        "  }",
+        "  @Coroutine public static String colors(Color c) {",
+        "    return switch (c) {",
+        "      case RED -> y(\"r\");",
+        "      case Color k when k.ordinal() == y(1) -> \"g\";",
+        "      default -> \"b\";",
+        "    };",
+        "  }",
+        "  @Coroutine public static String boxes(Integer n) {",
+        "    String r = \"\";",
+        "    switch (n) {",
+        "      case 1 -> r = y(\"one\");",
+        "      case Integer i when i < 0 -> r = \"negative\";",
+        "      case Integer i -> r = \"n\" + y(i);",
+        "    }",
+        "    return r;",
+        "  }");
+    for (Object input : new Object[] {null, "abcdef", "", "ab", new Object[0], 5, 11}) {
+      cases.assertSame(false, "run", input);
+    }
+    Class<?> point = cases.loader().loadClass("p.PatternGuards$Point");
+    Object down = point.getDeclaredConstructor(int.class, int.class).newInstance(5, 2);
+    Object up = point.getDeclaredConstructor(int.class, int.class).newInstance(1, 2);
+    assertEquals("down 3", cases.assertSame(true, "run", down).result);
+    assertEquals("point 3", cases.assertSame(true, "run", up).result);
+    Class<?> color = cases.loader().loadClass("p.PatternGuards$Color");
+    for (Object constant : color.getEnumConstants()) {
+      cases.assertSame(true, "run", constant);
+      cases.assertSame(true, "colors", constant);
+    }
+    Object circle = cases.loader().loadClass("p.PatternGuards$Circle").getDeclaredConstructor(int.class).newInstance(2);
+    Object square = cases.loader().loadClass("p.PatternGuards$Square").getDeclaredConstructor(int.class).newInstance(3);
+    assertEquals(12, cases.assertSame(true, "area", circle).result);
+    assertEquals(9, cases.assertSame(true, "area", square).result);
+    for (Integer n : new Integer[] {1, -4, 7, null}) {
+      cases.assertSame(false, "boxes", n);
+    }
   }
 
   @Test
@@ -945,5 +1016,22 @@ class FaithfulLoweringTest {
           .compile(JavaFileObjects.forSourceLines("p." + simpleName, lines));
       assertThat(processed).succeededWithoutWarnings();
     }
+  }
+
+  /** `case LIMIT:` of a (not private) constant of the class: qualified in the generated class, as only enum constants may not be. */
+  @Test
+  void caseLabelsNamingConstantsOfTheClass() throws Exception {
+    Differential cases = Differential.compile("ClassConstantLabels",
+        "  static final int LIMIT = 3;",
+        "  static final String NAME = \"n\";",
+        "  @Coroutine public static String run(int n, String s) {",
+        "    y(0);",
+        "    String r = \"\";",
+        "    switch (n) { case LIMIT: r += \"limit\"; break; case ClassConstantLabels.LIMIT + 1: r += \"four\"; break; default: r += \"d\"; }",
+        "    switch (s) { case NAME: r += y(\"name\"); break; default: r += y(\"x\"); }",
+        "    return r;",
+        "  }");
+    cases.assertSame(true, "run", 3, "n");
+    cases.assertSame(true, "run", 4, "m");
   }
 }

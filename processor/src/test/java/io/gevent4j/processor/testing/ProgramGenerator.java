@@ -269,6 +269,7 @@ public final class ProgramGenerator {
         "  public enum Color { RED, GREEN, BLUE; int weight() { return ordinal() * 10 + 1; } }",
         "  private static final int NEG = -3;",
         "  private static final int BIG = 100;",
+        "  static final int PK = 4;",
         "  private static final long LNEG = -40L;",
         "  private static final char CC = 'd';",
         "  private static final String CS = \"k1\";",
@@ -1074,6 +1075,7 @@ public final class ProgramGenerator {
         addCase(s.labels, s.values, "K0 + 1", k0 + 1);
         addCase(s.labels, s.values, "3", 3);
         addCase(s.labels, s.values, "BIG", 100);
+        addCase(s.labels, s.values, "PK", 4); // a class constant that is not private: qualified
         addCase(s.labels, s.values, "K1", k1);
         break;
       case 1:
