@@ -49,8 +49,30 @@ public final class Declarations {
 
   /** The first private class {@code type} names (itself, an enclosing class, a type argument), or null. */
   public static TypeElement privateTypeIn(javax.lang.model.type.TypeMirror type) {
+    return privateTypeIn(type, true);
+  }
+
+  private static TypeElement privateTypeIn(javax.lang.model.type.TypeMirror type, boolean bounds) {
     if (type instanceof javax.lang.model.type.ArrayType) {
-      return privateTypeIn(((javax.lang.model.type.ArrayType) type).getComponentType());
+      return privateTypeIn(((javax.lang.model.type.ArrayType) type).getComponentType(), bounds);
+    }
+    if (type instanceof javax.lang.model.type.TypeVariable) {
+      // <T extends Hidden>: the generated code repeats the bound (once: T extends Comparable<T>)
+      return bounds ? privateTypeIn(((javax.lang.model.type.TypeVariable) type).getUpperBound(), false) : null;
+    }
+    if (type instanceof javax.lang.model.type.WildcardType) {
+      javax.lang.model.type.WildcardType wildcard = (javax.lang.model.type.WildcardType) type;
+      javax.lang.model.type.TypeMirror bound = wildcard.getExtendsBound() != null ? wildcard.getExtendsBound() : wildcard.getSuperBound();
+      return bound == null ? null : privateTypeIn(bound, bounds);
+    }
+    if (type instanceof javax.lang.model.type.IntersectionType) {
+      for (javax.lang.model.type.TypeMirror bound : ((javax.lang.model.type.IntersectionType) type).getBounds()) {
+        TypeElement hidden = privateTypeIn(bound, bounds);
+        if (hidden != null) {
+          return hidden;
+        }
+      }
+      return null;
     }
     if (!(type instanceof javax.lang.model.type.DeclaredType)) {
       return null;
@@ -62,7 +84,7 @@ public final class Declarations {
       }
     }
     for (javax.lang.model.type.TypeMirror argument : declared.getTypeArguments()) {
-      TypeElement hidden = privateTypeIn(argument);
+      TypeElement hidden = privateTypeIn(argument, bounds);
       if (hidden != null) {
         return hidden;
       }

@@ -78,13 +78,14 @@ public final class BodyValidator {
         case LAMBDA_EXPRESSION:
           diagnostics.report(Message.SUSPENSION_IN_LAMBDA, call, unit, name);
           return;
-        case CLASS:
-          diagnostics.report(Message.SUSPENSION_IN_CLASS, call, unit, name);
-          return;
         case SYNCHRONIZED:
           diagnostics.report(Message.SUSPENSION_IN_SYNCHRONIZED, call, unit, name);
           return;
         default:
+          if (path.getLeaf() instanceof com.sun.source.tree.ClassTree) { // classes, local records, enums, interfaces
+            diagnostics.report(Message.SUSPENSION_IN_CLASS, call, unit, name);
+            return;
+          }
           break;
       }
     }
@@ -179,6 +180,27 @@ public final class BodyValidator {
         indirect.check((ExecutableElement) called, node, unit);
       }
       return super.visitMethodInvocation(node, unused);
+    }
+
+    /**
+     * A {@code var} whose type is a private class: the generated code, outside the class's nest,
+     * cannot name the type nor use its members (an explicit type is refused where it is written).
+     */
+    @Override
+    public Void visitVariable(VariableTree node, Void unused) {
+      javax.lang.model.type.TypeMirror type = trees.getTypeMirror(getCurrentPath());
+      javax.lang.model.element.TypeElement hidden = type == null || !isVar(node) ? null : Declarations.privateTypeIn(type);
+      if (hidden != null && !Nesting.insideLocalClass(getCurrentPath())) {
+        error(Message.PRIVATE_ACCESS, node, "class " + hidden.getSimpleName(), generatedClassName);
+      }
+      return super.visitVariable(node, unused);
+    }
+
+    private boolean isVar(VariableTree node) {
+      Tree type = node.getType();
+      long start = type == null ? -1 : trees.getSourcePositions().getStartPosition(unit, type);
+      long end = type == null ? -1 : trees.getSourcePositions().getEndPosition(unit, type);
+      return type == null || start < 0 || end < start; // javac 17 gives var's inferred type tree no position
     }
 
     /** What javac makes up in a local class (constructors calling {@code super()}, record members) is not the user's. */

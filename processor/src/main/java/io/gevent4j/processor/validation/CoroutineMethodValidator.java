@@ -52,6 +52,9 @@ public final class CoroutineMethodValidator {
     for (javax.lang.model.element.VariableElement parameter : method.getParameters()) {
       types.add(parameter.asType());
     }
+    for (javax.lang.model.element.TypeParameterElement parameter : method.getTypeParameters()) {
+      types.addAll(parameter.getBounds());
+    }
     for (javax.lang.model.type.TypeMirror type : types) {
       TypeElement hidden = Declarations.privateTypeIn(type);
       if (hidden != null) {

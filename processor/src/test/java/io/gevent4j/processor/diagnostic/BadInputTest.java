@@ -283,6 +283,39 @@ class BadInputTest {
   }
 
   @Test
+  void privateClassAsATypeParameterBound() {
+    assertError(bad(
+            "  private static class Hidden {}",
+            "  @Coroutine static <T extends Hidden> void f(T t) {",
+            "    Gevent.sleep(1);",
+            "  }"),
+        "[CoroutinePrivateAccess] class Hidden is private, so the generated BadCoroutines cannot use it; make it package-private", 7);
+  }
+
+  @Test
+  void varOfAPrivateClass() {
+    assertError(bad(
+            "  private static class Hidden {}",
+            "  static Hidden make() { return null; }",
+            "  @Coroutine static void f() {",
+            "    var h = make();",
+            "    Gevent.sleep(1);",
+            "    System.out.println(h);",
+            "  }"),
+        "[CoroutinePrivateAccess] class Hidden is private, so the generated BadCoroutines cannot use it; make it package-private", 9);
+  }
+
+  @Test
+  void suspensionInALocalRecordsMethod() {
+    assertError(bad(
+            "  @Coroutine static int f() {",
+            "    record R(int a) { int get() { Gevent.sleep(1); return a; } }",
+            "    return new R(1).a();",
+            "  }"),
+        "[CoroutineSuspensionInClass] @Yielding call to sleep inside an anonymous or local class cannot suspend", 7);
+  }
+
+  @Test
   void anonymousSubclassOfAPrivateConstructor() {
     assertError(bad(
             "  private Bad(int x) {}",
