@@ -221,7 +221,7 @@ final class Pipeline {
       }
       CoroutineMethod lowered = lowerer.lower(path, found);
       MachineEmitter.Output output = machineEmitter.emit(lowered, machineName);
-      for (Map.Entry<Element, Set<PrivateUse>> use : PrivateMembers.find(trees, path).entrySet()) {
+      for (Map.Entry<Element, Set<PrivateUse>> use : PrivateMembers.find(trees, environment.getTypeUtils(), path).entrySet()) {
         privateUses.computeIfAbsent(use.getKey(), e -> EnumSet.noneOf(PrivateUse.class)).addAll(use.getValue());
       }
       return output;

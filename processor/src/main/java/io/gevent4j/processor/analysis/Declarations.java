@@ -91,4 +91,34 @@ public final class Declarations {
     }
     return null;
   }
+
+  /**
+   * The classes whose enclosing instance an inner class's coroutine reads to reach a member of
+   * {@code declaring} (JLS 15.12.1: the innermost enclosing class that has it): {@code coroutineClass}
+   * first, then each next enclosing class; empty when {@code coroutineClass} has the member itself.
+   * Null when an enclosing instance cannot be read: a static class on the way, or a generic one.
+   */
+  public static java.util.List<TypeElement> outerChain(TypeElement coroutineClass, TypeElement declaring,
+      javax.lang.model.util.Types types) {
+    java.util.List<TypeElement> chain = new java.util.ArrayList<>();
+    for (TypeElement type = coroutineClass; !types.isSubtype(types.erasure(type.asType()), types.erasure(declaring.asType()));
+        type = (TypeElement) type.getEnclosingElement()) {
+      if (type.getNestingKind() != NestingKind.MEMBER || type.getModifiers().contains(Modifier.STATIC)
+          || type.getKind() != ElementKind.CLASS || !(type.getEnclosingElement() instanceof TypeElement)
+          || !((TypeElement) type.getEnclosingElement()).getTypeParameters().isEmpty()) {
+        return null;
+      }
+      chain.add(type);
+    }
+    return chain;
+  }
+
+  /** The field javac gives an inner class for its enclosing instance: {@code this$0}, {@code this$1} one level deeper. */
+  public static String outerInstanceField(TypeElement inner) {
+    int depth = 0;
+    for (Element e = inner.getEnclosingElement(); e instanceof TypeElement; e = e.getEnclosingElement()) {
+      depth++;
+    }
+    return "this$" + (depth - 1);
+  }
 }

@@ -18,6 +18,9 @@ import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import java.util.List;
 
 /**
  * Finds the private fields, methods and constructors a coroutine body uses ({@link
@@ -28,8 +31,9 @@ public final class PrivateMembers {
   private PrivateMembers() {}
 
   /** The private members used under {@code path}, each with its uses, in order of first use. */
-  public static Map<Element, Set<PrivateUse>> find(Trees trees, TreePath path) {
+  public static Map<Element, Set<PrivateUse>> find(Trees trees, javax.lang.model.util.Types types, TreePath path) {
     Map<Element, Set<PrivateUse>> uses = new LinkedHashMap<>();
+    TypeElement coroutineClass = (TypeElement) trees.getElement(path).getEnclosingElement();
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitAssignment(AssignmentTree node, Void unused) {
@@ -73,14 +77,37 @@ public final class PrivateMembers {
 
       @Override
       public Void visitIdentifier(IdentifierTree node, Void unused) {
-        use(trees.getElement(getCurrentPath()));
+        Element element = trees.getElement(getCurrentPath());
+        use(element);
+        if (element != null && (element.getKind() == ElementKind.FIELD || element.getKind() == ElementKind.METHOD)
+            && !element.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)
+            && element.getEnclosingElement() instanceof TypeElement) {
+          outer((TypeElement) element.getEnclosingElement()); // an outer member: Outer.this.member
+        }
         return null;
       }
 
       @Override
       public Void visitMemberSelect(MemberSelectTree node, Void unused) {
-        use(trees.getElement(getCurrentPath()));
+        Element element = trees.getElement(getCurrentPath());
+        Element qualifier = trees.getElement(new TreePath(getCurrentPath(), node.getExpression()));
+        if (node.getIdentifier().contentEquals("this") && qualifier instanceof TypeElement) {
+          outer((TypeElement) qualifier); // Outer.this
+        }
+        use(element);
         return super.visitMemberSelect(node, unused);
+      }
+
+      /** Records the enclosing instances read to reach an instance of {@code declaring}. */
+      private void outer(TypeElement declaring) {
+        NestingKind nesting = declaring.getNestingKind();
+        if (nesting != NestingKind.TOP_LEVEL && nesting != NestingKind.MEMBER) {
+          return; // a class of the body: its own members
+        }
+        List<TypeElement> chain = Declarations.outerChain(coroutineClass, declaring, types);
+        for (TypeElement inner : chain == null ? java.util.Collections.<TypeElement>emptyList() : chain) {
+          record(inner, PrivateUse.OUTER);
+        }
       }
 
       /** What javac made up (an anonymous class's constructor) is not printed, so needs nothing. */
@@ -98,6 +125,12 @@ public final class PrivateMembers {
       @Override
       public Void visitNewClass(NewClassTree node, Void unused) {
         Element constructor = trees.getElement(getCurrentPath());
+        Element created = constructor == null ? null : constructor.getEnclosingElement();
+        if (node.getEnclosingExpression() == null && created instanceof TypeElement
+            && ((TypeElement) created).getNestingKind() == NestingKind.MEMBER
+            && !created.getModifiers().contains(javax.lang.model.element.Modifier.STATIC) && created.getKind() == ElementKind.CLASS) {
+          outer((TypeElement) created.getEnclosingElement()); // new Inner(): Outer.this.new Inner()
+        }
         if (Declarations.needsAccessor(constructor)) {
           record(constructor, PrivateUse.CREATE);
         }

@@ -10,7 +10,7 @@ public enum Message {
   ABSTRACT_COROUTINE("@Coroutine method %s is %s and has no body to compile; remove @Coroutine or give it a body"),
   SYNCHRONIZED_COROUTINE("@Coroutine method %s is synchronized, but a coroutine cannot hold a monitor across suspension points; use io.gevent4j.lock.Lock instead"),
   LOCAL_CLASS_COROUTINE("@Coroutine methods must be declared in a top-level or static nested class, not in %s; move the method"),
-  ENCLOSING_INSTANCE("%s belongs to the enclosing instance of inner class %s, which the generated code cannot reach; pass what it needs to the coroutine, or make the class static"),
+  ENCLOSING_INSTANCE("%s belongs to an enclosing instance of inner class %s that the generated code cannot reach (an enclosing class is generic); pass what it needs to the coroutine, or make the class static"),
   PRIVATE_CLASS_COROUTINE("@Coroutine methods cannot be declared in private class %s, which the generated %s cannot see; make the class package-private"),
   PRIVATE_ACCESS("%s is private, so the generated %s cannot use it; make it package-private"),
   PROTECTED_ACCESS("%s is protected and declared in another package, so the generated %s cannot use it; make it public or call it through a method of this class"),

@@ -468,7 +468,7 @@ public final class MachineEmitter {
         // The replacement is static: an instance call passes its receiver as the first argument.
         call.add("$T.$L(", ClassName.bestGuess(point.replacementOwner()), point.method().getSimpleName());
         if (!isStatic(point)) {
-          call.add(suspend.receiver() != null ? code(suspend.receiver()) : CodeBlock.of("$L", Names.SELF));
+          call.add(receiver(suspend));
           first = false;
         }
       } else if (suspend.receiver() == null) {
@@ -489,7 +489,7 @@ public final class MachineEmitter {
           .add("$T.$L(", Names.coroutinesClass((TypeElement) callee.getEnclosingElement()), Names.frameFactory(callee));
       boolean first = true;
       if (!isStatic(suspend.point())) {
-        call.add(suspend.receiver() != null ? code(suspend.receiver()) : CodeBlock.of("$L", Names.SELF));
+        call.add(receiver(suspend));
         first = false;
       }
       for (Code argument : suspend.arguments()) {
@@ -497,6 +497,12 @@ public final class MachineEmitter {
         first = false;
       }
       return call.add(")").build();
+    }
+
+    /** The receiver of an instance call: as written, else the instance that has the method (self$, or an outer one). */
+    private CodeBlock receiver(Instruction.Suspend suspend) {
+      return suspend.receiver() != null ? code(suspend.receiver())
+          : printer.instanceOf((TypeElement) suspend.point().method().getEnclosingElement());
     }
 
     private boolean isStatic(SuspensionPoint point) {

@@ -41,6 +41,7 @@ final class PrivateAccessors {
   private static final ClassName PRIVATE_ACCESS = ClassName.get("io.gevent4j.internal", "PrivateAccess");
   private static final ClassName SNEAKY = ClassName.get("io.gevent4j.internal", "Sneaky");
   private static final String LOOKUP = "LOOKUP";
+  private static final String OUTER = "outer$";
 
   private final Types types;
   private final TypeNames typeNames;
@@ -88,6 +89,11 @@ final class PrivateAccessors {
   /** {@code Private$Foo.new$int$(arguments)}. */
   CodeBlock create(ExecutableElement constructor, CodeBlock typeArguments, List<CodeBlock> arguments) {
     return invoke(constructor, accessor(constructor, PrivateUse.CREATE), null, typeArguments, arguments);
+  }
+
+  /** {@code Private$Outer$Inner.outer$(inner)}: the enclosing instance of inner class {@code inner}. */
+  CodeBlock outer(TypeElement inner, CodeBlock receiver) {
+    return CodeBlock.of("$T.$L($L)", holder(inner), OUTER, receiver);
   }
 
   /** The type a value must be cast to before it is written to {@code field}: its primitive type if it is boxed. */
@@ -163,6 +169,10 @@ final class PrivateAccessors {
     Map<TypeElement, TypeSpec.Builder> holders = new LinkedHashMap<>();
     for (Map.Entry<Element, Set<PrivateUse>> entry : uses.entrySet()) {
       Element member = entry.getKey();
+      if (member instanceof TypeElement) {
+        outerInstance(holders.computeIfAbsent((TypeElement) member, this::newHolder), (TypeElement) member);
+        continue;
+      }
       TypeElement declaring = (TypeElement) member.getEnclosingElement();
       TypeSpec.Builder holder = holders.computeIfAbsent(declaring, this::newHolder);
       if (member.getKind() == ElementKind.FIELD) {
@@ -232,6 +242,16 @@ final class PrivateAccessors {
       }
       holder.addMethod(accessor.build());
     }
+  }
+
+  /** The enclosing instance of {@code inner}, from the field javac gives it ({@code this$0}). */
+  private void outerInstance(TypeSpec.Builder holder, TypeElement inner) {
+    TypeMirror outer = inner.getEnclosingElement().asType();
+    holder.addField(handle(OUTER + "getter", "getter", CodeBlock.of("$L, $T.class, $S, $T.class", LOOKUP, erased(inner.asType()),
+        io.gevent4j.processor.analysis.Declarations.outerInstanceField(inner), erased(outer))));
+    holder.addMethod(MethodSpec.methodBuilder(OUTER).addModifiers(Modifier.STATIC).returns(typeNames.of(outer))
+        .addTypeVariables(typeVariables(inner)).addParameter(selfType(inner), "self")
+        .addCode(guarded(CodeBlock.of("return ($T) $Lgetter.invokeExact(self);\n", typeNames.of(outer), OUTER))).build());
   }
 
   private void executable(TypeSpec.Builder holder, ExecutableElement executable) {

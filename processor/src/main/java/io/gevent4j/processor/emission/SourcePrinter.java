@@ -223,6 +223,20 @@ final class SourcePrinter {
     return new Editor(Collections.<Tree, CodeBlock>emptyMap(), new ArrayDeque<>()).receiverOf(variable);
   }
 
+  /**
+   * The instance that has the members of {@code declaring} in the coroutine's class: {@code self$},
+   * or for a member of an enclosing class of an inner class, its enclosing instance,
+   * {@code Private$Outer$Inner.outer$(self$)} (JLS 15.12.1: the innermost class that has it).
+   */
+  CodeBlock instanceOf(TypeElement declaring) {
+    CodeBlock instance = CodeBlock.of("$L", selfName);
+    java.util.List<TypeElement> chain = Declarations.outerChain(method.owner(), declaring, types);
+    for (TypeElement inner : chain == null ? Collections.<TypeElement>emptyList() : chain) {
+      instance = accessors.outer(inner, instance);
+    }
+    return instance;
+  }
+
   /** The source text of {@code path} with its edits applied. */
   private CodeBlock text(TreePath path, Map<Tree, CodeBlock> substitutions) {
     return text(path, substitutions, new ArrayDeque<>());
@@ -352,7 +366,7 @@ final class SourcePrinter {
       Tree tree = variable.getLeaf();
       return tree instanceof MemberSelectTree
           ? sub(new TreePath(variable, ((MemberSelectTree) tree).getExpression()))
-          : CodeBlock.of("$L", selfName);
+          : instanceOf((TypeElement) field.getEnclosingElement());
     }
 
     // ------------------------------------------------------------ private members (accessors)
@@ -411,7 +425,7 @@ final class SourcePrinter {
         Tree select = node.getMethodSelect();
         receiver = select instanceof MemberSelectTree
             ? sub(new TreePath(new TreePath(getCurrentPath(), select), ((MemberSelectTree) select).getExpression()))
-            : CodeBlock.of("$L", selfName);
+            : instanceOf((TypeElement) called.getEnclosingElement());
       }
       replace(node, accessors.call((javax.lang.model.element.ExecutableElement) called, receiver,
           typeArguments(node.getTypeArguments()), arguments(node.getArguments())));
@@ -645,8 +659,8 @@ final class SourcePrinter {
         return;
       }
       if (element.getKind() == ElementKind.FIELD && Declarations.needsAccessor(element)) {
-        replace(node, accessors.read((VariableElement) element,
-            element.getModifiers().contains(Modifier.STATIC) ? null : CodeBlock.of("$L", selfName)));
+        replace(node, accessors.read((VariableElement) element, element.getModifiers().contains(Modifier.STATIC)
+            ? null : instanceOf((TypeElement) element.getEnclosingElement())));
         return;
       }
       if (Declarations.isPrivateConstant(element)) {
@@ -659,7 +673,7 @@ final class SourcePrinter {
       if (element.getModifiers().contains(Modifier.STATIC)) {
         replace(node, CodeBlock.of("$T.$L", ClassName.get((TypeElement) element.getEnclosingElement()), node.getName()));
       } else {
-        replace(node, CodeBlock.of("$L.$L", selfName, node.getName()));
+        replace(node, CodeBlock.of("$L.$L", instanceOf((TypeElement) element.getEnclosingElement()), node.getName()));
       }
     }
 
@@ -706,7 +720,7 @@ final class SourcePrinter {
       if (node.getIdentifier().contentEquals("this")) {
         Element outer = trees.getElement(new TreePath(getCurrentPath(), node.getExpression()));
         if (!classes.contains(outer)) {
-          replace(node, CodeBlock.of("$L", selfName));
+          replace(node, instanceOf((TypeElement) outer));
         }
         return null;
       }
@@ -743,7 +757,7 @@ final class SourcePrinter {
         // `new Inner()` of an inner class of the coroutine's class needs its outer instance.
         keep.add(simple);
         long at = start(node);
-        edits.add(new Edit(at, at, CodeBlock.of("$L.", selfName)));
+        edits.add(new Edit(at, at, CodeBlock.of("$L.", instanceOf((TypeElement) created.getEnclosingElement()))));
       }
       return super.visitNewClass(node, unused);
     }

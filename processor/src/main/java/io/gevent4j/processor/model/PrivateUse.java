@@ -17,5 +17,10 @@ public enum PrivateUse {
   /** A method call. */
   CALL,
   /** A constructor call, {@code new Foo(...)}. */
-  CREATE
+  CREATE,
+  /**
+   * The enclosing instance of an inner class ({@code Outer.this}, an outer member), read from
+   * the field javac gives it; the key is the inner class.
+   */
+  OUTER
 }

@@ -143,7 +143,8 @@ public final class BodyValidator {
       }
       javax.lang.model.element.TypeElement declaring = (javax.lang.model.element.TypeElement) element.getEnclosingElement();
       javax.lang.model.element.TypeElement coroutineClass = (javax.lang.model.element.TypeElement) owner;
-      if (!isSubclass(coroutineClass, declaring) && !declaring.getKind().isInterface()) {
+      if (!isSubclass(coroutineClass, declaring) && !declaring.getKind().isInterface()
+          && Declarations.outerChain(coroutineClass, declaring, types) == null) {
         error(Message.ENCLOSING_INSTANCE, node, describe(element), coroutineClass.getQualifiedName());
       }
     }
@@ -154,8 +155,10 @@ public final class BodyValidator {
         error(Message.SUPER_ACCESS, node); // Iface.super.m()
         return null;
       }
-      if (node.getIdentifier().contentEquals("this") && !Nesting.insideLocalClass(getCurrentPath())
-          && !owner.equals(trees.getElement(new TreePath(getCurrentPath(), node.getExpression())))) {
+      Element qualifier = trees.getElement(new TreePath(getCurrentPath(), node.getExpression()));
+      if (node.getIdentifier().contentEquals("this") && !Nesting.insideLocalClass(getCurrentPath()) && !owner.equals(qualifier)
+          && (!(qualifier instanceof javax.lang.model.element.TypeElement) || Declarations.outerChain(
+              (javax.lang.model.element.TypeElement) owner, (javax.lang.model.element.TypeElement) qualifier, types) == null)) {
         error(Message.ENCLOSING_INSTANCE, node, "'" + node + "'", ((javax.lang.model.element.TypeElement) owner).getQualifiedName());
         return null;
       }
@@ -225,7 +228,8 @@ public final class BodyValidator {
           && ((javax.lang.model.element.TypeElement) created).getNestingKind() == javax.lang.model.element.NestingKind.MEMBER
           && !created.getModifiers().contains(Modifier.STATIC) && created.getKind() == ElementKind.CLASS
           && !Nesting.insideLocalClass(getCurrentPath())
-          && !isSubclass((javax.lang.model.element.TypeElement) owner, (javax.lang.model.element.TypeElement) created.getEnclosingElement())) {
+          && Declarations.outerChain((javax.lang.model.element.TypeElement) owner,
+              (javax.lang.model.element.TypeElement) created.getEnclosingElement(), types) == null) {
         error(Message.ENCLOSING_INSTANCE, node, "new " + created.getSimpleName() + "()", ((javax.lang.model.element.TypeElement) owner).getQualifiedName());
       }
       return super.visitNewClass(node, unused);

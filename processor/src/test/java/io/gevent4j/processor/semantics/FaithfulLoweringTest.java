@@ -665,6 +665,55 @@ class FaithfulLoweringTest {
     assertEquals(14, cases.assertSame(true, "run").result);
   }
 
+  /**
+   * Inner classes' coroutines reaching their enclosing instances (issue 10 item 4): outer fields
+   * (private too) read and written, outer methods and coroutines called, {@code Outer.this},
+   * {@code new Sibling()} of an outer inner class, two levels deep.
+   */
+  @Test
+  void innerClassCoroutinesReachTheirEnclosingInstances() throws Exception {
+    Differential cases = Differential.compile("Enclosing",
+        "  int total = 1;",
+        "  private int secret = 10;",
+        "  String name = \"outer\";",
+        "  int twice(int v) { return 2 * v; }",
+        "  @Coroutine int slow(int v) { return y(v) + total; }",
+        "  class Sibling { int v = total * 3; }",
+        "  class Inner {",
+        "    int count = 2;",
+        "    @Coroutine public int work(int n) {",
+        "      total += y(n);",
+        "      secret++;",
+        "      count = twice(y(count)) + secret;",
+        "      int fromOuter = slow(y(1));",
+        "      Enclosing self = Enclosing.this;",
+        "      Sibling s = new Sibling();",
+        "      Runnable r = () -> total += count;",
+        "      r.run();",
+        "      return fromOuter + s.v + self.total + count + Enclosing.this.secret;",
+        "    }",
+        "    class Deeper {",
+        "      @Coroutine public String deep() { return y(name) + count + total + Inner.this.count + Enclosing.this.name; }",
+        "    }",
+        "  }",
+        "  @Coroutine public static String run(int n) {",
+        "    Enclosing outer = new Enclosing();",
+        "    Inner inner = outer.new Inner();",
+        "    int worked = Gevent.spawn(Enclosing_InnerCoroutines.work(inner, n)).get();",
+        "    Inner.Deeper deeper = inner.new Deeper();",
+        "    return worked + \" \" + Gevent.spawn(Enclosing_Inner_DeeperCoroutines.deep(deeper)).get() + \" \" + outer.total + \" \" + outer.secret;",
+        "  }",
+        "  @Coroutine public static String direct(int n) {",
+        "    Enclosing outer = new Enclosing();",
+        "    Inner inner = outer.new Inner();",
+        "    int worked = inner.work(n);",
+        "    return worked + \" \" + inner.new Deeper().deep() + \" \" + outer.total + \" \" + outer.secret;",
+        "  }");
+    Object viaGreenlets = cases.greenlet(true, "run", 4).result;
+    assertEquals(cases.direct("direct", 4).result, viaGreenlets);
+    assertEquals(cases.direct("direct", 4).result, cases.greenlet(true, "direct", 4).result);
+  }
+
   /** Private constants are used by value: in expressions, case labels, narrowing, anonymous classes. */
   @Test
   void privateConstantsOfTheClass() throws Exception {
