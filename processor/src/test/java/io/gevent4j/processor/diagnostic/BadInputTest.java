@@ -487,19 +487,6 @@ class BadInputTest {
   }
 
   @Test
-  @org.junit.jupiter.api.condition.EnabledForJreRange(min = org.junit.jupiter.api.condition.JRE.JAVA_21)
-  void patternCaseInASwitchWhoseCasesSuspend() {
-    assertError(bad(
-            "  @Coroutine static void f(Object o) {",
-            "    switch (o) {",
-            "      case String s -> Gevent.sleep(1);",
-            "      default -> {}",
-            "    }",
-            "  }"),
-        "[CoroutineUnsupportedConstruct] a pattern, guard or 'case null' in a switch whose cases suspend is not supported", 8);
-  }
-
-  @Test
   void blockingCallWarningSuppressedOnTheClass() {
     Compilation compilation = CoroutineCompiler.standard().compile(JavaFileObjects.forSourceLines("p.Quiet",
         "package p;",
