@@ -187,6 +187,29 @@ public final class Hub implements java.util.concurrent.Executor {
   }
 
   /**
+   * Hub thread only. The live greenlets of this hub (started, not yet dead; a greenlet parked on a
+   * waiter is live), newest first: a snapshot, for test kits and diagnostics ({@link #dump()}
+   * shows where each one waits).
+   */
+  public java.util.List<Greenlet<?>> liveGreenlets() {
+    assertInHubThread("Hub.liveGreenlets()");
+    java.util.List<Greenlet<?>> live = new java.util.ArrayList<>();
+    for (Greenlet<?> g = liveHead; g != null; g = g.nextLive) {
+      live.add(g);
+    }
+    return live;
+  }
+
+  /**
+   * Hub thread only. Number of cooperative sockets and server sockets of this hub that are open
+   * (registered with its I/O poller and not closed), whether or not they wait for readiness.
+   */
+  public int openChannels() {
+    assertInHubThread("Hub.openChannels()");
+    return io.openChannels();
+  }
+
+  /**
    * Hub thread only. Whether nothing is ready, no timer is pending, no work was handed over by
    * other threads, no channel waits for I/O and no wait expects another thread.
    */
