@@ -40,6 +40,7 @@ final class Workers {
 
   /** Works {@code workMillis} under a timeout of {@code timeoutMillis}. */
   @Coroutine
+  @SuppressWarnings("try") // the resource is only closed
   static String underTimeout(long timeoutMillis, long workMillis) {
     try (Timeout timeout = Timeout.startNew(timeoutMillis)) {
       Gevent.sleep(workMillis);
