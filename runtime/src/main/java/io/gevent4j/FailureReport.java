@@ -1,5 +1,7 @@
 package io.gevent4j;
 
+import java.util.function.Consumer;
+
 /**
  * The one error handler of a hub (gevent's {@code hub.handle_error}): hands the failure of a
  * greenlet, a link or a hub callback to the hub's {@link Reporter} ({@link Hub#setReporter};
@@ -20,29 +22,23 @@ final class FailureReport {
 
   /** {@code greenlet} died of {@code failure}. */
   void greenletFailed(Greenlet<?> greenlet, Throwable failure) {
-    Reporter to = reporter;
-    try {
-      to.greenletFailed(greenlet, failure);
-    } catch (Throwable broken) {
-      Reporters.reporterFailed(to, broken);
-    }
+    deliver(to -> to.greenletFailed(greenlet, failure));
   }
 
   /** The link callback {@code link} of {@code greenlet} threw {@code failure}. */
   void linkFailed(Object link, Greenlet<?> greenlet, Throwable failure) {
-    Reporter to = reporter;
-    try {
-      to.linkFailed(link, greenlet, failure);
-    } catch (Throwable broken) {
-      Reporters.reporterFailed(to, broken);
-    }
+    deliver(to -> to.linkFailed(link, greenlet, failure));
   }
 
   /** The hub callback or timer {@code task} threw {@code failure}. */
   void callbackFailed(Object task, Throwable failure) {
+    deliver(to -> to.callbackFailed(task, failure));
+  }
+
+  private void deliver(Consumer<Reporter> report) {
     Reporter to = reporter;
     try {
-      to.callbackFailed(task, failure);
+      report.accept(to);
     } catch (Throwable broken) {
       Reporters.reporterFailed(to, broken);
     }

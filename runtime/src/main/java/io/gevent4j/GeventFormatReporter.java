@@ -1,31 +1,15 @@
 package io.gevent4j;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /** {@link Reporter#gevent}: gevent's stderr format, to one stream. */
-final class GeventFormatReporter implements Reporter {
+final class GeventFormatReporter extends SummarizingReporter {
   private final PrintStream out;
 
   GeventFormatReporter(PrintStream out) {
     this.out = out;
-  }
-
-  @Override
-  public void greenletFailed(Greenlet<?> greenlet, Throwable failure) {
-    report(failure, ReportText.greenletFailed(greenlet, failure));
-  }
-
-  @Override
-  public void linkFailed(Object link, Greenlet<?> greenlet, Throwable failure) {
-    report(failure, ReportText.linkFailed(link, greenlet));
-  }
-
-  @Override
-  public void callbackFailed(Object task, Throwable failure) {
-    report(failure, ReportText.callbackFailed(task, failure));
   }
 
   @Override
@@ -41,18 +25,19 @@ final class GeventFormatReporter implements Reporter {
     }
   }
 
-  /** The stack trace, then {@code <time> <summary>} and an empty line; a disconnect in one line. */
-  private void report(Throwable failure, String summary) {
-    IOException disconnect = Disconnects.find(failure);
+  /** The stack trace, then {@code <time> <summary>} and an empty line. */
+  @Override
+  void reportFailure(Throwable failure, String summary) {
     synchronized (out) {
-      if (disconnect != null) {
-        out.println(now() + " " + ReportText.disconnected(summary, failure, disconnect));
-        return;
-      }
       failure.printStackTrace(out);
       out.println(now() + " " + summary);
       out.println();
     }
+  }
+
+  @Override
+  void reportDisconnect(String line) {
+    out.println(now() + " " + line);
   }
 
   private static Instant now() {

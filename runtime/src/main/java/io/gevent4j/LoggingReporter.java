@@ -1,31 +1,15 @@
 package io.gevent4j;
 
-import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /** {@link Reporter#logging}: {@code java.util.logging}, so that servers route reports to their logger. */
-final class LoggingReporter implements Reporter {
+final class LoggingReporter extends SummarizingReporter {
   private final Logger logger;
 
   LoggingReporter(Logger logger) {
     this.logger = logger;
-  }
-
-  @Override
-  public void greenletFailed(Greenlet<?> greenlet, Throwable failure) {
-    report(failure, ReportText.greenletFailed(greenlet, failure));
-  }
-
-  @Override
-  public void linkFailed(Object link, Greenlet<?> greenlet, Throwable failure) {
-    report(failure, ReportText.linkFailed(link, greenlet));
-  }
-
-  @Override
-  public void callbackFailed(Object task, Throwable failure) {
-    report(failure, ReportText.callbackFailed(task, failure));
   }
 
   @Override
@@ -40,14 +24,16 @@ final class LoggingReporter implements Reporter {
     log(Level.WARNING, text.toString(), null);
   }
 
-  /** A failure at SEVERE with its exception; an ordinary disconnect at INFO, in one line. */
-  private void report(Throwable failure, String summary) {
-    IOException disconnect = Disconnects.find(failure);
-    if (disconnect != null) {
-      log(Level.INFO, ReportText.disconnected(summary, failure, disconnect), null);
-    } else {
-      log(Level.SEVERE, summary, failure);
-    }
+  /** At {@code SEVERE}, with the exception. */
+  @Override
+  void reportFailure(Throwable failure, String summary) {
+    log(Level.SEVERE, summary, failure);
+  }
+
+  /** At {@code INFO}, without an exception. */
+  @Override
+  void reportDisconnect(String line) {
+    log(Level.INFO, line, null);
   }
 
   private void log(Level level, String message, Throwable thrown) {
