@@ -19,8 +19,9 @@ import java.util.concurrent.locks.LockSupport;
  * the settings and the static methods) or "Hub thread only." (everything that touches the ready
  * queue, the timers or the greenlets; those methods check it and throw
  * {@link IllegalStateException} on another thread). Which hub a thread has is kept by the thread
- * registry ({@code HubThreads}), failures are printed by the hub's error handler
- * ({@code FailureReport}), and a {@link HubObserver} may watch the tasks it runs.
+ * registry ({@code HubThreads}), failures go through the hub's error handler
+ * ({@code FailureReport}) to its {@link Reporter}, and a {@link HubObserver} may watch the tasks it
+ * runs.
  *
  * <p>Each thread gets its hub on first use ({@link #current()}). Nothing runs until the thread
  * waits (joins, sleeps, ...): a wait from plain code runs the loop until what it waits for is done,
@@ -70,7 +71,7 @@ public final class Hub implements java.util.concurrent.Executor {
   private Waiter<?> mainWaiter;
   /** An exception for plain code raised while it was not waiting (a {@link Timeout}). */
   private Throwable pendingMainFailure;
-  /** Prints the failures of this hub's greenlets, links and callbacks. */
+  /** Reports the failures of this hub's greenlets, links and callbacks. */
   final FailureReport failures = new FailureReport();
 
   /** Made by the thread registry, {@link HubThreads}, only. */
@@ -186,6 +187,29 @@ public final class Hub implements java.util.concurrent.Executor {
   }
 
   /**
+   * Hub thread only. The live greenlets of this hub (started, not yet dead; a greenlet parked on a
+   * waiter is live), newest first: a snapshot, for test kits and diagnostics ({@link #dump()}
+   * shows where each one waits).
+   */
+  public java.util.List<Greenlet<?>> liveGreenlets() {
+    assertInHubThread("Hub.liveGreenlets()");
+    java.util.List<Greenlet<?>> live = new java.util.ArrayList<>();
+    for (Greenlet<?> g = liveHead; g != null; g = g.nextLive) {
+      live.add(g);
+    }
+    return live;
+  }
+
+  /**
+   * Hub thread only. Number of cooperative sockets and server sockets of this hub that are open
+   * (registered with its I/O poller and not closed), whether or not they wait for readiness.
+   */
+  public int openChannels() {
+    assertInHubThread("Hub.openChannels()");
+    return io.openChannels();
+  }
+
+  /**
    * Hub thread only. Whether nothing is ready, no timer is pending, no work was handed over by
    * other threads, no channel waits for I/O and no wait expects another thread.
    */
@@ -196,11 +220,25 @@ public final class Hub implements java.util.concurrent.Executor {
 
   /**
    * Any thread. Where failures of greenlets, links and callbacks are reported (gevent's
-   * {@code hub.exception_stream}); {@code null} disables reporting. Takes effect from the next
-   * report.
+   * {@code hub.exception_stream}), in gevent's format: {@code setReporter(Reporter.gevent(stream))};
+   * {@code null} disables reporting ({@link Reporter#none()}). Takes effect from the next report.
    */
   public void setErrorStream(PrintStream stream) {
-    failures.setStream(stream);
+    setReporter(stream == null ? Reporter.none() : Reporter.gevent(stream));
+  }
+
+  /**
+   * Any thread. Replaces the reporter of this hub's failures and of a {@code util.BlockingMonitor}
+   * started without a stream ({@link Reporter#gevent} on {@code System.err} unless the system
+   * property {@code gevent4j.reporter} chose another). Takes effect from the next report.
+   */
+  public void setReporter(Reporter reporter) {
+    failures.setReporter(Objects.requireNonNull(reporter, "reporter"));
+  }
+
+  /** Any thread. The reporter of this hub's failures ({@link #setReporter}). */
+  public Reporter reporter() {
+    return failures.reporter();
   }
 
   /**

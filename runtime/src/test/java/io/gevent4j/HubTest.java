@@ -226,4 +226,27 @@ class HubTest extends HubTestSupport {
     assertEquals(hub + "\n", hub.dump());
     unstarted.kill();
   }
+
+  @Test
+  void liveGreenletsAreTheStartedOnesNotYetDead() {
+    assertEquals(java.util.Collections.emptyList(), hub.liveGreenlets());
+    Greenlet<String> sleeping = sleeper(log, "slept", 10).start();
+    Greenlet<String> scheduled = logging(log, "logged").start();
+    Greenlet<String> unstarted = logging(log, "never");
+    assertEquals(java.util.Arrays.asList(scheduled, sleeping), hub.liveGreenlets(), "newest first");
+    Gevent.joinAll(sleeping, scheduled);
+    assertEquals(java.util.Collections.emptyList(), hub.liveGreenlets());
+    unstarted.kill();
+  }
+
+  @Test
+  void openChannelsCountsSocketsUntilClosed() throws java.io.IOException {
+    assertEquals(0, hub.openChannels());
+    io.gevent4j.socket.ServerSocket server = io.gevent4j.socket.ServerSocket.listen(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 1);
+    assertEquals(1, hub.openChannels());
+    assertTrue(hub.isEmpty(), "an open socket that waits for nothing does not keep the hub alive");
+    server.close();
+    assertEquals(0, hub.openChannels());
+  }
 }

@@ -54,6 +54,8 @@ class HubThreadCheckTest extends HubTestSupport {
     actions.put("Hub.io()", hub::io);
     actions.put("Hub.readyCount()", hub::readyCount);
     actions.put("Hub.timerCount()", hub::timerCount);
+    actions.put("Hub.liveGreenlets()", hub::liveGreenlets);
+    actions.put("Hub.openChannels()", hub::openChannels);
     actions.put("Hub.isEmpty()", hub::isEmpty);
     actions.put("Waiter.await", waiter::await);
     actions.put("Greenlet.start()", unstarted::start);
@@ -92,6 +94,7 @@ class HubThreadCheckTest extends HubTestSupport {
     actions.put("hub.toString()", hub::toString);
     actions.put("Hub.current()", () -> assertTrue(Hub.current() != hub, "another thread, another hub"));
     actions.put("setErrorStream", () -> hub.setErrorStream(stream));
+    actions.put("setReporter", () -> hub.setReporter(hub.reporter()));
     actions.put("setBlockingMonitor", () -> hub.setBlockingMonitor(observer));
     actions.put("unset", () -> hub.setBlockingMonitor(null));
     actions.put("submit", () -> hub.submit(() -> ran.add("submitted")));

@@ -107,6 +107,9 @@ public final class CoroutineProcessor extends AbstractProcessor {
         pipeline.checkYielding(type);
       }
     }
+    if (round.processingOver()) {
+      GenerationNote.print(processingEnv, factoriesWritten);
+    }
     return false;
   }
 

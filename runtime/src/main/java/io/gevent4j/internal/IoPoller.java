@@ -74,6 +74,20 @@ public final class IoPoller {
     return selector == null ? 0 : selector.keys().size();
   }
 
+  /** Number of registered channels not closed or cancelled since (a closed socket's key is invalid). */
+  public int openChannels() {
+    if (selector == null) {
+      return 0;
+    }
+    int open = 0;
+    for (SelectionKey key : selector.keys()) {
+      if (key.isValid()) {
+        open++;
+      }
+    }
+    return open;
+  }
+
   /** Dispatches the channels ready now, without waiting. */
   public void poll() {
     select(-1);

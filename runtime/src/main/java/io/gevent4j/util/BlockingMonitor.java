@@ -2,9 +2,9 @@ package io.gevent4j.util;
 
 import io.gevent4j.Hub;
 import io.gevent4j.HubObserver;
+import io.gevent4j.Reporter;
 import java.io.PrintStream;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,33 +12,49 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Thread-safe. Reports a greenlet or callback that keeps its hub busy longer than a limit
  * (gevent's monitor thread and {@code max_blocking_time}): a daemon thread samples the hub and,
- * once per offending task, prints {@code <time> : <Greenlet ...> appears to be blocked for N ms}
- * with the hub thread's stack. Cooperative code cannot be interrupted; this finds who to fix.
+ * once per offending task, reports it with the hub thread's stack ({@link Reporter#blocked}; in
+ * gevent's format {@code <time> : <Greenlet ...> appears to be blocked for N ms}). Cooperative code
+ * cannot be interrupted; this finds who to fix.
  */
 public final class BlockingMonitor implements AutoCloseable, HubObserver {
   private final Hub hub;
   private final long maxBlockingNanos;
-  private final PrintStream out;
+  /** The reporter, or null for the hub's own ({@link Hub#reporter()}, read at each report). */
+  private final Reporter reporter;
   private final AtomicReference<Object> task = new AtomicReference<>();
   private final AtomicLong startedNanos = new AtomicLong();
   private final Thread sampler;
   private volatile boolean closed;
   private Object reported;
 
-  private BlockingMonitor(Hub hub, long maxBlockingMillis, PrintStream out) {
+  private BlockingMonitor(Hub hub, long maxBlockingMillis, Reporter reporter) {
     this.hub = hub;
     this.maxBlockingNanos = TimeUnit.MILLISECONDS.toNanos(maxBlockingMillis);
-    this.out = out;
+    this.reporter = reporter;
     this.sampler = new Thread(this::sample, "gevent4j-monitor-" + hub.thread().getName());
     sampler.setDaemon(true);
   }
 
-  /** Starts monitoring {@code hub}; any thread (the hub picks the monitor up from its next task). */
+  /**
+   * Starts monitoring {@code hub}, printing reports to {@code out} in gevent's format; any thread
+   * (the hub picks the monitor up from its next task).
+   */
   public static BlockingMonitor start(Hub hub, long maxBlockingMillis, PrintStream out) {
+    return start(hub, maxBlockingMillis, Reporter.gevent(out));
+  }
+
+  /** Starts monitoring {@code hub}, reporting to the hub's own {@link Hub#reporter()}; any thread. */
+  public static BlockingMonitor start(Hub hub, long maxBlockingMillis) {
+    return start(hub, maxBlockingMillis, (Reporter) null);
+  }
+
+  /** Starts monitoring {@code hub}, reporting to {@code reporter} (null: the hub's); any thread. */
+  public static BlockingMonitor start(Hub hub, long maxBlockingMillis, Reporter reporter) {
+    Objects.requireNonNull(hub, "hub");
     if (maxBlockingMillis <= 0) {
       throw new IllegalArgumentException("maxBlockingMillis must be positive: " + maxBlockingMillis);
     }
-    BlockingMonitor monitor = new BlockingMonitor(hub, maxBlockingMillis, out);
+    BlockingMonitor monitor = new BlockingMonitor(hub, maxBlockingMillis, reporter);
     hub.setBlockingMonitor(monitor);
     monitor.sampler.start();
     return monitor;
@@ -75,15 +91,12 @@ public final class BlockingMonitor implements AutoCloseable, HubObserver {
   }
 
   private void report(Object current, long busyNanos) {
-    StringBuilder text = new StringBuilder()
-        .append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(" : ").append(current)
-        .append(" appears to be blocked for ").append(TimeUnit.NANOSECONDS.toMillis(busyNanos)).append(" ms on ")
-        .append(hub.thread().getName()).append('\n');
-    for (StackTraceElement frame : hub.thread().getStackTrace()) {
-      text.append("    at ").append(frame).append('\n');
+    Reporter to = reporter != null ? reporter : hub.reporter();
+    try {
+      to.blocked(current, TimeUnit.NANOSECONDS.toMillis(busyNanos), hub.thread(), hub.thread().getStackTrace());
+    } catch (RuntimeException broken) {
+      broken.printStackTrace(); // a broken reporter must not end the sampling thread
     }
-    out.print(text);
-    out.flush();
   }
 
   /** Stops monitoring. */

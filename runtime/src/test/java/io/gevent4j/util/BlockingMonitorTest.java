@@ -84,6 +84,42 @@ class BlockingMonitorTest extends VirtualHubTestSupport {
   }
 
   @Test
+  void withoutAStreamTheMonitorReportsToTheHubsReporter() {
+    CountDownLatch reported = new CountDownLatch(1);
+    java.util.List<String> blocked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    hub.setReporter(new io.gevent4j.Reporter() {
+      @Override
+      public void greenletFailed(Greenlet<?> greenlet, Throwable failure) {
+      }
+
+      @Override
+      public void linkFailed(Object link, Greenlet<?> greenlet, Throwable failure) {
+      }
+
+      @Override
+      public void callbackFailed(Object task, Throwable failure) {
+      }
+
+      @Override
+      public void blocked(Object task, long blockedMillis, Thread hubThread, StackTraceElement[] stack) {
+        blocked.add(task + " " + hubThread.getName() + " " + (stack.length > 0));
+        reported.countDown();
+      }
+    });
+    try (BlockingMonitor monitor = BlockingMonitor.start(hub, 20)) {
+      Greenlet<Boolean> busy = Frames.steps(() -> { }, () -> null, ignored -> {
+        try {
+          return reported.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          throw new AssertionError(e);
+        }
+      }).start();
+      assertTrue(busy.get(), "the monitor reported within 10 s");
+      assertEquals(busy + " " + Thread.currentThread().getName() + " true", blocked.get(0));
+    }
+  }
+
+  @Test
   void enteringAndLeftMarkTheTaskBeingWatched() {
     Reports reports = new Reports();
     try (BlockingMonitor monitor = BlockingMonitor.start(hub, 20, new PrintStream(reports))) {

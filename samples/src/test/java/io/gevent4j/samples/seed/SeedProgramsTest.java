@@ -7,25 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gevent4j.Clock;
-import io.gevent4j.Hub;
+import io.gevent4j.test.GeventExtension;
+import io.gevent4j.test.TestHub;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The seed's four programs keep the seed's ordering: sequential, round-robin, sequential, interleaved. */
+/**
+ * The seed's four programs keep the seed's ordering: sequential, round-robin, sequential,
+ * interleaved. In virtual time, each in a fresh hub that must end empty (the test kit).
+ */
+@ExtendWith(GeventExtension.class)
 class SeedProgramsTest {
   private static final String GREENLET_F5 = "<Greenlet at 0x[0-9a-f]+: f\\(5\\)>";
-
-  private Hub hub;
-
-  @BeforeEach
-  void virtualTime() {
-    hub = Hub.install(Clock.virtual());
-  }
 
   @Test
   void spawnJoinRunsEachGreenletToCompletionInTurn() {
@@ -40,11 +36,10 @@ class SeedProgramsTest {
   }
 
   @Test
-  void spawnSleepInterleavesRoundRobinInFiveRoundsOfTime() {
+  void spawnSleepInterleavesRoundRobinInFiveRoundsOfTime(TestHub hub) {
     long sleep = 1000;
-    long start = hub.clock().nanoTime();
     List<String> lines = lines(out -> SpawnSleep.run(sleep, out));
-    long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(hub.clock().nanoTime() - start);
+    long elapsedMillis = hub.currentTimeMillis();
     assertEquals(15, lines.size());
     List<String> order = distinctGreenlets(lines);
     for (int i = 0; i < 15; i++) {
@@ -82,10 +77,9 @@ class SeedProgramsTest {
   }
 
   @Test
-  void patchedSleepOverlapsThePauses() {
-    long start = hub.clock().nanoTime();
+  void patchedSleepOverlapsThePauses(TestHub hub) {
     lines(out -> PatchedSleep.run(1, 1000, out));
-    long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(hub.clock().nanoTime() - start);
+    long elapsedMillis = hub.currentTimeMillis();
     Random random = new Random(1);
     long allPauses = 0;
     for (int i = 0; i < 20; i++) {

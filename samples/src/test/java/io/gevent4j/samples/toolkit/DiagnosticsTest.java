@@ -7,22 +7,25 @@ import io.gevent4j.Gevent;
 import io.gevent4j.Greenlet;
 import io.gevent4j.Hub;
 import io.gevent4j.queue.Queue;
+import io.gevent4j.test.GeventExtension;
+import io.gevent4j.test.TestHub;
 import io.gevent4j.util.BlockingMonitor;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The greenlet dump names where each greenlet waits; the blocking monitor names a hog. */
 class DiagnosticsTest {
   @Test
-  void dumpShowsEachGreenletAndTheLineItWaitsAt() {
-    Hub hub = Hub.install(Clock.virtual());
+  @ExtendWith(GeventExtension.class)
+  void dumpShowsEachGreenletAndTheLineItWaitsAt(TestHub test) {
     Queue<String> queue = new Queue<>(1);
     Greenlet<Integer> consumer = Gevent.spawn(ToolkitCoroutines.consumer("carol", queue));
-    Gevent.sleep(0);
-    String dump = hub.dump();
+    test.advanceTime(0);
+    String dump = test.hub().dump();
     assertTrue(dump.contains(consumer + " waiting"), dump);
     assertTrue(dump.matches("(?s).*at io\\.gevent4j\\.samples\\.toolkit\\.Toolkit\\.consumer\\(Toolkit\\.java:\\d+\\).*"), dump);
     consumer.kill();

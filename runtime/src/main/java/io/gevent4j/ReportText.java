@@ -1,0 +1,30 @@
+package io.gevent4j;
+
+import java.io.IOException;
+
+/** The one-line summaries that every built-in {@link Reporter} uses, in gevent's words. */
+final class ReportText {
+  private ReportText() {
+  }
+
+  static String greenletFailed(Greenlet<?> greenlet, Throwable failure) {
+    return greenlet + " failed with " + failure.getClass().getSimpleName();
+  }
+
+  static String linkFailed(Object link, Greenlet<?> greenlet) {
+    return "link " + link + " of " + greenlet;
+  }
+
+  static String callbackFailed(Object task, Throwable failure) {
+    return "callback " + task + " failed with " + failure.getClass().getSimpleName();
+  }
+
+  static String blocked(Object task, long blockedMillis, Thread hubThread) {
+    return task + " appears to be blocked for " + blockedMillis + " ms on " + hubThread.getName();
+  }
+
+  /** {@code summary} of an ordinary disconnect, for a report without the stack trace. */
+  static String disconnected(String summary, Throwable failure, IOException disconnect) {
+    return summary + ": the peer disconnected (" + Disconnects.describe(failure, disconnect) + ")";
+  }
+}
