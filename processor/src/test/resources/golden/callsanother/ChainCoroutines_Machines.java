@@ -150,4 +150,21 @@ final class ChainCoroutines_Machines {
       }
     }
   }
+
+  /**
+   * For stack traces: each machine's method, then the source line of each run of lines of this file.
+   */
+  static final class Lines$ {
+    static final String[] MAP = {
+      "M fetch$Machine p.Chain.fetch Chain.java",
+      "M fetchTwice$Machine p.Chain.fetchTwice Chain.java",
+      "68-76=9",
+      "78-88=10",
+      "139-141=15",
+      "143-154=16"
+    };
+
+    private Lines$() {
+    }
+  }
 }

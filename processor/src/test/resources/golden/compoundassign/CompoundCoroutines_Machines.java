@@ -141,4 +141,21 @@ final class CompoundCoroutines_Machines {
       }
     }
   }
+
+  /**
+   * For stack traces: each machine's method, then the source line of each run of lines of this file.
+   */
+  static final class Lines$ {
+    static final String[] MAP = {
+      "M y$Machine p.Compound.y Compound.java",
+      "M scale$Machine p.Compound.scale Compound.java",
+      "62-70=9",
+      "72-82=10",
+      "131-135=15",
+      "137-145=16"
+    };
+
+    private Lines$() {
+    }
+  }
 }

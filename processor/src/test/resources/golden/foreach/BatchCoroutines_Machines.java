@@ -111,4 +111,22 @@ final class BatchCoroutines_Machines {
       }
     }
   }
+
+  /**
+   * For stack traces: each machine's method, then the source line of each run of lines of this file.
+   */
+  static final class Lines$ {
+    static final String[] MAP = {
+      "M total$Machine p.Batch.total Batch.java",
+      "81-81=10",
+      "83-89=11",
+      "91-99=12",
+      "101-101=13",
+      "103-105=11",
+      "107-115=15"
+    };
+
+    private Lines$() {
+    }
+  }
 }

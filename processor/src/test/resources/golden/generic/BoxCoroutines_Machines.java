@@ -89,4 +89,20 @@ final class BoxCoroutines_Machines {
       }
     }
   }
+
+  /**
+   * For stack traces: each machine's method, then the source line of each run of lines of this file.
+   */
+  static final class Lines$ {
+    static final String[] MAP = {
+      "M delayedSort$Machine p.Box.delayedSort Box.java",
+      "71-71=11",
+      "73-81=12",
+      "83-83=13",
+      "85-93=14"
+    };
+
+    private Lines$() {
+    }
+  }
 }

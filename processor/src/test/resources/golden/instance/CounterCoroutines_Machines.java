@@ -93,4 +93,21 @@ final class CounterCoroutines_Machines {
       }
     }
   }
+
+  /**
+   * For stack traces: each machine's method, then the source line of each run of lines of this file.
+   */
+  static final class Lines$ {
+    static final String[] MAP = {
+      "M bump$Machine p.Counter.bump Counter.java",
+      "73-73=16",
+      "75-83=17",
+      "85-85=18",
+      "87-87=19",
+      "89-97=20"
+    };
+
+    private Lines$() {
+    }
+  }
 }

@@ -115,4 +115,22 @@ final class TasksCoroutines_Machines {
       }
     }
   }
+
+  /**
+   * For stack traces: each machine's method, then the source line of each run of lines of this file.
+   */
+  static final class Lines$ {
+    static final String[] MAP = {
+      "M make$Machine p.Tasks.make Tasks.java",
+      "82-82=11",
+      "84-90=12",
+      "92-100=13",
+      "102-105=14",
+      "107-109=12",
+      "111-119=16"
+    };
+
+    private Lines$() {
+    }
+  }
 }

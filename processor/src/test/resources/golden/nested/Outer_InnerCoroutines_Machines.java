@@ -78,4 +78,18 @@ final class Outer_InnerCoroutines_Machines {
       }
     }
   }
+
+  /**
+   * For stack traces: each machine's method, then the source line of each run of lines of this file.
+   */
+  static final class Lines$ {
+    static final String[] MAP = {
+      "M greet$Machine p.Outer.Inner.greet Outer.java",
+      "64-72=10",
+      "74-82=11"
+    };
+
+    private Lines$() {
+    }
+  }
 }

@@ -141,4 +141,21 @@ final class EchoCoroutines_Machines {
       }
     }
   }
+
+  /**
+   * For stack traces: each machine's method, then the source line of each run of lines of this file.
+   */
+  static final class Lines$ {
+    static final String[] MAP = {
+      "M f$int$Machine p.Echo.f Echo.java",
+      "M f$String$Machine p.Echo.f Echo.java",
+      "68-76=9",
+      "78-88=10",
+      "127-135=15",
+      "137-145=16"
+    };
+
+    private Lines$() {
+    }
+  }
 }

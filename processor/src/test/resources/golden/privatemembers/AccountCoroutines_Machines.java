@@ -161,4 +161,21 @@ final class AccountCoroutines_Machines {
       }
     }
   }
+
+  /**
+   * For stack traces: each machine's method, then the source line of each run of lines of this file.
+   */
+  static final class Lines$ {
+    static final String[] MAP = {
+      "M deposit$Machine p.Account.deposit Account.java",
+      "72-80=16",
+      "82-82=17",
+      "84-84=18",
+      "86-86=19",
+      "88-98=20"
+    };
+
+    private Lines$() {
+    }
+  }
 }

@@ -99,4 +99,20 @@ final class TickerCoroutines_Machines {
       }
     }
   }
+
+  /**
+   * For stack traces: each machine's method, then the source line of each run of lines of this file.
+   */
+  static final class Lines$ {
+    static final String[] MAP = {
+      "M tick$Machine p.Ticker.tick Ticker.java",
+      "69-75=9",
+      "77-77=10",
+      "79-88=11",
+      "90-103=9"
+    };
+
+    private Lines$() {
+    }
+  }
 }

@@ -136,4 +136,26 @@ final class CommandsCoroutines_Machines {
       }
     }
   }
+
+  /**
+   * For stack traces: each machine's method, then the source line of each run of lines of this file.
+   */
+  static final class Lines$ {
+    static final String[] MAP = {
+      "M run$Machine p.Commands.run Commands.java",
+      "76-76=9",
+      "78-93=10",
+      "95-103=12",
+      "105-106=13",
+      "108-116=16",
+      "118-118=17",
+      "120-124=18",
+      "126-127=20",
+      "129-130=22",
+      "132-140=24"
+    };
+
+    private Lines$() {
+    }
+  }
 }

@@ -183,4 +183,28 @@ final class ResourceCoroutines_Machines {
       }
     }
   }
+
+  /**
+   * For stack traces: each machine's method, then the source line of each run of lines of this file.
+   */
+  static final class Lines$ {
+    static final String[] MAP = {
+      "M use$Machine p.Resource.use Resource.java",
+      "92-92=9",
+      "94-96=10",
+      "98-106=11",
+      "108-110=12",
+      "112-112=15",
+      "114-116=10",
+      "118-120=16",
+      "122-124=10",
+      "126-134=19",
+      "136-136=20",
+      "138-150=10",
+      "152-187=22"
+    };
+
+    private Lines$() {
+    }
+  }
 }

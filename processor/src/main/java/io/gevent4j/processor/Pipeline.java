@@ -192,6 +192,7 @@ final class Pipeline {
     List<MethodSpec> frameFactories = new ArrayList<>();
     Map<ExecutableElement, String> machineNames = Names.machineClassNames(methods);
     Map<Element, Set<PrivateUse>> privateUses = new LinkedHashMap<>();
+    Map<String, String[]> sources = new LinkedHashMap<>();
     for (ExecutableElement method : methods) {
       MachineEmitter.Output output = stubsOnly ? null : compile(method, generatedName, machineNames.get(method), privateUses);
       if (output == null) {
@@ -199,10 +200,11 @@ final class Pipeline {
       } else {
         machines.add(output.machine());
         frameFactories.add(output.frameFactory());
+        sources.put(output.machine().name, output.source());
       }
     }
     machines.addAll(machineEmitter.privateAccessors(type, privateUses));
-    fileEmitter.writeMachines(type, machines, frameFactories);
+    fileEmitter.writeMachines(type, machines, frameFactories, sources);
   }
 
   /** Compiles one coroutine; adds the private members its body uses to {@code privateUses} when it succeeds. */

@@ -60,10 +60,17 @@ public final class MachineEmitter {
   public static final class Output {
     private final TypeSpec machine;
     private final MethodSpec frameFactory;
+    private final String[] source;
 
-    Output(TypeSpec machine, MethodSpec frameFactory) {
+    Output(TypeSpec machine, MethodSpec frameFactory, String[] source) {
       this.machine = machine;
       this.frameFactory = frameFactory;
+      this.source = source;
+    }
+
+    /** {@code p.Foo.method} and {@code Foo.java}: what stack traces show for the machine. */
+    public String[] source() {
+      return source.clone();
     }
 
     /** The state machine class. */
@@ -144,7 +151,8 @@ public final class MachineEmitter {
     MethodSpec frameFactory = signature.factory(Names.frameFactory(method.method()), ParameterizedTypeName.get(FRAME, signature.result))
         .addModifiers(Modifier.STATIC).addStatement("return " + creation, machineClass, String.join(", ", signature.factoryParameterNames()))
         .build();
-    return new Output(machine.build(), frameFactory);
+    return new Output(machine.build(), frameFactory, new String[] {
+        method.owner().getQualifiedName() + "." + method.method().getSimpleName(), SourceLines.fileName(method.unit())});
   }
 
   /**

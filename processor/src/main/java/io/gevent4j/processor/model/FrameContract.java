@@ -58,6 +58,12 @@ public final class FrameContract {
   public static final String ASSERTIONS = "assertions$";
   /** Suffix of the frame factory next to each public greenlet factory: {@code fetch$frame}. */
   public static final String FRAME_FACTORY_SUFFIX = "$frame";
+  /**
+   * The class nested in {@code FooCoroutines_Machines} whose {@code String[] MAP} maps the file's
+   * lines back to source lines ({@code io.gevent4j.internal.LineMaps} reads it).
+   */
+  public static final String LINES_CLASS = "Lines$";
+  public static final String LINES_FIELD = "MAP";
 
   /** Variable names a lifted local or a temporary must never take: they would hide these. */
   public static final Set<String> RESERVED_VARIABLES = Collections.unmodifiableSet(new LinkedHashSet<>(
