@@ -1,0 +1,156 @@
+package io.gevent4j.processor.semantics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.gevent4j.processor.testing.Differential;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Calls of overridable, abstract and {@code super} coroutines run the body Java's virtual dispatch
+ * picks: each program runs directly and as a greenlet with the same trace and result, and its
+ * generated code is warning-free under {@code -Xlint:all -Werror}.
+ */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class PolymorphismTest {
+
+  private static Differential compile(String name, String... members) {
+    Differential.assertLintClean(name, members);
+    return Differential.compile(name, members);
+  }
+
+  @Test
+  void interfaceWithTwoImplementations() throws Exception {
+    Differential cases = compile("Shapes",
+        "  public interface Shape { @Coroutine int area(int scale); }",
+        "  public static class Square implements Shape {",
+        "    final int side;",
+        "    Square(int side) { this.side = side; }",
+        "    @Coroutine @Override public int area(int scale) { return y(side * side) * scale; }",
+        "  }",
+        "  public static final class Circle implements Shape {",
+        "    @Coroutine @Override public int area(int scale) { log.add(\"circle\"); return y(3) * scale; }",
+        "  }",
+        "  @Coroutine public static int run() {",
+        "    List<Shape> shapes = Arrays.asList(new Square(2), new Circle(), new Square(3));",
+        "    int total = 0;",
+        "    for (Shape shape : shapes) { total += shape.area(10); }",
+        "    return total;",
+        "  }");
+    assertEquals(160, cases.assertSame(true, "run").result);
+  }
+
+  @Test
+  void abstractClassWithAnAbstractCoroutine() throws Exception {
+    Differential cases = compile("Templates",
+        "  public abstract static class Job {",
+        "    @Coroutine protected abstract String step(int i);",
+        "    @Coroutine public String runAll(int n) {",
+        "      StringBuilder out = new StringBuilder();",
+        "      for (int i = 0; i < n; i++) { out.append(step(i)); }",
+        "      return out.toString();",
+        "    }",
+        "  }",
+        "  static class Upper extends Job {",
+        "    @Coroutine @Override protected String step(int i) { return y(\"U\" + i); }",
+        "  }",
+        "  static class Lower extends Job {",
+        "    @Coroutine @Override protected String step(int i) { return y(\"l\" + i); }",
+        "  }",
+        "  @Coroutine public static String run() { return new Upper().runAll(2) + new Lower().runAll(3); }");
+    assertEquals("U0U1l0l1l2", cases.assertSame(true, "run").result);
+  }
+
+  @Test
+  void overrideCallingSuper() throws Exception {
+    Differential cases = compile("Supers",
+        "  public static class Base {",
+        "    @Coroutine public String greet(String who) { return y(\"hello \" + who); }",
+        "  }",
+        "  public static class Loud extends Base {",
+        "    @Coroutine @Override public String greet(String who) { return super.greet(y(who).toUpperCase()) + \"!\"; }",
+        "  }",
+        "  public static class Louder extends Loud {",
+        "    @Coroutine @Override public String greet(String who) { String s = super.greet(who); return s + y(\"!\"); }",
+        "  }",
+        "  @Coroutine public static String run() {",
+        "    Base[] all = {new Base(), new Loud(), new Louder()};",
+        "    String out = \"\";",
+        "    for (Base b : all) { out += b.greet(\"bob\") + \";\"; }",
+        "    return out;",
+        "  }");
+    assertEquals("hello bob;hello BOB!;hello BOB!!;", cases.assertSame(true, "run").result);
+  }
+
+  @Test
+  void threeLevelsWhereTheMiddleDoesNotOverride() throws Exception {
+    Differential cases = compile("Levels",
+        "  public static class A { @Coroutine public int m(int x) { return y(x + 1); } }",
+        "  public static class B extends A { int other() { return 0; } }",
+        "  public static class C extends B { @Coroutine @Override public int m(int x) { return y(x * 100); } }",
+        "  @Coroutine public static String run() {",
+        "    A a = new A(); A b = new B(); A c = new C(); B cb = new C();",
+        "    return a.m(1) + \",\" + b.m(1) + \",\" + c.m(1) + \",\" + cb.m(2);",
+        "  }");
+    assertEquals("2,2,100,200", cases.assertSame(true, "run").result);
+  }
+
+  @Test
+  void genericBaseOverriddenThroughABridge() throws Exception {
+    Differential cases = compile("Bridges",
+        "  public static class Box<T> { @Coroutine public T echo(T t) { return y(t); } }",
+        "  public static class Strings extends Box<String> {",
+        "    @Coroutine @Override public String echo(String t) { return y(t + t); }",
+        "    public String echo(Integer i) { return \"plain\" + i; }",
+        "  }",
+        "  public static class Shouting extends Strings {",
+        "    @Coroutine @Override public String echo(String t) { return super.echo(t).toUpperCase(); }",
+        "  }",
+        "  @Coroutine public static String run() {",
+        "    Box<String> a = new Box<>(); Box<String> b = new Strings(); Box<String> c = new Shouting(); Strings d = new Shouting();",
+        "    return a.echo(\"a\") + \",\" + b.echo(\"b\") + \",\" + c.echo(\"c\") + \",\" + d.echo(\"d\");",
+        "  }");
+    assertEquals("a,bb,CC,DD", cases.assertSame(true, "run").result);
+  }
+
+  @Test
+  void defaultMethodInAnInterface() throws Exception {
+    Differential cases = compile("Defaults",
+        "  public interface Named {",
+        "    String name();",
+        "    @Coroutine default String hello() { return y(\"hi \" + name()); }",
+        "  }",
+        "  public interface Polite extends Named {",
+        "    @Coroutine @Override default String hello() { return \"dear \" + Named.super.hello(); }",
+        "  }",
+        "  static class Plain implements Named { public String name() { return \"p\"; } }",
+        "  static class Kind implements Polite { public String name() { return \"k\"; } }",
+        "  static class Own implements Polite {",
+        "    public String name() { return \"o\"; }",
+        "    @Coroutine @Override public String hello() { return Polite.super.hello() + y(\"?\"); }",
+        "  }",
+        "  @Coroutine public static String run() {",
+        "    Named[] all = {new Plain(), new Kind(), new Own()};",
+        "    String out = \"\";",
+        "    for (Named n : all) { out += n.hello() + \";\"; }",
+        "    return out;",
+        "  }");
+    assertEquals("hi p;dear hi k;dear hi o?;", cases.assertSame(true, "run").result);
+  }
+
+  @Test
+  void greenletFactoriesDispatchOnTheReceiver() throws Exception {
+    Differential cases = Differential.compile("Factories", // names generated classes: no plain lint check
+        "  public interface Task { @Coroutine String work(); }",
+        "  public static class Fast implements Task { @Coroutine public String work() { return y(\"fast\"); } }",
+        "  public static class Slow extends Fast { @Coroutine @Override public String work() { return y(\"slow\") + super.work(); } }",
+        "  @Coroutine public static String run() {",
+        "    Greenlet<String> a = Factories_TaskCoroutines.work(new Fast());",
+        "    Greenlet<String> b = Factories_TaskCoroutines.work(new Slow());",
+        "    Greenlet<String> c = Factories_FastCoroutines.work(new Slow());",
+        "    a.start(); b.start(); c.start();",
+        "    return a.get() + b.get() + c.get();",
+        "  }");
+    assertEquals("fastslowfastslowfast", cases.greenlet(true, "run").result);
+  }
+}
