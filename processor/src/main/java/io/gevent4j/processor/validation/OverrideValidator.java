@@ -6,8 +6,10 @@ import io.gevent4j.processor.diagnostic.Message;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
@@ -49,22 +51,44 @@ public final class OverrideValidator {
         report(method, method, overridden);
       }
     }
+    Map<Element, List<TypeElement>> addedByDeclaring = new HashMap<>();
+    Map<Element, Boolean> addedCoroutines = new HashMap<>();
     for (ExecutableElement inherited : ElementFilter.methodsIn(elements.getAllMembers(type))) {
       Element declaring = inherited.getEnclosingElement();
       if (declaring.equals(type) || declaring.getKind().isInterface() || inherited.getModifiers().contains(Modifier.ABSTRACT)) {
         continue;
       }
-      List<TypeElement> added = new ArrayList<>();
-      for (TypeElement supertype : supertypes) {
-        if (supertype.getKind().isInterface() && !types.isSubtype(types.erasure(declaring.asType()), types.erasure(supertype.asType()))) {
-          added.add(supertype);
+      List<TypeElement> added = addedByDeclaring.computeIfAbsent(declaring, d -> interfacesAddedTo(d, supertypes));
+      boolean relevant = isCoroutine(inherited) || addedCoroutines.computeIfAbsent(declaring, d -> declareCoroutines(added));
+      if (relevant) {
+        ExecutableElement overridden = mismatch(type, inherited, added);
+        if (overridden != null) {
+          report(type, inherited, overridden);
         }
       }
-      ExecutableElement overridden = mismatch(type, inherited, added);
-      if (overridden != null) {
-        report(type, inherited, overridden);
+    }
+  }
+
+  /** The interfaces among {@code supertypes} that {@code declaring} does not implement. */
+  private List<TypeElement> interfacesAddedTo(Element declaring, List<TypeElement> supertypes) {
+    List<TypeElement> added = new ArrayList<>();
+    for (TypeElement supertype : supertypes) {
+      if (supertype.getKind().isInterface() && !types.isSubtype(types.erasure(declaring.asType()), types.erasure(supertype.asType()))) {
+        added.add(supertype);
       }
     }
+    return added;
+  }
+
+  private static boolean declareCoroutines(List<TypeElement> types) {
+    for (TypeElement type : types) {
+      for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+        if (isCoroutine(method)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** A method of {@code candidates} that {@code method} overrides in {@code type} and that is a coroutine where it is not, or the reverse. */

@@ -386,6 +386,15 @@ class BadInputTest {
   }
 
   @Test
+  void inheritedCoroutineImplementingAPlainInterfaceMethod() {
+    assertError(bad(
+            "  static class Base { @Coroutine public void run() { Gevent.sleep(1); } }",
+            "  static class Task extends Base implements Runnable {",
+            "  }"),
+        "[CoroutineOverridesPlain] @Coroutine method Base.run overrides plain method Runnable.run", 7);
+  }
+
+  @Test
   void coroutineCloseOfAnAutoCloseable() {
     assertError(bad(
             "  static class Connection implements AutoCloseable {",

@@ -1,8 +1,14 @@
 package io.gevent4j.processor.semantics;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import io.gevent4j.processor.testing.CoroutineCompiler;
 import io.gevent4j.processor.testing.Differential;
+import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -152,5 +158,25 @@ class PolymorphismTest {
         "    return a.get() + b.get() + c.get();",
         "  }");
     assertEquals("fastslowfastslowfast", cases.greenlet(true, "run").result);
+  }
+
+  /** Only overridable coroutines pay for dispatch: final classes and methods, enums and statics create their machine directly. */
+  @Test
+  void nonOverridableCoroutinesCreateTheirMachineDirectly() throws Exception {
+    Compilation compilation = CoroutineCompiler.standard().compile(JavaFileObjects.forSourceLines("p.Closed",
+        "package p;",
+        "import io.gevent4j.Gevent;",
+        "import io.gevent4j.annotations.Coroutine;",
+        "public class Closed {",
+        "  enum Color { RED; @Coroutine String paint() { Gevent.sleep(1); return name(); } }",
+        "  static final class Sealed { @Coroutine void f() { Gevent.sleep(1); } }",
+        "  static class Open { @Coroutine final void f() { Gevent.sleep(1); } @Coroutine private void g() { Gevent.sleep(1); } }",
+        "  @Coroutine static void h() { Gevent.sleep(1); }",
+        "}"));
+    assertThat(compilation).succeededWithoutWarnings();
+    for (JavaFileObject file : compilation.generatedSourceFiles()) {
+      String source = file.getCharContent(true).toString();
+      assertFalse(source.contains("CoroutineDispatch"), file.getName() + ":\n" + source);
+    }
   }
 }
