@@ -120,6 +120,41 @@ class PolymorphismTest {
   }
 
   @Test
+  void genericInterfaceImplementedThroughABridge() throws Exception {
+    Differential cases = compile("GenericInterfaces",
+        "  public interface Echo<T> { @Coroutine T echo(T t); }",
+        "  public static class Up implements Echo<String> { @Coroutine public String echo(String s) { return y(s.toUpperCase()); } }",
+        "  public static class Same<T> implements Echo<T> { @Coroutine public T echo(T t) { return y(t); } }",
+        "  @Coroutine public static String run() {",
+        "    Echo<String> a = new Up(); Echo<String> b = new Same<>();",
+        "    return a.echo(\"a\") + b.echo(\"b\");",
+        "  }");
+    assertEquals("Ab", cases.assertSame(true, "run").result);
+  }
+
+  @Test
+  void overloadsVarargsAndANullReceiver() throws Exception {
+    Differential cases = compile("Overloads",
+        "  public static class Base {",
+        "    @Coroutine public String m(int i) { return y(\"int\" + i); }",
+        "    @Coroutine public String m(String s) { return y(\"str\" + s); }",
+        "    @Coroutine public String all(String... parts) { return y(String.join(\"+\", parts)); }",
+        "  }",
+        "  public static class Sub extends Base {",
+        "    @Coroutine @Override public String m(String s) { return y(\"sub\" + s); }",
+        "    @Coroutine @Override public String all(String... parts) { return \"<\" + super.all(parts) + \">\"; }",
+        "  }",
+        "  @Coroutine public static String run(boolean fail) {",
+        "    Base b = new Sub();",
+        "    String out = b.m(1) + b.m(\"x\") + b.all(\"p\", \"q\");",
+        "    Base none = fail ? null : b;",
+        "    return out + none.m(2);",
+        "  }");
+    assertEquals("int1subx<p+q>int2", cases.assertSame(true, "run", false).result);
+    assertEquals("java.lang.NullPointerException", cases.assertSame(true, "run", true).failure);
+  }
+
+  @Test
   void defaultMethodInAnInterface() throws Exception {
     Differential cases = compile("Defaults",
         "  public interface Named {",
