@@ -137,9 +137,17 @@ public final class BodyValidator {
      * made by the body itself (not a lambda): a suspension point that runs that method's own body.
      */
     private boolean callsSuperCoroutine(TreePath path) {
-      TreePath select = path.getParentPath();
+      return path.getParentPath().getLeaf() instanceof MemberSelectTree && callsCoroutine(path.getParentPath());
+    }
+
+    /**
+     * Whether {@code select} names the method of a call of a {@code @Coroutine} made by the body
+     * itself (not a lambda): the generated code creates its frame through the public
+     * {@code FooCoroutines}, so it needs no access to the method.
+     */
+    private boolean callsCoroutine(TreePath select) {
       TreePath call = select.getParentPath();
-      if (!(select.getLeaf() instanceof MemberSelectTree) || !(call.getLeaf() instanceof com.sun.source.tree.MethodInvocationTree)
+      if (!(call.getLeaf() instanceof com.sun.source.tree.MethodInvocationTree)
           || ((com.sun.source.tree.MethodInvocationTree) call.getLeaf()).getMethodSelect() != select.getLeaf()
           || Nesting.insideLambdaOrClass(call)) {
         return false;
@@ -284,7 +292,7 @@ public final class BodyValidator {
       if (modifiers.contains(Modifier.PRIVATE)) {
         error(Message.PRIVATE_ACCESS, node, describe(element), generatedClassName);
       } else if (modifiers.contains(Modifier.PROTECTED) && !elements.getPackageOf(element).equals(generatedPackage)
-          && !inSubclassOf(owner)) {
+          && !inSubclassOf(owner) && !callsCoroutine(getCurrentPath())) {
         error(Message.PROTECTED_ACCESS, node, describe(element), generatedClassName);
       }
     }

@@ -37,6 +37,7 @@ class SeparateCompilationTest {
         "public abstract class Service {",
         "  @Coroutine public abstract String name(int i);",
         "  @Coroutine public String twice(int i) { Gevent.sleep(0); return name(i) + name(i + 1); }",
+        "  @Coroutine protected String wrap(String s) { Gevent.sleep(0); return \"[\" + s + \"]\"; }",
         "  @Coroutine public static String run(Service service) { return service.twice(1); }",
         "}"));
     assertThat(compilation).succeededWithoutWarnings();
@@ -63,10 +64,12 @@ class SeparateCompilationTest {
             "import io.gevent4j.annotations.Coroutine;",
             "public class Impl extends q.Service {",
             "  @Coroutine @Override public String name(int i) { Gevent.sleep(0); return \"impl\" + i; }",
-            "  @Coroutine @Override public String twice(int i) { return \"[\" + super.twice(i) + \"]\"; }",
+            "  private int calls;",
+            "  @Coroutine @Override public String twice(int i) { calls++; return wrap(super.twice(i)) + calls; }",
+            "  @Coroutine @Override protected String wrap(String s) { return super.wrap(s).toUpperCase(); }",
             "}"));
     assertThat(compilation).succeededWithoutWarnings();
-    assertEquals("[impl1impl2]", run(CoroutineCompiler.load(compilation, base), "p.Impl"));
+    assertEquals("[IMPL1IMPL2]1", run(CoroutineCompiler.load(compilation, base), "p.Impl"));
   }
 
   @Test
