@@ -84,7 +84,7 @@ final class Outer_InnerCoroutines_Machines {
    */
   static final class Lines$ {
     static final String[] MAP = {
-      "M greet$Machine p.Outer.Inner.greet Outer.java",
+      "M greet$Machine p.Outer$Inner.greet Outer.java",
       "64-72=10",
       "74-82=11"
     };

@@ -1,5 +1,6 @@
 package io.gevent4j.processor;
 
+import com.squareup.javapoet.FieldSpec;
 import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.TypeSpec;
 import com.sun.source.tree.MethodTree;
@@ -14,6 +15,7 @@ import io.gevent4j.processor.diagnostic.AbortCoroutineException;
 import io.gevent4j.processor.diagnostic.Diagnostics;
 import io.gevent4j.processor.diagnostic.Message;
 import io.gevent4j.processor.emission.CoroutinesFileEmitter;
+import io.gevent4j.processor.emission.FactoryEmitter;
 import io.gevent4j.processor.emission.MachineEmitter;
 import io.gevent4j.processor.emission.Names;
 import io.gevent4j.processor.model.UnsupportedTreeException;
@@ -36,6 +38,7 @@ import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -72,6 +75,7 @@ final class Pipeline {
   private final YieldingMethodValidator yieldingValidator;
   private final Lowerer lowerer;
   private final MachineEmitter machineEmitter;
+  private final FactoryEmitter factoryEmitter;
   private final CoroutinesFileEmitter fileEmitter;
   private final ProcessorOptions options;
 
@@ -86,6 +90,7 @@ final class Pipeline {
     this.yieldingValidator = new YieldingMethodValidator(trees, diagnostics);
     this.lowerer = new Lowerer(trees, environment.getTypeUtils(), environment.getElementUtils());
     this.machineEmitter = new MachineEmitter(trees, environment.getTypeUtils());
+    this.factoryEmitter = new FactoryEmitter(environment.getTypeUtils());
     this.fileEmitter = new CoroutinesFileEmitter(environment.getFiler(), environment.getElementUtils(), environment.getSourceVersion());
   }
 
@@ -167,11 +172,14 @@ final class Pipeline {
    * keeps stale inference results of a body attributed before a class it names exists).
    */
   void writeFactories(TypeElement type) throws IOException {
+    List<FieldSpec> fields = new ArrayList<>();
     List<MethodSpec> factories = new ArrayList<>();
-    for (ExecutableElement method : coroutineMethods(type)) {
-      factories.addAll(machineEmitter.factories(method));
+    List<ExecutableElement> methods = coroutineMethods(type);
+    Map<ExecutableElement, String> machineNames = Names.machineClassNames(methods);
+    for (ExecutableElement method : methods) {
+      factoryEmitter.addFactories(method, machineNames.get(method), fields, factories);
     }
-    fileEmitter.writeFactories(type, factories);
+    fileEmitter.writeFactories(type, fields, factories);
   }
 
   /**
@@ -194,6 +202,10 @@ final class Pipeline {
     Map<Element, Set<PrivateUse>> privateUses = new LinkedHashMap<>();
     Map<String, String[]> sources = new LinkedHashMap<>();
     for (ExecutableElement method : methods) {
+      if (method.getModifiers().contains(Modifier.ABSTRACT)) {
+        methodValidator.validate(method, generatedName); // no body, no machine: FooCoroutines dispatches
+        continue;
+      }
       MachineEmitter.Output output = stubsOnly ? null : compile(method, generatedName, machineNames.get(method), privateUses);
       if (output == null) {
         frameFactories.add(machineEmitter.stub(method));
@@ -204,7 +216,9 @@ final class Pipeline {
       }
     }
     machines.addAll(machineEmitter.privateAccessors(type, privateUses));
-    fileEmitter.writeMachines(type, machines, frameFactories, sources);
+    if (!frameFactories.isEmpty()) {
+      fileEmitter.writeMachines(type, machines, frameFactories, sources);
+    }
   }
 
   /** Compiles one coroutine; adds the private members its body uses to {@code privateUses} when it succeeds. */

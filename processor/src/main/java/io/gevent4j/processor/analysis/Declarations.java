@@ -2,6 +2,7 @@ package io.gevent4j.processor.analysis;
 
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.PackageElement;
@@ -120,5 +121,17 @@ public final class Declarations {
       depth++;
     }
     return "this$" + (depth - 1);
+  }
+
+  /**
+   * Whether a subclass may override {@code method}: an instance method, not private or final, of
+   * a class that is not final (records, enums without constant bodies and anonymous classes are)
+   * or of an interface. Calls of an overridable coroutine dispatch on the receiver's class.
+   */
+  public static boolean isOverridable(ExecutableElement method) {
+    java.util.Set<Modifier> modifiers = method.getModifiers();
+    Element owner = method.getEnclosingElement();
+    return !modifiers.contains(Modifier.STATIC) && !modifiers.contains(Modifier.PRIVATE) && !modifiers.contains(Modifier.FINAL)
+        && !owner.getModifiers().contains(Modifier.FINAL) && !owner.getKind().name().equals("RECORD");
   }
 }

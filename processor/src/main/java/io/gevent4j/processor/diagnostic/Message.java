@@ -7,7 +7,8 @@ import javax.tools.Diagnostic;
  * appears in brackets at the start of the message; {@code docs/DIAGNOSTICS.md} lists them all.
  */
 public enum Message {
-  ABSTRACT_COROUTINE("@Coroutine method %s is %s and has no body to compile; remove @Coroutine or give it a body"),
+  /** Native only (the key predates abstract coroutines, which are legal). */
+  ABSTRACT_COROUTINE("@Coroutine method %s is native and has no body to compile; remove @Coroutine, or call the native method from a @Coroutine"),
   SYNCHRONIZED_COROUTINE("@Coroutine method %s is synchronized, but a coroutine cannot hold a monitor across suspension points; use io.gevent4j.lock.Lock instead"),
   LOCAL_CLASS_COROUTINE("@Coroutine methods must be declared in a top-level or static nested class, not in %s; move the method"),
   ENCLOSING_INSTANCE("%s belongs to an enclosing instance of inner class %s that the generated code cannot reach (an enclosing class is generic); pass what it needs to the coroutine, or make the class static"),
@@ -23,8 +24,8 @@ public enum Message {
   SUSPENSION_IN_METHOD_REFERENCE("method reference to %s cannot suspend: it would be called by code that gevent4j does not transform; call it from a @Coroutine method instead"),
   SUSPENDING_CONSTRUCTOR("the constructor of %s calls %s (line %d), which may suspend; called from a coroutine it would fail at run time, and a constructor cannot be a @Coroutine: move that call into the coroutine or a @Coroutine factory method"),
   INDIRECT_SUSPENSION("%s is not a @Coroutine but calls %s (line %d), which may suspend; called from a coroutine it would fail at run time. Annotate %s with @Coroutine"),
-  OVERRIDE("@Coroutine method %s overrides %s; coroutines are dispatched statically, so a call through %s would run the wrong body. Give the methods different names, or make %s final"),
-  OVERRIDDEN("%s overrides @Coroutine method %s; coroutines are dispatched statically, so a coroutine calling %s would not run this override. Give it another name, or make %s final"),
+  OVERRIDDEN("%s overrides @Coroutine method %s but is not a @Coroutine, so coroutines calling %s would run it as plain code, which cannot suspend; %s"),
+  OVERRIDES_PLAIN("@Coroutine method %s overrides plain method %s, so a call through %s%s would run it as plain code, which cannot suspend; give the coroutine another name (and keep a plain %s for the callers of %s)"),
   YIELDING_AND_COROUTINE("%s is both @Yielding and @Coroutine; a @Yielding method is a primitive written with Waiter, a @Coroutine is compiled into a state machine. Keep one"),
   YIELDING_SHAPE("@Yielding method %s uses the result of %s; inside a coroutine that call returns a placeholder. Make 'return %s' the method's last action"),
   SUSPENSION_IN_SYNCHRONIZED("@Yielding call to %s inside a synchronized block would suspend while holding a monitor; use io.gevent4j lock primitives instead"),

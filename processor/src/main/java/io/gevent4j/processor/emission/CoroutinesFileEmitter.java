@@ -2,6 +2,7 @@ package io.gevent4j.processor.emission;
 
 import com.squareup.javapoet.AnnotationSpec;
 import com.squareup.javapoet.ClassName;
+import com.squareup.javapoet.FieldSpec;
 import com.squareup.javapoet.JavaFile;
 import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.TypeSpec;
@@ -27,11 +28,12 @@ public final class CoroutinesFileEmitter {
   }
 
   /** Writes {@code FooCoroutines}: the public factories of {@code owner}'s coroutines. */
-  public void writeFactories(TypeElement owner, List<MethodSpec> factories) throws IOException {
+  public void writeFactories(TypeElement owner, List<FieldSpec> fields, List<MethodSpec> factories) throws IOException {
     ClassName name = Names.coroutinesClass(owner);
     write(owner, name, TypeSpec.classBuilder(name)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addJavadoc("Greenlet factories for the {@code @Coroutine} methods of {@link $T}.\n", ClassName.get(owner))
+        .addFields(fields)
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .addMethods(factories));
   }

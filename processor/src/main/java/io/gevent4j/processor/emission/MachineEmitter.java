@@ -100,7 +100,7 @@ public final class MachineEmitter {
         .addTypeVariables(signature.typeVariables)
         .superclass(ParameterizedTypeName.get(FRAME, signature.result))
         .addJavadoc("State machine of {@link $T#$L}, $L.\n", ClassName.get(method.owner()),
-            javadocSignature(method.method()), sourceLines.location(method.unit(), method.tree().getReturnType()));
+            Signature.javadoc(method.method()), sourceLines.location(method.unit(), method.tree().getReturnType()));
 
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
     List<String> arguments = new ArrayList<>();
@@ -152,7 +152,14 @@ public final class MachineEmitter {
         .addModifiers(Modifier.STATIC).addStatement("return " + creation, machineClass, String.join(", ", signature.factoryParameterNames()))
         .build();
     return new Output(machine.build(), frameFactory, new String[] {
-        method.owner().getQualifiedName() + "." + method.method().getSimpleName(), SourceLines.fileName(method.unit())});
+        binaryName(method.owner()) + "." + method.method().getSimpleName(), SourceLines.fileName(method.unit())});
+  }
+
+  /** {@code p.Outer$Inner}: the class name stack traces show. */
+  private static String binaryName(TypeElement type) {
+    Element enclosing = type.getEnclosingElement();
+    return enclosing instanceof TypeElement ? binaryName((TypeElement) enclosing) + "$" + type.getSimpleName()
+        : type.getQualifiedName().toString();
   }
 
   /**
@@ -176,28 +183,6 @@ public final class MachineEmitter {
   }
 
   /**
-   * The public factories of {@code method} in {@code FooCoroutines}, from its declaration alone:
-   * the greenlet factory and the frame factory for calls from other coroutines, both creating the
-   * frame through {@code FooCoroutines_Machines}.
-   */
-  public List<MethodSpec> factories(ExecutableElement method) {
-    Signature signature = new Signature(method, typeNames, types);
-    TypeElement owner = (TypeElement) method.getEnclosingElement();
-    CodeBlock frame = CodeBlock.of("$T.$L($L)", Names.machinesClass(owner), Names.frameFactory(method),
-        String.join(", ", signature.factoryParameterNames()));
-    List<MethodSpec> factories = new ArrayList<>();
-    factories.add(signature.factory(method.getSimpleName().toString(), ParameterizedTypeName.get(GREENLET, signature.result))
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc("A new, unstarted greenlet running {@link $T#$L}.\n", ClassName.get(owner), javadocSignature(method))
-        .addStatement("return $T.of($L)", GREENLET, frame).build());
-    factories.add(signature.factory(Names.frameFactory(method), ParameterizedTypeName.get(FRAME, signature.result))
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc("A frame of {@link $T#$L}, for calls from other coroutines; not API.\n", ClassName.get(owner), javadocSignature(method))
-        .addStatement("return $L", frame).build());
-    return factories;
-  }
-
-  /**
    * The holder classes of the private members {@code uses} lists, nested in {@code owner}'s
    * {@code FooCoroutines_Machines} (see {@link PrivateAccessors}).
    */
@@ -212,93 +197,6 @@ public final class MachineEmitter {
     return signature.factory(Names.frameFactory(method), ParameterizedTypeName.get(FRAME, signature.result))
         .addModifiers(Modifier.STATIC)
         .addStatement("throw new $T($S)", IllegalStateException.class, message).build();
-  }
-
-  private static String javadocSignature(ExecutableElement method) {
-    StringBuilder out = new StringBuilder(method.getSimpleName()).append('(');
-    for (int i = 0; i < method.getParameters().size(); i++) {
-      TypeMirror type = method.getParameters().get(i).asType();
-      out.append(i == 0 ? "" : ", ").append(type.getKind() == TypeKind.TYPEVAR ? "Object" : erasedName(type));
-    }
-    return out.append(')').toString();
-  }
-
-  private static String erasedName(TypeMirror type) {
-    String name = type.toString();
-    int generic = name.indexOf('<');
-    return generic < 0 ? name : name.substring(0, generic);
-  }
-
-  /** The types of a coroutine's factories and machine. */
-  private static final class Signature {
-    final ExecutableElement method;
-    final List<TypeVariableName> typeVariables = new ArrayList<>();
-    final TypeName selfType;
-    final TypeName result;
-    final TypeNames typeNames;
-
-    Signature(ExecutableElement method, TypeNames typeNames, Types types) {
-      this.method = method;
-      this.typeNames = typeNames;
-      TypeElement owner = (TypeElement) method.getEnclosingElement();
-      boolean isStatic = method.getModifiers().contains(Modifier.STATIC);
-      java.util.Set<String> methodVariables = new java.util.HashSet<>();
-      for (TypeParameterElement parameter : method.getTypeParameters()) {
-        methodVariables.add(parameter.getSimpleName().toString());
-      }
-      List<TypeName> ownerArguments = new ArrayList<>();
-      if (!isStatic) {
-        for (TypeParameterElement parameter : owner.getTypeParameters()) {
-          TypeVariableName variable = TypeVariableName.get(parameter);
-          if (methodVariables.contains(variable.name)) {
-            // The method's own T hides the class's T in the body; the receiver's type still needs it.
-            variable = TypeVariableName.get(variable.name + "$", variable.bounds.toArray(new TypeName[0]));
-          }
-          typeVariables.add(variable);
-          ownerArguments.add(variable);
-        }
-      }
-      for (TypeParameterElement parameter : method.getTypeParameters()) {
-        typeVariables.add(TypeVariableName.get(parameter));
-      }
-      this.selfType = isStatic ? null : ownerArguments.isEmpty() ? typeNames.of(types.erasure(owner.asType()))
-          : ParameterizedTypeName.get((ClassName) typeNames.of(types.erasure(owner.asType())), ownerArguments.toArray(new TypeName[0]));
-      this.result = method.getReturnType().getKind() == TypeKind.VOID ? ClassName.get(Void.class) : typeNames.boxed(method.getReturnType());
-    }
-
-    List<String> factoryParameterNames() {
-      List<String> names = new ArrayList<>();
-      if (selfType != null) {
-        names.add(selfName());
-      }
-      for (Element parameter : method.getParameters()) {
-        names.add(parameter.getSimpleName().toString());
-      }
-      return names;
-    }
-
-    MethodSpec.Builder factory(String name, TypeName returns) {
-      MethodSpec.Builder factory = MethodSpec.methodBuilder(name)
-          .addTypeVariables(typeVariables)
-          .returns(returns)
-          .varargs(method.isVarArgs());
-      if (selfType != null) {
-        factory.addParameter(selfType, selfName());
-      }
-      for (Element parameter : method.getParameters()) {
-        factory.addParameter(typeNames.of(parameter.asType()), parameter.getSimpleName().toString());
-      }
-      return factory;
-    }
-
-    private String selfName() {
-      for (Element parameter : method.getParameters()) {
-        if (parameter.getSimpleName().contentEquals("self")) {
-          return "self$";
-        }
-      }
-      return "self";
-    }
   }
 
   /** Emits the body of {@code resume$()}: one {@code case} per state. */
@@ -493,8 +391,8 @@ public final class MachineEmitter {
 
     private CodeBlock frameCreation(Instruction.Suspend suspend) {
       ExecutableElement callee = suspend.point().method();
-      CodeBlock.Builder call = CodeBlock.builder()
-          .add("$T.$L(", Names.coroutinesClass((TypeElement) callee.getEnclosingElement()), Names.frameFactory(callee));
+      CodeBlock.Builder call = CodeBlock.builder().add("$T.$L(", Names.coroutinesClass((TypeElement) callee.getEnclosingElement()),
+          suspend.point().isSuper() ? Names.specialFactory(callee) : Names.frameFactory(callee));
       boolean first = true;
       if (!isStatic(suspend.point())) {
         call.add(receiver(suspend));

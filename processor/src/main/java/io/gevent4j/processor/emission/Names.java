@@ -26,6 +26,7 @@ public final class Names {
   static final String SELF = FrameContract.SELF;
   /** The label of the state machine's dispatch loop. */
   static final String DISPATCH = FrameContract.DISPATCH;
+  private static final String MACHINE_SUFFIX = "$Machine";
 
   private Names() {}
 
@@ -55,6 +56,16 @@ public final class Names {
     return method.getSimpleName() + FrameContract.FRAME_FACTORY_SUFFIX;
   }
 
+  /** The generated static method that creates {@code method}'s own frame, whatever the receiver's class. */
+  static String specialFactory(ExecutableElement method) {
+    return method.getSimpleName() + FrameContract.SPECIAL_FACTORY_SUFFIX;
+  }
+
+  /** The static field of {@code FooCoroutines} holding an overridable coroutine's dispatch, named after its machine. */
+  static String dispatchField(String machineClassName) {
+    return machineClassName.substring(0, machineClassName.length() - MACHINE_SUFFIX.length()) + "$dispatch";
+  }
+
   /**
    * The state machine class of each coroutine of one class, by method: {@code fetch$Machine};
    * {@code fetch$String$int$Machine} where the name is overloaded; a {@code $n} suffix where two
@@ -75,9 +86,9 @@ public final class Names {
           name.append('$').append(identifierPart(parameter.asType()));
         }
       }
-      String candidate = name + "$Machine";
+      String candidate = name + MACHINE_SUFFIX;
       for (int n = 2; !taken.add(candidate.toLowerCase(Locale.ROOT)); n++) {
-        candidate = name + "$" + n + "$Machine";
+        candidate = name + "$" + n + MACHINE_SUFFIX;
       }
       names.put(method, candidate);
     }

@@ -207,7 +207,9 @@ final class ExpressionLowerer {
     List<TreePath> operands = new ArrayList<>();
     ExpressionTree select = tree.getMethodSelect();
     Element method = pointAt(tree) != null ? pointAt(tree).method() : context.trees.getElement(path);
-    boolean receiver = select instanceof MemberSelectTree && method != null && !method.getModifiers().contains(Modifier.STATIC);
+    // `super.m()` has no receiver to evaluate: it runs on the coroutine's own.
+    boolean receiver = select instanceof MemberSelectTree && method != null && !method.getModifiers().contains(Modifier.STATIC)
+        && (pointAt(tree) == null || !pointAt(tree).isSuper());
     if (receiver) {
       operands.add(child(child(path, select), ((MemberSelectTree) select).getExpression()));
     }

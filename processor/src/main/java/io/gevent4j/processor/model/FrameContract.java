@@ -64,6 +64,13 @@ public final class FrameContract {
    */
   public static final String LINES_CLASS = "Lines$";
   public static final String LINES_FIELD = "MAP";
+  /**
+   * Suffix of the non-virtual frame factory of an instance coroutine, {@code fetch$special}: what
+   * {@code super.fetch()} calls, and what {@link #DISPATCH_CLASS} finds by this name.
+   */
+  public static final String SPECIAL_FACTORY_SUFFIX = "$special";
+  /** The runtime's virtual dispatch of overridable coroutines (its own constant names the suffix above). */
+  public static final String DISPATCH_CLASS = "io.gevent4j.CoroutineDispatch";
 
   /** Variable names a lifted local or a temporary must never take: they would hide these. */
   public static final Set<String> RESERVED_VARIABLES = Collections.unmodifiableSet(new LinkedHashSet<>(

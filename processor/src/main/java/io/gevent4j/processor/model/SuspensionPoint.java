@@ -1,5 +1,8 @@
 package io.gevent4j.processor.model;
 
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.util.TreePath;
 import javax.lang.model.element.ExecutableElement;
@@ -36,6 +39,22 @@ public final class SuspensionPoint {
 
   public ExecutableElement method() {
     return method;
+  }
+
+  /**
+   * Whether the call is {@code super.m(...)} or {@code Iface.super.m(...)}: it runs the named
+   * method's own body, never an override (javac's {@code invokespecial}), on the coroutine's receiver.
+   */
+  public boolean isSuper() {
+    ExpressionTree select = tree().getMethodSelect();
+    if (!(select instanceof MemberSelectTree)) {
+      return false;
+    }
+    ExpressionTree receiver = ((MemberSelectTree) select).getExpression();
+    return receiver instanceof IdentifierTree
+        ? ((IdentifierTree) receiver).getName().contentEquals("super")
+        : receiver instanceof MemberSelectTree
+            && ((MemberSelectTree) receiver).getIdentifier().contentEquals("super");
   }
 
   /** For a {@link CallKind#PATCHED} call, the class whose same-named static method replaces it. */

@@ -122,13 +122,39 @@ public final class BodyValidator {
     public Void visitIdentifier(IdentifierTree node, Void unused) {
       // In a lambda `super` still means the coroutine's class, which the generated code is not.
       if (node.getName().contentEquals("super") && !Nesting.insideLocalClass(getCurrentPath())) {
-        error(Message.SUPER_ACCESS, node);
+        if (!callsSuperCoroutine(getCurrentPath())) {
+          error(Message.SUPER_ACCESS, node);
+        }
       } else {
         Element element = trees.getElement(getCurrentPath());
         checkAccess(node, element);
         checkEnclosingInstance(node, element);
       }
       return null;
+    }
+
+    /**
+     * Whether the {@code super} at {@code path} is the receiver of a call of a {@code @Coroutine}
+     * made by the body itself (not a lambda): a suspension point that runs that method's own body.
+     */
+    private boolean callsSuperCoroutine(TreePath path) {
+      return path.getParentPath().getLeaf() instanceof MemberSelectTree && callsCoroutine(path.getParentPath());
+    }
+
+    /**
+     * Whether {@code select} names the method of a call of a {@code @Coroutine} made by the body
+     * itself (not a lambda): the generated code creates its frame through the public
+     * {@code FooCoroutines}, so it needs no access to the method.
+     */
+    private boolean callsCoroutine(TreePath select) {
+      TreePath call = select.getParentPath();
+      if (!(call.getLeaf() instanceof com.sun.source.tree.MethodInvocationTree)
+          || ((com.sun.source.tree.MethodInvocationTree) call.getLeaf()).getMethodSelect() != select.getLeaf()
+          || Nesting.insideLambdaOrClass(call)) {
+        return false;
+      }
+      Element called = trees.getElement(call);
+      return called instanceof ExecutableElement && classifier.classify((ExecutableElement) called) == io.gevent4j.processor.model.CallKind.COROUTINE;
     }
 
     /**
@@ -152,7 +178,11 @@ public final class BodyValidator {
     @Override
     public Void visitMemberSelect(MemberSelectTree node, Void unused) {
       if (node.getIdentifier().contentEquals("super") && !Nesting.insideLocalClass(getCurrentPath())) {
-        error(Message.SUPER_ACCESS, node); // Iface.super.m()
+        Element qualifier = trees.getElement(new TreePath(getCurrentPath(), node.getExpression()));
+        boolean ownSuper = qualifier != null && (qualifier.equals(owner) || qualifier.getKind().isInterface());
+        if (!ownSuper || !callsSuperCoroutine(getCurrentPath())) {
+          error(Message.SUPER_ACCESS, node); // Iface.super.m(), Outer.super.m()
+        }
         return null;
       }
       Element qualifier = trees.getElement(new TreePath(getCurrentPath(), node.getExpression()));
@@ -288,7 +318,7 @@ public final class BodyValidator {
       if (modifiers.contains(Modifier.PRIVATE)) {
         error(Message.PRIVATE_ACCESS, node, describe(element), generatedClassName);
       } else if (modifiers.contains(Modifier.PROTECTED) && !elements.getPackageOf(element).equals(generatedPackage)
-          && !inSubclassOf(owner)) {
+          && !inSubclassOf(owner) && !callsCoroutine(getCurrentPath())) {
         error(Message.PROTECTED_ACCESS, node, describe(element), generatedClassName);
       }
     }

@@ -10,7 +10,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 
-/** Checks a {@code @Coroutine} method's declaration: that it has a body and a reachable class. */
+/** Checks a {@code @Coroutine} method's declaration: that it is not native, and has a reachable class. */
 public final class CoroutineMethodValidator {
   private final Diagnostics diagnostics;
 
@@ -21,10 +21,8 @@ public final class CoroutineMethodValidator {
   /** Reports what is wrong with {@code method}'s declaration; returns whether it is valid. */
   public boolean validate(ExecutableElement method, String generatedClassName) {
     int errors = diagnostics.errorCount();
-    if (method.getModifiers().contains(Modifier.ABSTRACT)) {
-      diagnostics.report(Message.ABSTRACT_COROUTINE, method, method.getSimpleName(), "abstract");
-    } else if (method.getModifiers().contains(Modifier.NATIVE)) {
-      diagnostics.report(Message.ABSTRACT_COROUTINE, method, method.getSimpleName(), "native");
+    if (method.getModifiers().contains(Modifier.NATIVE)) {
+      diagnostics.report(Message.ABSTRACT_COROUTINE, method, method.getSimpleName());
     }
     if (method.getModifiers().contains(Modifier.SYNCHRONIZED)) {
       diagnostics.report(Message.SYNCHRONIZED_COROUTINE, method, method.getSimpleName());

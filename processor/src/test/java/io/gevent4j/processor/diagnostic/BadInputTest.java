@@ -60,18 +60,6 @@ class BadInputTest {
   }
 
   @Test
-  void abstractCoroutine() {
-    assertError(JavaFileObjects.forSourceLines("p.Bad",
-            "package p;",
-            "import io.gevent4j.annotations.Coroutine;",
-            "public abstract class Bad {",
-            "  @Coroutine",
-            "  abstract void f();",
-            "}"),
-        "[CoroutineAbstractCoroutine] @Coroutine method f is abstract and has no body to compile", 5);
-  }
-
-  @Test
   void privateClassInAPrivateMembersSignature() {
     assertError(bad(
             "  private static class Hidden {}",
@@ -226,18 +214,6 @@ class BadInputTest {
   }
 
   @Test
-  void interfaceMethodWithoutBody() {
-    assertError(JavaFileObjects.forSourceLines("p.Bad",
-            "package p;",
-            "import io.gevent4j.annotations.Coroutine;",
-            "public interface Bad {",
-            "  @Coroutine",
-            "  void f();",
-            "}"),
-        "[CoroutineAbstractCoroutine] @Coroutine method f is abstract", 5);
-  }
-
-  @Test
   void synchronizedCoroutine() {
     assertError(bad(
             "  @Coroutine",
@@ -379,16 +355,19 @@ class BadInputTest {
   }
 
   @Test
-  void coroutineOverridingACoroutine() {
-    assertError(JavaFileObjects.forSourceLines("p.Bad",
-            "package p;",
-            "import io.gevent4j.Gevent;",
-            "import io.gevent4j.annotations.Coroutine;",
-            "class Base { @Coroutine void run() { Gevent.sleep(1); } }",
-            "public class Bad extends Base {",
-            "  @Coroutine @Override void run() { Gevent.sleep(2); }",
-            "}"),
-        "[CoroutineOverride] @Coroutine method Bad.run overrides Base.run; coroutines are dispatched statically", 6);
+  void coroutineOverridingACoroutineIsDispatched() {
+    Compilation compilation = CoroutineCompiler.standard().compile(JavaFileObjects.forSourceLines("p.Good",
+        "package p;",
+        "import io.gevent4j.Gevent;",
+        "import io.gevent4j.annotations.Coroutine;",
+        "abstract class Base { @Coroutine abstract void run(); @Coroutine void walk() { Gevent.sleep(1); } }",
+        "interface Service { @Coroutine void serve(); }",
+        "public class Good extends Base implements Service {",
+        "  @Coroutine @Override void run() { Gevent.sleep(2); }",
+        "  @Coroutine @Override void walk() { super.walk(); }",
+        "  @Coroutine @Override public void serve() { run(); }",
+        "}"));
+    assertThat(compilation).succeededWithoutWarnings();
   }
 
   @Test
@@ -401,7 +380,75 @@ class BadInputTest {
             "public class Bad extends Base {",
             "  @Override void run() {}",
             "}"),
-        "[CoroutineOverridden] Bad.run overrides @Coroutine method Base.run", 6);
+        "[CoroutineOverridden] Bad.run overrides @Coroutine method Base.run but is not a @Coroutine, so coroutines calling"
+            + " Base.run would run it as plain code, which cannot suspend; annotate it with @Coroutine", 6);
+  }
+
+  @Test
+  void plainMethodInheritedAsTheImplementationOfACoroutine() {
+    assertError(JavaFileObjects.forSourceLines("p.Bad",
+            "package p;",
+            "import io.gevent4j.annotations.Coroutine;",
+            "interface Service { @Coroutine void serve(); }",
+            "class Plain { public void serve() {} }",
+            "public class Bad extends Plain implements Service {",
+            "}"),
+        "[CoroutineOverridden] Plain.serve overrides @Coroutine method Service.serve but is not a @Coroutine, so coroutines"
+            + " calling Service.serve would run it as plain code, which cannot suspend; annotate Plain.serve with @Coroutine,"
+            + " or override it in Bad with a @Coroutine", 5);
+  }
+
+  @Test
+  void coroutineImplementingAPlainInterfaceMethod() {
+    assertError(bad(
+            "  static class Task implements Runnable {",
+            "    @Coroutine @Override public void run() { Gevent.sleep(1); }",
+            "  }"),
+        "[CoroutineOverridesPlain] @Coroutine method Task.run overrides plain method Runnable.run, so a call through"
+            + " Runnable.run would run it as plain code, which cannot suspend; give the coroutine another name"
+            + " (and keep a plain run for the callers of Runnable.run)", 7);
+  }
+
+  @Test
+  void inheritedCoroutineImplementingAPlainInterfaceMethod() {
+    assertError(bad(
+            "  static class Base { @Coroutine public void run() { Gevent.sleep(1); } }",
+            "  static class Task extends Base implements Runnable {",
+            "  }"),
+        "[CoroutineOverridesPlain] @Coroutine method Base.run overrides plain method Runnable.run", 7);
+  }
+
+  @Test
+  void coroutineCloseOfAnAutoCloseable() {
+    assertError(bad(
+            "  static class Connection implements AutoCloseable {",
+            "    @Coroutine @Override public void close() { Gevent.sleep(1); }",
+            "  }"),
+        "[CoroutineOverridesPlain] @Coroutine method Connection.close overrides plain method AutoCloseable.close, so a call"
+            + " through AutoCloseable.close (try-with-resources calls close() this way) would run it as plain code", 7);
+  }
+
+  @Test
+  void coroutineOverridingAPlainMethodOfItsSuperclass() {
+    assertError(bad(
+            "  static class Base { String describe() { return \"b\"; } }",
+            "  static class Sub extends Base {",
+            "    @Coroutine @Override String describe() { Gevent.sleep(1); return \"s\"; }",
+            "  }"),
+        "[CoroutineOverridesPlain] @Coroutine method Sub.describe overrides plain method Base.describe", 8);
+  }
+
+  @Test
+  void superCallOfACoroutineInsideALambda() {
+    assertError(bad(
+            "  static class Base { @Coroutine void walk() { Gevent.sleep(1); } }",
+            "  static class Sub extends Base {",
+            "    @Coroutine @Override void walk() {",
+            "      Runnable r = () -> super.walk();",
+            "      r.run();",
+            "    }",
+            "  }"),
+        "[CoroutineSuperAccess] 'super' cannot be used in a @Coroutine body", 9);
   }
 
   @Test

@@ -46,6 +46,20 @@ class FrameContractTest {
     }
   }
 
+  /** The runtime's dispatch finds {@code KCoroutines.m$special} by the names the processor gives them. */
+  @Test
+  void theDispatchFindsTheGeneratedNamesByTheProcessorsConvention() throws Exception {
+    Class<?> dispatch = Class.forName(FrameContract.DISPATCH_CLASS);
+    Field special = dispatch.getDeclaredField("SPECIAL_SUFFIX");
+    special.setAccessible(true);
+    assertEquals(FrameContract.SPECIAL_FACTORY_SUFFIX, special.get(null));
+    Method name = dispatch.getDeclaredMethod("coroutinesClassName", Class.class);
+    name.setAccessible(true);
+    assertEquals("io.gevent4j.processor.model.FrameContractTest_NestedCoroutines", name.invoke(null, Nested.class));
+  }
+
+  static class Nested {}
+
   /** Fields a machine in another package inherits (package-private ones it does not see). */
   @Test
   void reservedNamesCoverEveryInheritedFieldOfTheFrame() throws Exception {

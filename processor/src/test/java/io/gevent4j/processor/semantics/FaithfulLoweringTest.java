@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
-import com.google.testing.compile.Compiler;
-import com.google.testing.compile.JavaFileObjects;
 import io.gevent4j.Clock;
 import io.gevent4j.Greenlet;
 import io.gevent4j.Hub;
@@ -982,7 +980,7 @@ class FaithfulLoweringTest {
 
   @Test
   void fallthroughSwitchCompilesWithoutWarningsUnderWerror() {
-    assertLintClean("LintFallthrough",
+    Differential.assertLintClean("LintFallthrough",
         "  @SuppressWarnings(\"fallthrough\")",
         "  @Coroutine public static String run(int n) {",
         "    StringBuilder out = new StringBuilder();",
@@ -997,7 +995,7 @@ class FaithfulLoweringTest {
 
   @Test
   void tryFinallyAndFriendsCompileWithoutWarningsUnderWerror() {
-    assertLintClean("LintTryFinally",
+    Differential.assertLintClean("LintTryFinally",
         "  static final class Res implements AutoCloseable { @Override public void close() { log.add(\"close\"); } }",
         "  @Coroutine public static int run(Object o) {",
         "    int n = 0;",
@@ -1040,31 +1038,6 @@ class FaithfulLoweringTest {
     assertEquals(String.valueOf(direct.result), String.valueOf(greenlet.value()), "direct vs greenlet result for " + method);
     assertTrue(Hub.current().isEmpty(), "hub not empty after " + method);
     return greenlet.value();
-  }
-
-  /** The same source {@link Differential#compile} builds for {@code simpleName}. */
-  private static String[] source(String simpleName, String... members) {
-    String source = "package p;\nimport io.gevent4j.*;\nimport io.gevent4j.annotations.*;\nimport java.util.*;\n"
-        + "public class " + simpleName + " {\n" + Differential.PRELUDE + "\n" + String.join("\n", members) + "\n}\n";
-    return source.split("\n", -1);
-  }
-
-  /**
-   * Asserts the source is warning-free under {@code -Xlint:all -Werror} without the processor (so
-   * the test is fair), then that it still is with the processor and its generated code.
-   */
-  /** Warning-free at the running JDK's level (CI: 17 and 25) and at release 8 ({@code -options}: "8 is obsolete"). */
-  private static void assertLintClean(String simpleName, String... members) {
-    String[] lines = source(simpleName, members);
-    for (List<String> options : Arrays.asList(Arrays.asList("-Xlint:all", "-Werror"),
-        Arrays.asList("--release", "8", "-Xlint:all,-options", "-Werror"))) {
-      Compilation plain = Compiler.javac().withOptions(options)
-          .compile(JavaFileObjects.forSourceLines("p." + simpleName, lines));
-      assertThat(plain).succeededWithoutWarnings();
-      Compilation processed = Compiler.javac().withProcessors(CoroutineCompiler.processors()).withOptions(options)
-          .compile(JavaFileObjects.forSourceLines("p." + simpleName, lines));
-      assertThat(processed).succeededWithoutWarnings();
-    }
   }
 
   /** `case LIMIT:` of a (not private) constant of the class: qualified in the generated class, as only enum constants may not be. */

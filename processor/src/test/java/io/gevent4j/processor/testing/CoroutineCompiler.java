@@ -51,15 +51,13 @@ public final class CoroutineCompiler {
 
   /** A class loader over the classes a successful compilation produced. */
   public static ClassLoader load(Compilation compilation) {
-    Map<String, byte[]> classes = new HashMap<>();
-    for (JavaFileObject file : compilation.generatedFiles()) {
-      if (file.getKind() == JavaFileObject.Kind.CLASS) {
-        String path = file.toUri().getPath();
-        String name = path.substring(path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length(), path.length() - ".class".length());
-        classes.put(name.replace('/', '.'), read(file));
-      }
-    }
-    return new ClassLoader(CoroutineCompiler.class.getClassLoader()) {
+    return load(compilation, CoroutineCompiler.class.getClassLoader());
+  }
+
+  /** A class loader over the classes a successful compilation produced, delegating to {@code parent}. */
+  public static ClassLoader load(Compilation compilation, ClassLoader parent) {
+    Map<String, byte[]> classes = classes(compilation);
+    return new ClassLoader(parent) {
       @Override
       protected Class<?> findClass(String name) throws ClassNotFoundException {
         byte[] bytes = classes.get(name);
@@ -69,6 +67,36 @@ public final class CoroutineCompiler {
         return defineClass(name, bytes, 0, bytes.length);
       }
     };
+  }
+
+  /**
+   * Writes the classes of {@code compilation} under {@code directory} and returns the class path
+   * to compile other sources against them: the directory and this test's own class path.
+   */
+  public static List<java.io.File> classPathWith(Compilation compilation, java.nio.file.Path directory) throws IOException {
+    for (Map.Entry<String, byte[]> entry : classes(compilation).entrySet()) {
+      java.nio.file.Path file = directory.resolve(entry.getKey().replace('.', '/') + ".class");
+      java.nio.file.Files.createDirectories(file.getParent());
+      java.nio.file.Files.write(file, entry.getValue());
+    }
+    List<java.io.File> path = new ArrayList<>();
+    path.add(directory.toFile());
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      path.add(new java.io.File(entry));
+    }
+    return path;
+  }
+
+  private static Map<String, byte[]> classes(Compilation compilation) {
+    Map<String, byte[]> classes = new HashMap<>();
+    for (JavaFileObject file : compilation.generatedFiles()) {
+      if (file.getKind() == JavaFileObject.Kind.CLASS) {
+        String path = file.toUri().getPath();
+        String name = path.substring(path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length(), path.length() - ".class".length());
+        classes.put(name.replace('/', '.'), read(file));
+      }
+    }
+    return classes;
   }
 
   private static byte[] read(JavaFileObject file) {

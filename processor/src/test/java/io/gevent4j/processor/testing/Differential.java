@@ -52,11 +52,32 @@ public final class Differential {
 
   /** Compiles {@code p.<simpleName>} whose body is {@link #PRELUDE} plus {@code members}. */
   public static Differential compile(String simpleName, String... members) {
-    String source = "package p;\nimport io.gevent4j.*;\nimport io.gevent4j.annotations.*;\nimport java.util.*;\n"
-        + "public class " + simpleName + " {\n" + PRELUDE + "\n" + String.join("\n", members) + "\n}\n";
-    Compilation compilation = CoroutineCompiler.standard().compile("p." + simpleName, source.split("\n", -1));
+    Compilation compilation = CoroutineCompiler.standard().compile("p." + simpleName, source(simpleName, members).split("\n", -1));
     assertThat(compilation).succeeded();
     return new Differential(CoroutineCompiler.load(compilation), "p." + simpleName);
+  }
+
+  /**
+   * Asserts the source {@link #compile} builds is warning-free under {@code -Xlint:all -Werror}
+   * without the processor (so the check is fair), then with it and its generated code: at the
+   * running JDK's level and at release 8 ({@code -options}: "8 is obsolete").
+   */
+  public static void assertLintClean(String simpleName, String... members) {
+    String[] lines = source(simpleName, members).split("\n", -1);
+    for (List<String> options : java.util.Arrays.asList(java.util.Arrays.asList("-Xlint:all", "-Werror"),
+        java.util.Arrays.asList("--release", "8", "-Xlint:all,-options", "-Werror"))) {
+      Compilation plain = com.google.testing.compile.Compiler.javac().withOptions(options)
+          .compile(com.google.testing.compile.JavaFileObjects.forSourceLines("p." + simpleName, lines));
+      assertThat(plain).succeededWithoutWarnings();
+      Compilation processed = com.google.testing.compile.Compiler.javac().withProcessors(CoroutineCompiler.processors())
+          .withOptions(options).compile(com.google.testing.compile.JavaFileObjects.forSourceLines("p." + simpleName, lines));
+      assertThat(processed).succeededWithoutWarnings();
+    }
+  }
+
+  private static String source(String simpleName, String... members) {
+    return "package p;\nimport io.gevent4j.*;\nimport io.gevent4j.annotations.*;\nimport java.util.*;\n"
+        + "public class " + simpleName + " {\n" + PRELUDE + "\n" + String.join("\n", members) + "\n}\n";
   }
 
   /** The class loader of the compiled classes. */

@@ -118,6 +118,11 @@ public final class ProgramGenerator {
   static final boolean EXPLICIT_TYPE_ARGUMENTS = true;
   /** A generic coroutine called with explicit type arguments ({@code Cls.<Integer>same(y(1))}). */
   static final boolean GENERIC_COROUTINE_CALLS = true;
+  /**
+   * Virtual calls of coroutines ({@code STEPPERS[i].step(v)}): an interface's abstract and default
+   * coroutines, an override calling {@code super} and {@code Iface.super}, a final implementation.
+   */
+  static final boolean VIRTUAL_CALLS = true;
 
   /** Stands for the generated class's simple name; {@link #bind} replaces it. */
   public static final String CLASS = "__C__";
@@ -289,6 +294,22 @@ public final class ProgramGenerator {
         "  @Coroutine static int over(int v) { log.add(\"over int \" + v); return y(v) - 1; }",
         "  @Coroutine static long over(long v) { log.add(\"over long \" + v); return y(v) * 3; }",
         "  @Coroutine static String over(String s) { log.add(\"over String \" + s); return y(s) + \"!\"; }",
+        "  public interface Stepper {",
+        "    @Coroutine int step(int v);",
+        "    @Coroutine default String tag(String s) { log.add(\"tag \" + s); return y(s) + \"#\"; }",
+        "  }",
+        "  public static class Up implements Stepper {",
+        "    @Coroutine @Override public int step(int v) { log.add(\"up \" + v); return y(v) + 1; }",
+        "  }",
+        "  public static class Down extends Up {",
+        "    @Coroutine @Override public int step(int v) { log.add(\"down \" + v); return super.step(v) * 2 - y(v); }",
+        "    @Coroutine @Override public String tag(String s) { return super.tag(s) + y(\"d\"); }",
+        "  }",
+        "  public static final class Twice implements Stepper {",
+        "    @Coroutine @Override public int step(int v) { log.add(\"twice \" + v); return y(v * 2); }",
+        "    @Coroutine @Override public String tag(String s) { return \"<\" + Stepper.super.tag(s); }",
+        "  }",
+        "  static final Stepper[] STEPPERS = {new Up(), new Down(), new Twice()};",
         "  @Coroutine static int[] ints(int n) {",
         "    int[] r = new int[1 + (n & 3)];",
         "    for (int i = 0; i < r.length; i++) r[i] = y(n + i);",
@@ -1703,6 +1724,11 @@ public final class ProgramGenerator {
         if (type == Type.INT && PRIVATE_MEMBERS && !prologue && random.nextInt(3) == 0) {
           return random.nextBoolean() ? new E(holder() + ".twist(" + gen(intLike(), b).code + ")", type, PRIMARY, false)
               : new E("Holder.mix(" + gen(intLike(), b).code + ", " + gen(Type.LONG, b).code + ")", type, PRIMARY, false);
+        }
+        if ((type == Type.INT || type == Type.STRING) && VIRTUAL_CALLS && random.nextInt(3) == 0) {
+          String receiver = "STEPPERS[Math.floorMod(" + gen(Type.INT, b).code + ", 3)]";
+          return type == Type.INT ? new E(receiver + ".step(" + gen(intLike(), b).code + ")", type, PRIMARY, false)
+              : new E(receiver + ".tag(" + gen(Type.STRING, b).code + ")", type, PRIMARY, false);
         }
         if (type == Type.INT) {
           return random.nextBoolean() ? new E("helper(" + gen(intLike(), b).code + ")", type, PRIMARY, false)
