@@ -33,7 +33,7 @@ abstract class Channel implements Closeable, IoPoller.Handler {
 
   final Hub hub;
   private final SelectableChannel channel;
-  private final SelectionKey key;
+  private final IoPoller.Registration registration;
   private long readTimeoutMillis;
   private long writeTimeoutMillis;
   private Pending reading;
@@ -44,7 +44,7 @@ abstract class Channel implements Closeable, IoPoller.Handler {
   Channel(Hub hub, SelectableChannel channel) throws IOException {
     this.hub = hub;
     this.channel = channel;
-    this.key = hub.io().register(channel, this);
+    this.registration = hub.io().register(channel, this);
   }
 
   /** Both the read and the write timeout, in milliseconds (gevent's {@code settimeout}); 0 waits without limit. */
@@ -244,12 +244,12 @@ abstract class Channel implements Closeable, IoPoller.Handler {
     if (writing != null) {
       writing.fail(failure);
     }
-    hub.io().cancel(key);
+    registration.cancel();
   }
 
   private void updateInterest() {
     int ops = (reading == null ? 0 : reading.op) | (writing == null ? 0 : writing.op);
-    hub.io().setInterest(key, ops);
+    registration.setInterest(ops);
   }
 
   /** A parked operation. */
@@ -303,9 +303,7 @@ abstract class Channel implements Closeable, IoPoller.Handler {
         timer.cancel();
         timer = null;
       }
-      if (key.isValid()) {
-        updateInterest();
-      }
+      updateInterest();
       return waiting;
     }
   }
