@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gevent4j.Clock;
-import io.gevent4j.CoroutineFrame;
 import io.gevent4j.Gevent;
 import io.gevent4j.Greenlet;
 import io.gevent4j.Hub;
@@ -43,67 +42,6 @@ class FairIoTest {
     assertTrue(hub.isEmpty(), "no selector interest or timer left");
   }
 
-  /** {@code echo(socket, label)}: echoes lines until end of stream, logging {@code label} for each; written in the generated style. */
-  private final class Echo extends CoroutineFrame<Integer> {
-    private final Socket socket;
-    private final String label;
-    private String line;
-    private int count;
-
-    Echo(Socket socket, String label) {
-      this.socket = socket;
-      this.label = label;
-    }
-
-    @Override
-    protected Object resume$() throws Throwable {
-      for (;;) {
-        switch (state$) {
-          case 0:
-            prepare$();
-            line = socket.readLine(100);
-            if (parked$(1)) {
-              return SUSPEND;
-            }
-            // fall through
-          case 1:
-            if (resumed$()) {
-              line = (String) result$();
-            }
-            if (line == null) {
-              return count;
-            }
-            log.add(label);
-            count++;
-            prepare$();
-            socket.write(line + "\n");
-            if (parked$(2)) {
-              return SUSPEND;
-            }
-            // fall through
-          case 2:
-            if (resumed$()) {
-              result$();
-            }
-            state$ = 0;
-            continue;
-          default:
-            throw new IllegalStateException("state " + state$);
-        }
-      }
-    }
-
-    @Override
-    protected String name$() {
-      return "echo";
-    }
-
-    @Override
-    protected Object[] arguments$() {
-      return new Object[] {socket, label};
-    }
-  }
-
   /** Runs a flood of lines and one quiet line through two echo greenlets; returns how many flood lines were echoed before the quiet one. */
   private int floodLinesBeforeTheQuietOne() throws IOException {
     log.clear();
@@ -122,8 +60,8 @@ class FairIoTest {
       flooder.shutdownOutput();
       quiet.getOutputStream().write("b\n".getBytes(StandardCharsets.US_ASCII));
       quiet.shutdownOutput();
-      Greenlet<Integer> floodEcho = Greenlet.of(new Echo(flood, "a")).start();
-      Greenlet<Integer> quietEcho = Greenlet.of(new Echo(calm, "b")).start();
+      Greenlet<Integer> floodEcho = Greenlet.of(new EchoLines(flood, "a", log)).start();
+      Greenlet<Integer> quietEcho = Greenlet.of(new EchoLines(calm, "b", log)).start();
       Gevent.joinAll(floodEcho, quietEcho);
       assertEquals(FLOOD_LINES, (int) floodEcho.get());
       assertEquals(1, (int) quietEcho.get());
