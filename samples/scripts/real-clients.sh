@@ -2,7 +2,7 @@
 # Drives the network samples with real clients from Debian's packages, on loopback only, bounded
 # in count and time: nc against the echo server, curl and wrk against the HTTP server, redis-cli
 # and redis-benchmark against the Redis-protocol server, and the concurrent downloader against the
-# HTTP server; then TLS: openssl s_client against the TLS echo server, curl against the HTTPS
+# HTTP server, redis-cli and redis-benchmark through the TCP proxy; then TLS: openssl s_client against the TLS echo server, curl against the HTTPS
 # server, our TLS client against openssl s_server, all checking the demo certificate; and nc -u
 # against the UDP echo server. Installs the clients if they are missing. Exits non-zero on the
 # first wrong answer.
@@ -70,6 +70,15 @@ expect "redis-cli echo" "$(r echo 'héllo wörld')" "héllo wörld"
 echo "== redis-benchmark, 50 clients, 20000 requests per test"
 timeout 120 redis-benchmark -p "$redis_port" -q -n 20000 -c 50 -t ping,set,get,incr | tr '\r' '\n' | grep "requests per second" | tee /tmp/gevent4j-redis-benchmark.txt
 [ "$(wc -l < /tmp/gevent4j-redis-benchmark.txt)" -ge 4 ]
+
+echo "== the TCP proxy in front of the Redis sample: redis-cli, and 16 KB SETs with redis-benchmark"
+proxy_port=$(free_port)
+timeout 300 java -cp "$jars" io.gevent4j.samples.net.TcpProxy "$proxy_port" 127.0.0.1 "$redis_port" >/tmp/gevent4j-TcpProxy.log 2>&1 &
+pids+=($!)
+for _ in $(seq 100); do nc -z 127.0.0.1 "$proxy_port" 2>/dev/null && break; sleep 0.1; done
+expect "redis-cli through the proxy" "$(timeout 10 redis-cli -p "$proxy_port" ping)" "PONG"
+timeout 60 redis-benchmark -p "$proxy_port" -q -n 5000 -c 50 -d 16384 -t set | tr '\r' '\n' | grep "requests per second" | tee /tmp/gevent4j-proxy-benchmark.txt
+[ "$(wc -l < /tmp/gevent4j-proxy-benchmark.txt)" -ge 1 ]
 
 echo "== downloader, 20 pages at once"
 out="$(timeout 60 java -cp "$jars" io.gevent4j.samples.net.Downloader "$http_port" 20)"

@@ -48,6 +48,23 @@ final class Clients {
     }
   }
 
+  /** Connects, sends {@code request} as it is, returns the first {@code lines} lines answered joined by {@code \n}, and closes. */
+  @Coroutine
+  static String exchangeRaw(int port, String request, int lines) throws IOException {
+    Socket socket = Socket.connect(loopback(port), 10_000);
+    try {
+      socket.setTimeout(10_000);
+      socket.write(request);
+      StringBuilder answer = new StringBuilder();
+      for (int i = 0; i < lines; i++) {
+        answer.append(i == 0 ? "" : "\n").append(socket.readLine(1 << 20));
+      }
+      return answer.toString();
+    } finally {
+      socket.close();
+    }
+  }
+
   /** Connects, sends {@code line}, returns the line answered, and closes. */
   @Coroutine
   static String exchange(int port, String line) throws IOException {
