@@ -45,7 +45,8 @@ public final class DatagramSocket extends Channel {
       options.applyTo(channel);
       channel.bind(address);
       DatagramSocket socket = new DatagramSocket(Hub.current(), channel);
-      socket.configure(options);
+      socket.setReadTimeout(options.readTimeoutMillis());
+      socket.setWriteTimeout(options.writeTimeoutMillis());
       return socket;
     } catch (IOException | RuntimeException e) {
       channel.close();
