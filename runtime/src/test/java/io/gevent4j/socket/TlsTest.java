@@ -268,6 +268,70 @@ class TlsTest {
     assertTrue(log.stream().noneMatch(entry -> entry.contains("failed")), log.toString());
   }
 
+  @Test
+  void anUntrustedCertificateIsAnAlertOnBothSides() throws Exception {
+    List<Greenlet<Integer>> handlers = new ArrayList<>();
+    StreamServer server = ourEchoServer(handlers, Tls.server(context));
+    try {
+      SSLContext trustsNothing = SSLContext.getInstance("TLS");
+      trustsNothing.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+        @Override
+        public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) throws java.security.cert.CertificateException {
+          throw new java.security.cert.CertificateException("trusts nothing");
+        }
+
+        @Override
+        public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) throws java.security.cert.CertificateException {
+          throw new java.security.cert.CertificateException("trusts nothing");
+        }
+
+        @Override
+        public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+          return new java.security.cert.X509Certificate[0];
+        }
+      }}, null);
+      try (Socket socket = Socket.connectTls("localhost", server.port(), Tls.client(trustsNothing), bounded())) {
+        SSLHandshakeException e = assertThrows(SSLHandshakeException.class, socket::handshake);
+        assertTrue(e.getMessage().contains("trusts nothing"), e.getMessage());
+      }
+      Gevent.joinAll(waitForHandlers(handlers, 1));
+      Throwable alert = handlers.get(0).exception();
+      assertInstanceOf(SSLException.class, alert);
+      assertTrue(alert.getMessage().contains("alert"), alert.getMessage());
+      assertEquals("still served", Gevent.spawn(ourClientSends(server.port(), "still served")).get());
+    } finally {
+      server.stopAndKill();
+    }
+  }
+
+  @Test
+  void aTls12RenegotiationByTheClientIsCarriedThrough() throws Exception {
+    try (ServerSocket server = ServerSocket.listen(new InetSocketAddress(LOOPBACK, 0), 10, bounded())) {
+      CompletableFuture<String> replies = new CompletableFuture<>();
+      peer("renegotiating-client", () -> {
+        try (SSLSocket client = (SSLSocket) context.getSocketFactory().createSocket(LOOPBACK, server.port())) {
+          client.setEnabledProtocols(new String[] {"TLSv1.2"});
+          client.setSoTimeout(10_000);
+          BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+          client.getOutputStream().write("before\n".getBytes(StandardCharsets.UTF_8));
+          String before = in.readLine();
+          client.startHandshake(); // renegotiates: TLS 1.2 only
+          client.getOutputStream().write("after\n".getBytes(StandardCharsets.UTF_8));
+          replies.complete(before + " " + in.readLine());
+        } catch (Exception e) {
+          replies.completeExceptionally(e);
+          throw e;
+        }
+      });
+      try (Socket accepted = server.accept()) {
+        accepted.startTls(Tls.server(context));
+        Greenlet<Integer> echo = Greenlet.of(new EchoLines(accepted, "line", log)).start();
+        assertEquals("before after", Futures.await(replies));
+        assertEquals(2, (int) echo.get());
+      }
+    }
+  }
+
   /** Waits (cooperatively, a turn at a time) until {@code count} handlers were spawned; returns them. */
   private List<Greenlet<Integer>> waitForHandlers(List<Greenlet<Integer>> handlers, int count) {
     io.gevent4j.event.Event never = new io.gevent4j.event.Event();
