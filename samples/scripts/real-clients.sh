@@ -2,7 +2,10 @@
 # Drives the network samples with real clients from Debian's packages, on loopback only, bounded
 # in count and time: nc against the echo server, curl and wrk against the HTTP server, redis-cli
 # and redis-benchmark against the Redis-protocol server, and the concurrent downloader against the
-# HTTP server. Installs the clients if they are missing. Exits non-zero on the first wrong answer.
+# HTTP server, redis-cli and redis-benchmark through the TCP proxy; then TLS: openssl s_client against the TLS echo server, curl against the HTTPS
+# server, our TLS client against openssl s_server, all checking the demo certificate; and nc -u
+# against the UDP echo server. Installs the clients if they are missing. Exits non-zero on the
+# first wrong answer.
 # Usage: samples/scripts/real-clients.sh   (after `mvn package`, or it builds first)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -12,6 +15,7 @@ command -v nc >/dev/null || need+=(netcat-openbsd)
 command -v curl >/dev/null || need+=(curl)
 command -v wrk >/dev/null || need+=(wrk)
 command -v redis-cli >/dev/null || need+=(redis-tools)
+command -v openssl >/dev/null || need+=(openssl)
 if [ ${#need[@]} -gt 0 ]; then
   echo "== installing ${need[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -67,6 +71,15 @@ echo "== redis-benchmark, 50 clients, 20000 requests per test"
 timeout 120 redis-benchmark -p "$redis_port" -q -n 20000 -c 50 -t ping,set,get,incr | tr '\r' '\n' | grep "requests per second" | tee /tmp/gevent4j-redis-benchmark.txt
 [ "$(wc -l < /tmp/gevent4j-redis-benchmark.txt)" -ge 4 ]
 
+echo "== the TCP proxy in front of the Redis sample: redis-cli, and 16 KB SETs with redis-benchmark"
+proxy_port=$(free_port)
+timeout 300 java -cp "$jars" io.gevent4j.samples.net.TcpProxy "$proxy_port" 127.0.0.1 "$redis_port" >/tmp/gevent4j-TcpProxy.log 2>&1 &
+pids+=($!)
+for _ in $(seq 100); do nc -z 127.0.0.1 "$proxy_port" 2>/dev/null && break; sleep 0.1; done
+expect "redis-cli through the proxy" "$(timeout 10 redis-cli -p "$proxy_port" ping)" "PONG"
+timeout 60 redis-benchmark -p "$proxy_port" -q -n 5000 -c 50 -d 16384 -t set | tr '\r' '\n' | grep "requests per second" | tee /tmp/gevent4j-proxy-benchmark.txt
+[ "$(wc -l < /tmp/gevent4j-proxy-benchmark.txt)" -ge 1 ]
+
 echo "== downloader, 20 pages at once"
 out="$(timeout 60 java -cp "$jars" io.gevent4j.samples.net.Downloader "$http_port" 20)"
 expect "downloader total" "$(echo "$out" | tail -n 1)" "total 210000 bytes"
@@ -81,5 +94,39 @@ for _ in $(seq 200); do (sleep 3 | timeout 8 nc 127.0.0.1 "$fd_port" >/dev/null 
 wait "${flood[@]}" 2>/dev/null || true
 grep -q "Too many open files" /tmp/gevent4j-emfile.log || { echo "FAIL the flood did not exhaust descriptors"; exit 1; }
 expect "serves again after running out of descriptors" "$(printf 'after\n' | timeout 10 nc -N 127.0.0.1 "$fd_port")" "after"
+
+echo "== TLS: the demo certificate exported for openssl and curl"
+tls_dir="$(mktemp -d)"
+keystore=samples/src/main/resources/io/gevent4j/samples/net/demo-keystore.p12
+openssl pkcs12 -in "$keystore" -passin pass:changeit -nokeys -out "$tls_dir/demo.pem" 2>/dev/null
+openssl pkcs12 -in "$keystore" -passin pass:changeit -nocerts -nodes -out "$tls_dir/demo-key.pem" 2>/dev/null
+tls_port=$(free_port); https_port=$(free_port); s_server_port=$(free_port)
+start TlsEchoServer "$tls_port"
+start HttpsServer "$https_port"
+s_client() { # s_client PORT: checks the certificate for localhost, sends stdin, prints what comes back
+  timeout 10 openssl s_client -connect "127.0.0.1:$1" -CAfile "$tls_dir/demo.pem" -verify_return_error \
+    -verify_hostname localhost -servername localhost -quiet -no_ign_eof "${@:2}" 2>/dev/null
+}
+expect "openssl s_client echo" "$( (printf 'hello\nworld\n'; sleep 1) | s_client "$tls_port")" $'hello\nworld'
+expect "garbage to the TLS server" "$(printf 'not tls\n' | timeout 10 nc -N 127.0.0.1 "$tls_port" | head -c 0)" ""
+expect "openssl s_client, TLS 1.2" "$( (printf 'twelve\n'; sleep 1) | s_client "$tls_port" -tls1_2)" "twelve"
+expect "curl https /" "$(timeout 10 curl -s --cacert "$tls_dir/demo.pem" "https://127.0.0.1:$https_port/")" "Hello, World!"
+expect "curl https keep-alive, 2 requests" "$(timeout 10 curl -s --cacert "$tls_dir/demo.pem" "https://localhost:$https_port/" "https://localhost:$https_port/bytes/3")" "Hello, World!xxx"
+expect "curl refuses an unknown certificate" "$(timeout 10 curl -s -o /dev/null -w '%{http_code}' "https://127.0.0.1:$https_port/" || true)" "000"
+timeout 60 openssl s_server -accept "$s_server_port" -cert "$tls_dir/demo.pem" -key "$tls_dir/demo-key.pem" -www -quiet >/dev/null 2>&1 &
+pids+=($!)
+for _ in $(seq 100); do nc -z 127.0.0.1 "$s_server_port" 2>/dev/null && break; sleep 0.1; done
+expect "our TLS client against openssl s_server" "$(timeout 20 java -cp "$jars" io.gevent4j.samples.net.HttpsGet localhost "$s_server_port" | cut -d' ' -f1-3)" "HTTP/1.0 200 ok"
+
+echo "== UDP"
+udp_port=$(free_port)
+timeout 300 java -cp "$jars" io.gevent4j.samples.net.UdpEchoServer "$udp_port" >/tmp/gevent4j-UdpEchoServer.log 2>&1 &
+pids+=($!)
+for _ in $(seq 100); do grep -q "udp echo server" /tmp/gevent4j-UdpEchoServer.log && break; sleep 0.1; done
+expect "nc -u echo" "$(printf 'ping' | timeout 5 nc -u -w1 127.0.0.1 "$udp_port")" "ping"
+head -c 9000 /dev/zero | timeout 5 nc -u -w1 127.0.0.1 "$udp_port" >/dev/null || true
+expect "nc -u echo after an oversized datagram" "$(printf 'still' | timeout 5 nc -u -w1 127.0.0.1 "$udp_port")" "still"
+grep -q "dropped: datagram of 9000 bytes" /tmp/gevent4j-UdpEchoServer.log || { echo "FAIL the oversized datagram was not reported"; exit 1; }
+rm -rf "$tls_dir"
 
 echo "real clients: all passed"

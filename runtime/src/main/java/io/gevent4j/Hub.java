@@ -1,5 +1,6 @@
 package io.gevent4j;
 
+import io.gevent4j.internal.IoBudget;
 import io.gevent4j.internal.IoPoller;
 import io.gevent4j.internal.Timer;
 import io.gevent4j.internal.TimerHeap;
@@ -46,6 +47,8 @@ public final class Hub implements java.util.concurrent.Executor {
   private final TimerHeap timers = new TimerHeap();
   /** Waits for I/O readiness; public to the runtime's socket package through {@link #io()}. */
   private final IoPoller io = new IoPoller();
+  /** Fair I/O: operations the running task may complete without waiting; reset per task. */
+  private final IoBudget ioBudget = new IoBudget();
   private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
   private volatile boolean idle;
   /** The greenlet being stepped, or null when plain code or a callback runs. */
@@ -258,6 +261,16 @@ public final class Hub implements java.util.concurrent.Executor {
   public IoPoller io() {
     assertInHubThread("Hub.io()");
     return io;
+  }
+
+  /**
+   * Hub thread only. The fair-I/O budget of this hub's tasks, for cooperative sockets: after
+   * {@link IoBudget#limit()} operations that did not wait (64 by default), a socket operation
+   * yields to the other ready greenlets before it returns.
+   */
+  public IoBudget ioBudget() {
+    assertInHubThread("Hub.ioBudget()");
+    return ioBudget;
   }
 
   /**
@@ -536,6 +549,7 @@ public final class Hub implements java.util.concurrent.Executor {
   }
 
   private void runTask(Object task) {
+    ioBudget.reset();
     HubObserver watching = observer;
     if (watching != null) {
       watching.entering(task);

@@ -25,14 +25,45 @@ public final class IoPoller {
   private int interested;
   private volatile boolean selecting;
 
+  /** One channel's registration: its interest, counted by the poller even once the channel closed under it. */
+  public final class Registration {
+    private final SelectionKey key;
+    private int ops;
+
+    private Registration(SelectionKey key) {
+      this.key = key;
+    }
+
+    /**
+     * Sets the operations the channel waits for (0 for none). The count of waiting channels
+     * follows what was set here, not the key, which the JDK cancels when it closes a channel
+     * itself (a failed {@code finishConnect}).
+     */
+    public void setInterest(int newOps) {
+      if ((ops == 0) != (newOps == 0)) {
+        interested += newOps == 0 ? -1 : 1;
+      }
+      ops = newOps;
+      if (key.isValid()) {
+        key.interestOps(newOps);
+      }
+    }
+
+    /** Forgets the channel (it is closing). */
+    public void cancel() {
+      setInterest(0);
+      key.cancel();
+    }
+  }
+
   /** Registers {@code channel} (non-blocking) with no interest yet. */
-  public SelectionKey register(SelectableChannel channel, Handler handler) throws IOException {
+  public Registration register(SelectableChannel channel, Handler handler) throws IOException {
     if (selector == null) {
       selector = Selector.open();
       warmUpClosing();
     }
     channel.configureBlocking(false);
-    return channel.register(selector, 0, handler);
+    return new Registration(channel.register(selector, 0, handler));
   }
 
   /**
@@ -42,26 +73,6 @@ public final class IoPoller {
    */
   private static void warmUpClosing() throws IOException {
     java.nio.channels.SocketChannel.open().close();
-  }
-
-  /** Sets the operations {@code key} waits for (0 for none), keeping count of keys that wait. */
-  public void setInterest(SelectionKey key, int ops) {
-    if (!key.isValid()) {
-      return;
-    }
-    int old = key.interestOps();
-    if ((old == 0) != (ops == 0)) {
-      interested += ops == 0 ? -1 : 1;
-    }
-    key.interestOps(ops);
-  }
-
-  /** Forgets {@code key} (its channel is closing). */
-  public void cancel(SelectionKey key) {
-    if (key.isValid() && key.interestOps() != 0) {
-      interested--;
-    }
-    key.cancel();
   }
 
   /** Whether some channel waits for readiness. */

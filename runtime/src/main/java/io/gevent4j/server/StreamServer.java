@@ -5,6 +5,8 @@ import io.gevent4j.Waiter;
 import io.gevent4j.annotations.Yielding;
 import io.gevent4j.socket.ServerSocket;
 import io.gevent4j.socket.Socket;
+import io.gevent4j.socket.SocketOptions;
+import io.gevent4j.socket.Tls;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -26,6 +28,12 @@ import java.util.function.Function;
  * many handlers run. When accepting fails (for example when the process runs out of file
  * descriptors), the server reports it to stderr, waits {@link #ACCEPT_BACKOFF_MILLIS} and tries
  * again: it neither spins nor dies, and serves again once descriptors free up.
+ *
+ * <p>Accepted sockets get the server's {@link #socketOptions} ({@code TCP_NODELAY} on by default,
+ * and the read and write timeouts). With {@link #tls}, each connection runs TLS before its handler
+ * sees it: the handshake runs with the handler's first read or write, and a client that sends
+ * garbage, stalls or breaks off the handshake fails that handler's operation with an
+ * {@link javax.net.ssl.SSLException}, while the server serves the others.
  */
 public final class StreamServer {
   /** The pause after a failed accept. */
@@ -36,6 +44,8 @@ public final class StreamServer {
   private final Set<Greenlet<?>> handlers = new LinkedHashSet<>();
   private int maxConnections;
   private int backlog = 1024;
+  private SocketOptions options = SocketOptions.defaults();
+  private Tls tls;
   private ServerSocket listener;
   private Greenlet<Void> acceptLoop;
   private Waiter<Void> slotFreed;
@@ -62,10 +72,28 @@ public final class StreamServer {
     return this;
   }
 
+  /**
+   * The options of the listener and its accepted sockets (default {@link SocketOptions#defaults()}:
+   * {@code TCP_NODELAY} on, no timeouts). Returns this.
+   */
+  public StreamServer socketOptions(SocketOptions options) {
+    this.options = Objects.requireNonNull(options, "options");
+    return this;
+  }
+
+  /** Serves TLS ({@link Tls#server}) on every connection. Returns this. */
+  public StreamServer tls(Tls tls) {
+    if (tls.isClient()) {
+      throw new IllegalArgumentException("a server needs Tls.server(...), not " + tls);
+    }
+    this.tls = tls;
+    return this;
+  }
+
   /** Binds and starts accepting in a greenlet of the calling thread's hub. Returns this. */
   public StreamServer start() throws IOException {
     if (listener == null) {
-      listener = ServerSocket.listen(address, backlog);
+      listener = ServerSocket.listen(address, backlog, options);
       acceptLoop = Greenlet.of(new AcceptLoop(this)).start();
     }
     return this;
@@ -144,8 +172,11 @@ public final class StreamServer {
   void spawnHandler(Socket socket) {
     Greenlet<?> greenlet;
     try {
+      if (tls != null) {
+        socket.startTls(tls);
+      }
       greenlet = handler.apply(socket);
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       report(e);
       closeQuietly(socket);
       return;

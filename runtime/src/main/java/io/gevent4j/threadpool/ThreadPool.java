@@ -18,6 +18,7 @@ public final class ThreadPool implements AutoCloseable {
   private static final ThreadPool DEFAULT = new ThreadPool(10, "gevent4j-threadpool");
 
   private final ExecutorService executor;
+  private final String name;
 
   /** A pool of {@code size} daemon threads named {@code name-n}. */
   public ThreadPool(int size, String name) {
@@ -32,6 +33,7 @@ public final class ThreadPool implements AutoCloseable {
       return thread;
     };
     this.executor = Executors.newFixedThreadPool(size, threads);
+    this.name = name;
   }
 
   /** The process-wide pool of 10 daemon threads. */
@@ -62,9 +64,35 @@ public final class ThreadPool implements AutoCloseable {
     return waiter.await();
   }
 
+  /**
+   * Any thread. Runs {@code work} on a pool thread without waiting for it: the future completes,
+   * on that thread, with its result or exception (a closed pool fails it at once).
+   */
+  public <T> java.util.concurrent.CompletableFuture<T> submit(Callable<T> work) {
+    Objects.requireNonNull(work, "work");
+    java.util.concurrent.CompletableFuture<T> result = new java.util.concurrent.CompletableFuture<>();
+    try {
+      executor.execute(() -> {
+        try {
+          result.complete(work.call());
+        } catch (Throwable failure) {
+          result.completeExceptionally(failure);
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException closed) {
+      result.completeExceptionally(closed);
+    }
+    return result;
+  }
+
   /** Stops accepting work; running work finishes. */
   @Override
   public void close() {
     executor.shutdown();
+  }
+
+  @Override
+  public String toString() {
+    return "<ThreadPool " + name + ">";
   }
 }
