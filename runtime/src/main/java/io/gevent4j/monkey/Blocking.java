@@ -69,6 +69,16 @@ final class Blocking {
     return waiter.awaitBoolean();
   }
 
+  /**
+   * Throws {@link InterruptedException} (clearing the flag) if the calling thread is interrupted,
+   * as the originals do before they wait: a wait moved to a pool thread would not see it.
+   */
+  static void checkInterrupt() throws InterruptedException {
+    if (Thread.interrupted()) {
+      throw new InterruptedException();
+    }
+  }
+
   /** Runs {@code task} on a thread of the patching's pool, without waiting for it. */
   static void inBackground(Runnable task) {
     THREADS.execute(task);

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * patching's pool, only the calling greenlet is suspended and the hub stays alive meanwhile. An
  * element taken for a greenlet killed while it waits goes back into the queue (at its head for a
  * {@link BlockingDeque}, at its tail otherwise); an element put for it stays put, as if the
- * greenlet had been killed just after the call returned.
+ * greenlet had been killed just after the call returned. As the JDK's queues do, each method
+ * first throws {@link InterruptedException} if the calling thread is interrupted.
  */
 public final class PatchedBlockingQueue {
   private PatchedBlockingQueue() {}
@@ -25,6 +26,7 @@ public final class PatchedBlockingQueue {
   /** {@code queue.take()}, suspending only the calling greenlet until an element is there. */
   @Yielding
   public static <E> E take(BlockingQueue<E> queue) throws InterruptedException {
+    Blocking.checkInterrupt();
     E head = queue.poll();
     if (head != null) {
       return head;
@@ -35,6 +37,7 @@ public final class PatchedBlockingQueue {
   /** {@code queue.put(element)}, suspending only the calling greenlet until there is room. */
   @Yielding
   public static <E> void put(BlockingQueue<E> queue, E element) throws InterruptedException {
+    Blocking.checkInterrupt();
     if (queue.offer(element)) {
       return;
     }
@@ -51,6 +54,7 @@ public final class PatchedBlockingQueue {
   @Yielding
   public static <E> E poll(BlockingQueue<E> queue, long timeout, TimeUnit unit) throws InterruptedException {
     long nanos = unit.toNanos(timeout);
+    Blocking.checkInterrupt();
     E head = queue.poll();
     if (head != null || nanos <= 0) {
       return head;
@@ -69,6 +73,7 @@ public final class PatchedBlockingQueue {
   @Yielding
   public static <E> boolean offer(BlockingQueue<E> queue, E element, long timeout, TimeUnit unit) throws InterruptedException {
     long nanos = unit.toNanos(timeout);
+    Blocking.checkInterrupt();
     if (queue.offer(element)) {
       return true;
     }

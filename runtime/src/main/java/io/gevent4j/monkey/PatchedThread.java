@@ -6,7 +6,8 @@ import io.gevent4j.annotations.Yielding;
 /**
  * Cooperative replacements for {@link Thread}'s blocking methods. With monkey patching on
  * ({@code @MonkeyPatch} or {@code -Agevent4j.monkeyPatch=true}), the processor rewrites
- * {@code Thread.sleep(ms)}, {@code Thread.sleep(ms, ns)}, {@code Thread.yield()} and
+ * {@code Thread.sleep(ms)}, {@code Thread.sleep(ms, ns)}, {@code Thread.sleep(duration)},
+ * {@code Thread.yield()} and
  * {@code thread.join(...)} inside {@code @Coroutine} bodies into the methods of the same name
  * here (an instance call's receiver first).
  */
@@ -42,6 +43,25 @@ public final class PatchedThread {
   }
 
   /**
+   * {@code Thread.sleep(duration)} (JDK 19 and later) that suspends only the calling greenlet:
+   * for {@code duration}, rounded up to a millisecond; a negative duration returns at once, as
+   * the original does. Throws {@link NullPointerException} for a null {@code duration}.
+   */
+  @Yielding
+  public static void sleep(java.time.Duration duration) throws InterruptedException {
+    long nanos;
+    try {
+      nanos = duration.toNanos();
+    } catch (ArithmeticException overflow) {
+      nanos = duration.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
+    if (nanos < 0) {
+      return;
+    }
+    Gevent.sleep(Blocking.ceilMillis(nanos));
+  }
+
+  /**
    * {@link Thread#yield()}: {@code Gevent.sleep(0)}, the calling greenlet goes to the back of the
    * ready queue and the others run first.
    */
@@ -60,6 +80,7 @@ public final class PatchedThread {
     if (!thread.isAlive()) {
       return;
     }
+    Blocking.checkInterrupt(); // the original waits, and so throws, only for a live thread
     Blocking.onPoolThread(() -> {
       thread.join();
       return null;
@@ -78,6 +99,7 @@ public final class PatchedThread {
     if (!thread.isAlive()) {
       return;
     }
+    Blocking.checkInterrupt(); // the original waits, and so throws, only for a live thread
     Blocking.onPoolThread(() -> {
       thread.join(millis);
       return null;
@@ -100,6 +122,7 @@ public final class PatchedThread {
     if (!thread.isAlive()) {
       return;
     }
+    Blocking.checkInterrupt(); // the original waits, and so throws, only for a live thread
     Blocking.onPoolThread(() -> {
       thread.join(millis, nanos);
       return null;
@@ -128,6 +151,7 @@ public final class PatchedThread {
     if (nanos <= 0) {
       return false;
     }
+    Blocking.checkInterrupt();
     long millis = nanos / 1_000_000;
     int rest = (int) (nanos % 1_000_000);
     return Blocking.onPoolThreadBoolean(() -> {

@@ -109,6 +109,33 @@ class PatchedWaitsTest extends VirtualHubTestSupport {
   }
 
   @Test
+  void waitsMovedToAPoolThreadStillSeeTheCallersInterrupt() throws Exception {
+    CountDownLatch never = new CountDownLatch(1);
+    Thread thread = waitingFor(never);
+    BlockingQueue<String> queue = new ArrayBlockingQueue<>(1);
+    queue.add("there");
+    Thread.currentThread().interrupt();
+    assertThrows(InterruptedException.class, () -> PatchedThread.join(thread));
+    Thread.currentThread().interrupt();
+    assertThrows(InterruptedException.class, () -> PatchedBlockingQueue.take(queue));
+    Thread.currentThread().interrupt();
+    assertThrows(InterruptedException.class, () -> PatchedBlockingQueue.offer(queue, "more", 1, TimeUnit.SECONDS));
+    assertFalse(Thread.interrupted(), "the flag is cleared, as by the originals");
+    assertEquals(Arrays.asList("there"), Arrays.asList(queue.toArray()));
+    never.countDown();
+  }
+
+  @Test
+  void sleepWithADurationRoundsUpAndReturnsAtOnceWhenNegative() throws Exception {
+    Greenlet<Object> sleeper = step("woke", () -> quietly(() -> { PatchedThread.sleep(Duration.ofNanos(2_500_001)); return null; })).start();
+    sleeper.join();
+    assertEquals(3, nowMillis());
+    PatchedThread.sleep(Duration.ofSeconds(-1));
+    assertEquals(3, nowMillis());
+    assertThrows(NullPointerException.class, () -> PatchedThread.sleep((Duration) null));
+  }
+
+  @Test
   void semaphoreAcquireWaitsForAPermitFromAnotherThread() throws Exception {
     Semaphore semaphore = new Semaphore(1, true);
     PatchedSemaphore.acquire(semaphore);
