@@ -32,6 +32,7 @@ final class BlockingCalls {
 
   static final String THREAD_POOL = "io.gevent4j.threadpool.ThreadPool.defaultPool().call(() -> ...)";
   private static final String EVENT = "an io.gevent4j.event.Event (await() and set()) or an io.gevent4j.event.AsyncResult";
+  private static final String QUEUE = "an io.gevent4j.queue.Queue, or " + THREAD_POOL;
   private static final String SOCKET = "io.gevent4j.socket.Socket (connect, read, write)";
 
   /** One known call. */
@@ -77,6 +78,7 @@ final class BlockingCalls {
       // Patched: cooperative with monkey patching on, warned about with it off.
       patched("java.lang.Thread", "sleep", "long", "PatchedThread", "Gevent.sleep(long)"),
       patched("java.lang.Thread", "sleep", "long,int", "PatchedThread", "Gevent.sleep(long)"),
+      patched("java.lang.Thread", "sleep", "java.time.Duration", "PatchedThread", "Gevent.sleep(long)"),
       patched("java.lang.Thread", "yield", "", "PatchedThread", "Gevent.sleep(0)"),
       patched("java.lang.Thread", "join", "", "PatchedThread", MONKEY + "PatchedThread.join(thread)"),
       patched("java.lang.Thread", "join", "long", "PatchedThread", MONKEY + "PatchedThread.join(thread, millis)"),
@@ -167,7 +169,24 @@ final class BlockingCalls {
       warned("java.sql.DriverManager", "getConnection", ANY, THREAD_POOL),
       warned("javax.sql.DataSource", "getConnection", ANY, THREAD_POOL),
       warned(JDBC_INTERFACES, ANY, ANY, THREAD_POOL),
-      warned("java.lang.Process", "waitFor", ANY, THREAD_POOL)));
+      warned("java.lang.Process", "waitFor", ANY, THREAD_POOL),
+      // The rest of java.util.concurrent's waits.
+      warned("java.util.concurrent.BlockingDeque", "takeFirst", "", QUEUE),
+      warned("java.util.concurrent.BlockingDeque", "takeLast", "", QUEUE),
+      warned("java.util.concurrent.BlockingDeque", "putFirst", "java.lang.Object", QUEUE),
+      warned("java.util.concurrent.BlockingDeque", "putLast", "java.lang.Object", QUEUE),
+      warned("java.util.concurrent.BlockingDeque", "pollFirst", TIMEOUT, QUEUE),
+      warned("java.util.concurrent.BlockingDeque", "pollLast", TIMEOUT, QUEUE),
+      warned("java.util.concurrent.BlockingDeque", "offerFirst", "java.lang.Object," + TIMEOUT, QUEUE),
+      warned("java.util.concurrent.BlockingDeque", "offerLast", "java.lang.Object," + TIMEOUT, QUEUE),
+      warned("java.util.concurrent.TransferQueue", "transfer", "java.lang.Object", QUEUE),
+      warned("java.util.concurrent.TransferQueue", "tryTransfer", "java.lang.Object," + TIMEOUT, QUEUE),
+      warned("java.util.concurrent.CyclicBarrier", "await", ANY, THREAD_POOL),
+      warned("java.util.concurrent.Phaser", "arriveAndAwaitAdvance", "", THREAD_POOL),
+      warned("java.util.concurrent.Phaser", "awaitAdvance*", ANY, THREAD_POOL),
+      warned("java.util.concurrent.Exchanger", "exchange", ANY, "an io.gevent4j.queue.Channel"),
+      warned("java.util.concurrent.ForkJoinTask", "join", "", THREAD_POOL),
+      warned("java.util.concurrent.ForkJoinTask", "invoke", "", THREAD_POOL)));
 
   private BlockingCalls() {}
 

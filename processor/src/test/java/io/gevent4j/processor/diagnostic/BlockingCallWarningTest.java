@@ -97,6 +97,7 @@ class BlockingCallWarningTest {
   private static final String POOL = "io.gevent4j.threadpool.ThreadPool.defaultPool().call(() -> ...)";
   private static final String EVENT = "an io.gevent4j.event.Event (await() and set()) or an io.gevent4j.event.AsyncResult";
   private static final String SOCKET = "io.gevent4j.socket.Socket (connect, read, write)";
+  private static final String QUEUE = "an io.gevent4j.queue.Queue, or POOL";
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
@@ -134,11 +135,19 @@ class BlockingCallWarningTest {
     "rows.next()                             | ResultSet.next()                               | POOL",
     "process.waitFor()                       | Process.waitFor()                              | POOL",
     "process.waitFor(1, unit)                | Process.waitFor(long,java.util.concurrent.TimeUnit) | POOL",
+    "new LinkedBlockingDeque<String>().takeFirst() | LinkedBlockingDeque.takeFirst()        | QUEUE",
+    "new LinkedBlockingDeque<String>().offerLast(\"x\", 1, unit) | LinkedBlockingDeque.offerLast(java.lang.Object,long,java.util.concurrent.TimeUnit) | QUEUE",
+    "new LinkedTransferQueue<String>().transfer(\"x\") | LinkedTransferQueue.transfer(java.lang.Object) | QUEUE",
+    "new CyclicBarrier(2).await()            | CyclicBarrier.await()                          | POOL",
+    "new Phaser(2).arriveAndAwaitAdvance()   | Phaser.arriveAndAwaitAdvance()                 | POOL",
+    "new Phaser(2).awaitAdvanceInterruptibly(0, 1, unit) | Phaser.awaitAdvanceInterruptibly(int,long,java.util.concurrent.TimeUnit) | POOL",
+    "new Exchanger<String>().exchange(\"x\")  | Exchanger.exchange(java.lang.Object)           | an io.gevent4j.queue.Channel",
+    "ForkJoinPool.commonPool().submit(() -> 1).join() | ForkJoinTask.join()                  | POOL",
   })
   void warnedWithOrWithoutPatching(String statement, String call, String replacement) {
     JavaFileObject source = source(statement);
     String expected = "[CoroutineBlockingCall] " + call + " blocks the hub's thread and every greenlet on it, and monkey patching cannot rewrite it; use "
-        + replacement.replace("EVENT", EVENT).replace("POOL", POOL).replace("SOCKET", SOCKET)
+        + replacement.replace("QUEUE", QUEUE).replace("EVENT", EVENT).replace("POOL", POOL).replace("SOCKET", SOCKET)
         + " instead, or suppress this with @SuppressWarnings(\"gevent4j:blocking\")";
     for (CoroutineCompiler compiler : new CoroutineCompiler[] {CoroutineCompiler.standard(), CoroutineCompiler.withOptions("-Agevent4j.monkeyPatch=true")}) {
       Compilation compilation = compiler.compile(source);
