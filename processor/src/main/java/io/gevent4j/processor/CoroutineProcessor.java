@@ -53,7 +53,7 @@ public final class CoroutineProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Collections.singleton(ProcessorOptions.MONKEY_PATCH_OPTION);
+    return ProcessorOptions.names();
   }
 
   @Override

@@ -229,7 +229,7 @@ final class Pipeline {
     }
     TreePath path = trees.getPath(method);
     try {
-      CallClassifier classifier = new CallClassifier(options.monkeyPatch(method));
+      CallClassifier classifier = new CallClassifier(options.monkeyPatch(method), options.blockingMarkers());
       SuspensionFinder.Result found = new SuspensionFinder(trees, classifier).find(path);
       BodyValidator bodyValidator = new BodyValidator(trees, environment.getElementUtils(), environment.getTypeUtils(), diagnostics, classifier);
       if (!bodyValidator.validate(path, found, generatedName)) {

@@ -10,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * How the replacements wait for something another thread completes, suspending only the calling
@@ -18,7 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>A blocking wait runs on a thread of its own pool: cached, of daemon threads named
  * {@code gevent4j-monkey-n}, unbounded so that waits never queue behind one another (a wait
  * queued behind a wait for it would never end) nor take {@code ThreadPool.defaultPool()}'s
- * threads. If the waiting greenlet is killed, the pool thread is interrupted.
+ * threads. If the waiting greenlet is killed, the pool thread is interrupted. A wait that takes
+ * something (a permit, an element) gives an {@code undo}: if the wait succeeds but its greenlet
+ * no longer wants the result (killed, or timed out by a {@code Timeout}, at any moment before the
+ * result reaches it), the undo gives it back, so that a call that did not return took nothing.
  */
 final class Blocking {
   private static final ExecutorService THREADS = Executors.newCachedThreadPool(new java.util.concurrent.ThreadFactory() {
@@ -37,17 +41,47 @@ final class Blocking {
   /** Runs {@code wait} on a pool thread; returns its result or throws its exception, as it is. */
   @Yielding
   static <T> T onPoolThread(Callable<T> wait) {
+    return onPoolThread(wait, null);
+  }
+
+  /**
+   * {@link #onPoolThread(Callable)}, with {@code undo} called with the wait's result if it
+   * succeeded but its greenlet no longer wants it (on the pool thread or the hub's).
+   */
+  @Yielding
+  static <T> T onPoolThread(Callable<T> wait, Consumer<? super T> undo) {
     Waiter<T> waiter = new Waiter<>();
-    start(waiter, wait);
+    start(waiter, wait, undo);
     return waiter.await();
   }
 
   /** {@link #onPoolThread} for a wait returning {@code boolean}. */
   @Yielding
   static boolean onPoolThreadBoolean(Callable<Boolean> wait) {
+    return onPoolThreadBoolean(wait, null);
+  }
+
+  /** {@link #onPoolThread(Callable, Consumer)} for a wait returning {@code boolean}. */
+  @Yielding
+  static boolean onPoolThreadBoolean(Callable<Boolean> wait, Consumer<? super Boolean> undo) {
     Waiter<Boolean> waiter = new Waiter<>();
-    start(waiter, wait);
+    start(waiter, wait, undo);
     return waiter.awaitBoolean();
+  }
+
+  /**
+   * Throws {@link InterruptedException} (clearing the flag) if the calling thread is interrupted,
+   * as the originals do before they wait: a wait moved to a pool thread would not see it.
+   */
+  static void checkInterrupt() throws InterruptedException {
+    if (Thread.interrupted()) {
+      throw new InterruptedException();
+    }
+  }
+
+  /** Runs {@code task} on a thread of the patching's pool, without waiting for it. */
+  static void inBackground(Runnable task) {
+    THREADS.execute(task);
   }
 
   /**
@@ -78,9 +112,9 @@ final class Blocking {
     return millis < Long.MAX_VALUE && TimeUnit.MILLISECONDS.toNanos(millis) < nanos ? millis + 1 : millis;
   }
 
-  private static <T> void start(Waiter<T> waiter, Callable<? extends T> wait) {
+  private static <T> void start(Waiter<T> waiter, Callable<? extends T> wait, Consumer<? super T> undo) {
     waiter.expectOtherThread();
-    Worker worker = new Worker();
+    Worker<T> worker = new Worker<>(undo);
     waiter.onCancel(worker::cancel);
     try {
       THREADS.execute(() -> {
@@ -91,12 +125,12 @@ final class Blocking {
         try {
           value = wait.call();
         } catch (Throwable failure) {
-          if (worker.exit()) {
+          if (worker.exitFailed()) {
             waiter.failFromAnyThread(failure);
           }
           return;
         }
-        if (worker.exit()) {
+        if (worker.exit(value)) {
           waiter.resumeFromAnyThread(value);
         }
       });
@@ -124,10 +158,21 @@ final class Blocking {
     }
   }
 
-  /** The pool thread running one wait, interrupted if the wait is abandoned while it runs. */
-  private static final class Worker {
+  /**
+   * The pool thread running one wait, interrupted if the wait is abandoned while it runs. Once
+   * the wait has succeeded and its result is on its way to the hub, abandoning it (which happens
+   * on the hub's thread, so the result will not be delivered) undoes the result instead.
+   */
+  private static final class Worker<T> {
+    private final Consumer<? super T> undo;
     private Thread thread;
     private boolean cancelled;
+    private boolean delivering;
+    private T result;
+
+    Worker(Consumer<? super T> undo) {
+      this.undo = undo;
+    }
 
     synchronized boolean enter() {
       if (cancelled) {
@@ -137,21 +182,50 @@ final class Blocking {
       return true;
     }
 
-    /** Ends the wait on this thread; returns whether its result is still wanted. */
-    boolean exit() {
+    /** Ends a wait that succeeded with {@code value}; returns whether it is still wanted (if not, undoes it). */
+    boolean exit(T value) {
+      boolean wanted;
+      synchronized (this) {
+        thread = null;
+        wanted = !cancelled;
+        if (wanted) {
+          delivering = true;
+          result = value;
+        }
+      }
+      Thread.interrupted(); // an interrupt meant for this wait must not reach the pool's next task
+      if (!wanted && undo != null) {
+        undo.accept(value);
+      }
+      return wanted;
+    }
+
+    /** Ends a wait that failed; returns whether its failure is still wanted. */
+    boolean exitFailed() {
       boolean wanted;
       synchronized (this) {
         thread = null;
         wanted = !cancelled;
       }
-      Thread.interrupted(); // an interrupt meant for this wait must not reach the pool's next task
+      Thread.interrupted();
       return wanted;
     }
 
-    synchronized void cancel() {
-      cancelled = true;
-      if (thread != null) {
-        thread.interrupt();
+    void cancel() {
+      boolean undoResult;
+      T value;
+      synchronized (this) {
+        cancelled = true;
+        undoResult = delivering;
+        value = result;
+        result = null;
+        delivering = false;
+        if (thread != null) {
+          thread.interrupt();
+        }
+      }
+      if (undoResult && undo != null) {
+        undo.accept(value);
       }
     }
   }

@@ -1,61 +1,52 @@
 package io.gevent4j.processor.analysis;
 
 import io.gevent4j.processor.model.CallKind;
+import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
 
 /**
  * Decides what a called method is: a {@code @Yielding} primitive, another {@code @Coroutine}, a
- * known blocking JDK call (patched or warned about), or a plain call.
+ * known blocking call (patched or warned about: {@link BlockingCalls}, plus the user's own
+ * blocking markers), or a plain call.
  */
 public final class CallClassifier {
   public static final String COROUTINE = "io.gevent4j.annotations.Coroutine";
   public static final String YIELDING = "io.gevent4j.annotations.Yielding";
 
-  private static final String MONKEY = "io.gevent4j.monkey.";
-
-  /**
-   * The known blocking JDK calls, and the runtime class that holds each replacement: a static
-   * {@code @Yielding} method of the same name taking, for an instance method, the receiver first.
-   * An instance entry also matches the methods overriding it ({@code CompletableFuture.get()} is
-   * {@code Future.get()}).
-   */
-  private static final String[][] BLOCKING_CALLS = {
-    // owner, method, parameter types (erased, comma-separated), replacement owner, advice
-    {"java.lang.Thread", "sleep", "long", MONKEY + "PatchedThread", "Gevent.sleep(long)"},
-    {"java.lang.Thread", "sleep", "long,int", MONKEY + "PatchedThread", "Gevent.sleep(long)"},
-    {"java.lang.Thread", "yield", "", MONKEY + "PatchedThread", "Gevent.sleep(0)"},
-    {"java.util.concurrent.TimeUnit", "sleep", "long", MONKEY + "PatchedTimeUnit",
-        "io.gevent4j.monkey.PatchedTimeUnit.sleep(unit, timeout)"},
-    {"java.util.concurrent.Future", "get", "", MONKEY + "PatchedFuture",
-        "io.gevent4j.monkey.PatchedFuture.get(future)"},
-    {"java.util.concurrent.Future", "get", "long,java.util.concurrent.TimeUnit", MONKEY + "PatchedFuture",
-        "io.gevent4j.monkey.PatchedFuture.get(future, timeout, unit)"},
-    {"java.util.concurrent.CompletableFuture", "join", "", MONKEY + "PatchedCompletableFuture",
-        "io.gevent4j.monkey.PatchedCompletableFuture.join(future)"},
-    {"java.util.concurrent.CountDownLatch", "await", "", MONKEY + "PatchedCountDownLatch",
-        "io.gevent4j.monkey.PatchedCountDownLatch.await(latch)"},
-    {"java.util.concurrent.CountDownLatch", "await", "long,java.util.concurrent.TimeUnit", MONKEY + "PatchedCountDownLatch",
-        "io.gevent4j.monkey.PatchedCountDownLatch.await(latch, timeout, unit)"},
-  };
-
   private final boolean monkeyPatch;
+  private final List<String> markerAnnotations = new ArrayList<>();
+  private final List<String[]> markerMethods = new ArrayList<>();
 
   public CallClassifier(boolean monkeyPatch) {
-    this.monkeyPatch = monkeyPatch;
+    this(monkeyPatch, Collections.<String>emptyList());
   }
 
-  /** Classifies a call of {@code method}. */
+  /**
+   * With the user's blocking markers ({@code -Agevent4j.blockingMarkers}): each the qualified
+   * name of an annotation type (a method annotated with it, or declared in a type annotated with
+   * it, blocks), or {@code Type#method} (the methods of that name of {@code Type} and of its
+   * subtypes block; {@code Type#*}: all of them).
+   */
+  public CallClassifier(boolean monkeyPatch, List<String> blockingMarkers) {
+    this.monkeyPatch = monkeyPatch;
+    for (String marker : blockingMarkers) {
+      int hash = marker.indexOf('#');
+      if (hash < 0) {
+        markerAnnotations.add(marker);
+      } else {
+        markerMethods.add(new String[] {marker.substring(0, hash), marker.substring(hash + 1)});
+      }
+    }
+  }
+
+  /** Classifies a call of {@code method} (a constructor too). */
   public CallKind classify(ExecutableElement method) {
     if (hasAnnotation(method, YIELDING)) {
       return CallKind.YIELDING;
@@ -63,22 +54,70 @@ public final class CallClassifier {
     if (hasAnnotation(method, COROUTINE)) {
       return CallKind.COROUTINE;
     }
-    if (blockingEntry(method) != null) {
-      return monkeyPatch ? CallKind.PATCHED : CallKind.BLOCKING;
+    BlockingCalls.Entry entry = BlockingCalls.find(method);
+    if (entry != null) {
+      return monkeyPatch && entry.patchable() ? CallKind.PATCHED : CallKind.BLOCKING;
     }
-    return CallKind.PLAIN;
+    return isMarkedBlocking(method) ? CallKind.BLOCKING : CallKind.PLAIN;
   }
 
-  /** For a blocking call, the class holding its cooperative replacement. */
+  /** For a patchable blocking call, the class holding its cooperative replacement; otherwise null. */
   public String replacementOwner(ExecutableElement method) {
-    String[] entry = blockingEntry(method);
-    return entry == null ? null : entry[3];
+    BlockingCalls.Entry entry = BlockingCalls.find(method);
+    return entry == null ? null : entry.replacementOwner;
+  }
+
+  /** Whether {@code method} is a blocking call that monkey patching rewrites (when it is on). */
+  public boolean patchable(ExecutableElement method) {
+    BlockingCalls.Entry entry = BlockingCalls.find(method);
+    return entry != null && entry.patchable();
   }
 
   /** For a blocking call, what to call instead. */
   public String advice(ExecutableElement method) {
-    String[] entry = blockingEntry(method);
-    return entry == null ? null : entry[4];
+    BlockingCalls.Entry entry = BlockingCalls.find(method);
+    if (entry != null) {
+      return entry.advice;
+    }
+    return isMarkedBlocking(method) ? BlockingCalls.THREAD_POOL : null;
+  }
+
+  /**
+   * How a warning names a call: {@code Future.get(long,java.util.concurrent.TimeUnit)}, the
+   * parameter types erased; {@code new Socket(java.lang.String,int)} for a constructor.
+   */
+  public static String describe(ExecutableElement method) {
+    String owner = method.getEnclosingElement().getSimpleName().toString();
+    String parameters = "(" + BlockingCalls.parameterTypes(method.getParameters()) + ")";
+    return method.getKind() == javax.lang.model.element.ElementKind.CONSTRUCTOR
+        ? "new " + owner + parameters : owner + "." + method.getSimpleName() + parameters;
+  }
+
+  /** Whether one of the user's blocking markers names {@code method}. */
+  private boolean isMarkedBlocking(ExecutableElement method) {
+    if (markerAnnotations.isEmpty() && markerMethods.isEmpty()) {
+      return false;
+    }
+    Element owner = method.getEnclosingElement();
+    for (String annotation : markerAnnotations) {
+      if (hasAnnotation(method, annotation) || hasAnnotation(owner, annotation)) {
+        return true;
+      }
+    }
+    if (!markerMethods.isEmpty() && owner instanceof TypeElement) {
+      Iterable<TypeElement> owners = method.getModifiers().contains(Modifier.STATIC)
+          ? Collections.singleton((TypeElement) owner)
+          : BlockingCalls.supertypes((TypeElement) owner, new LinkedHashSet<>());
+      for (TypeElement type : owners) {
+        for (String[] marker : markerMethods) {
+          if (type.getQualifiedName().contentEquals(marker[0])
+              && (marker[1].equals("*") || method.getSimpleName().contentEquals(marker[1]))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** Whether {@code element} carries the annotation named {@code qualifiedName}. */
@@ -90,61 +129,5 @@ public final class CallClassifier {
       }
     }
     return false;
-  }
-
-  private static String[] blockingEntry(ExecutableElement method) {
-    Element owner = method.getEnclosingElement();
-    if (!(owner instanceof TypeElement)) {
-      return null;
-    }
-    String name = method.getSimpleName().toString();
-    String parameters = null;
-    Set<String> owners = null;
-    for (String[] entry : BLOCKING_CALLS) {
-      if (!entry[1].equals(name)) {
-        continue;
-      }
-      if (owners == null) {
-        // An instance method overrides the entry's when its type is a subtype of the entry's
-        // owner and it has the same name and erased parameter types; a static one is the entry's.
-        owners = method.getModifiers().contains(Modifier.STATIC)
-            ? Collections.singleton(((TypeElement) owner).getQualifiedName().toString())
-            : supertypes((TypeElement) owner, new HashSet<>());
-        parameters = parameterTypes(method.getParameters());
-      }
-      if (owners.contains(entry[0]) && parameters.equals(entry[2])) {
-        return entry;
-      }
-    }
-    return null;
-  }
-
-  /** The qualified names of {@code type} and all its supertypes, added to {@code into}. */
-  private static Set<String> supertypes(TypeElement type, Set<String> into) {
-    if (into.add(type.getQualifiedName().toString())) {
-      supertype(type.getSuperclass(), into);
-      for (TypeMirror implemented : type.getInterfaces()) {
-        supertype(implemented, into);
-      }
-    }
-    return into;
-  }
-
-  private static void supertype(TypeMirror type, Set<String> into) {
-    if (type.getKind() == TypeKind.DECLARED && ((DeclaredType) type).asElement() instanceof TypeElement) {
-      supertypes((TypeElement) ((DeclaredType) type).asElement(), into);
-    }
-  }
-
-  private static String parameterTypes(List<? extends Element> parameters) {
-    StringBuilder out = new StringBuilder();
-    for (Element parameter : parameters) {
-      if (out.length() > 0) {
-        out.append(',');
-      }
-      TypeMirror type = parameter.asType();
-      out.append(type.getKind() == TypeKind.DECLARED ? ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName() : type.toString());
-    }
-    return out.toString();
   }
 }

@@ -31,11 +31,14 @@ public enum Message {
   SUSPENSION_IN_SYNCHRONIZED("@Yielding call to %s inside a synchronized block would suspend while holding a monitor; use io.gevent4j lock primitives instead"),
   VAR_OF_ANONYMOUS_CLASS("javac cannot compile a 'var' of an anonymous class type again after annotation processing has attributed its class (a javac limitation, with or without gevent4j's output); declare '%s' with a named type"),
   UNSUPPORTED_CONSTRUCT("%s is not supported in a @Coroutine body yet"),
-  BLOCKING_CALL("%s blocks the hub's thread and every greenlet on it; call %s instead, or enable compile-time monkey patching with @MonkeyPatch or -Agevent4j.monkeyPatch=true", Diagnostic.Kind.WARNING),
-  BLOCKING_CALL_IN_LAMBDA("%s blocks the hub's thread and every greenlet on it; inside a lambda or class it runs as plain code, so patching cannot make it cooperative: call it (or %s) from the @Coroutine body itself", Diagnostic.Kind.WARNING),
+  BLOCKING_CALL("%s blocks the hub's thread and every greenlet on it; call %s instead, or enable compile-time monkey patching with @MonkeyPatch or -Agevent4j.monkeyPatch=true, or suppress this with @SuppressWarnings(\"gevent4j:blocking\")", Diagnostic.Kind.WARNING),
+  /** A blocking call that monkey patching cannot rewrite: the same key, no suggestion to enable it. */
+  BLOCKING_CALL_NOT_PATCHABLE("CoroutineBlockingCall", "%s blocks the hub's thread and every greenlet on it, and monkey patching cannot rewrite it; use %s instead, or suppress this with @SuppressWarnings(\"gevent4j:blocking\")", Diagnostic.Kind.WARNING),
+  BLOCKING_CALL_IN_LAMBDA("%s blocks the hub's thread and every greenlet on it; inside a lambda, method reference or class it runs as plain code, so patching cannot make it cooperative (it is never patched there): use %s from the @Coroutine body itself, or suppress this with @SuppressWarnings(\"gevent4j:blocking\")", Diagnostic.Kind.WARNING),
   NO_TREE_API("gevent4j needs javac's com.sun.source tree API, which this compiler does not provide (%s); build with javac"),
   INTERNAL_ERROR("gevent4j failed on this method: %s; please report it with this method's source");
 
+  private final String key;
   private final String format;
   private final Diagnostic.Kind kind;
 
@@ -44,6 +47,12 @@ public enum Message {
   }
 
   Message(String format, Diagnostic.Kind kind) {
+    this(null, format, kind);
+  }
+
+  /** A message sharing another's key ({@code key}), with a text of its own. */
+  Message(String key, String format, Diagnostic.Kind kind) {
+    this.key = key;
     this.format = format;
     this.kind = kind;
   }
@@ -55,6 +64,9 @@ public enum Message {
 
   /** The stable key, as {@code CoroutineSuspensionInLambda}. */
   public String key() {
+    if (this.key != null) {
+      return this.key;
+    }
     StringBuilder key = new StringBuilder("Coroutine");
     for (String word : name().split("_")) {
       key.append(word.charAt(0)).append(word.substring(1).toLowerCase(java.util.Locale.ROOT));

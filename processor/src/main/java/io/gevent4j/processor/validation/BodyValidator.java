@@ -18,6 +18,7 @@ import io.gevent4j.processor.analysis.Nesting;
 import io.gevent4j.processor.analysis.SuspensionFinder;
 import io.gevent4j.processor.diagnostic.Diagnostics;
 import io.gevent4j.processor.diagnostic.Message;
+import io.gevent4j.processor.model.CallKind;
 import io.gevent4j.processor.model.SuspensionPoint;
 import java.util.Set;
 import javax.lang.model.element.Element;
@@ -60,13 +61,7 @@ public final class BodyValidator {
       checkPlacement(point, method, unit);
     }
     new AccessScanner(methodPath, generatedClassName).scan(new TreePath(methodPath, method.getBody()), null);
-    if (!isSuppressed(trees.getElement(methodPath))) {
-      for (TreePath call : found.blockingCalls()) {
-        ExecutableElement called = (ExecutableElement) trees.getElement(call);
-        diagnostics.report(Nesting.insideLambdaOrClass(call) ? Message.BLOCKING_CALL_IN_LAMBDA : Message.BLOCKING_CALL,
-            call.getLeaf(), unit, called.getEnclosingElement().getSimpleName() + "." + called, classifier.advice(called));
-      }
-    }
+    warnBlockingCalls(methodPath, found);
     return diagnostics.errorCount() == errors;
   }
 
@@ -91,14 +86,80 @@ public final class BodyValidator {
     }
   }
 
+  /**
+   * Warns about each blocking call left as it is: a method call the finder found, a constructor
+   * that blocks ({@code new Socket(host, port)}) or a method reference to a blocking method,
+   * unless a declaration around it suppresses {@code gevent4j:blocking}.
+   */
+  private void warnBlockingCalls(TreePath methodPath, SuspensionFinder.Result found) {
+    if (isSuppressed(trees.getElement(methodPath))) {
+      return;
+    }
+    for (TreePath call : found.blockingCalls()) {
+      warnBlocking(call, (ExecutableElement) trees.getElement(call), methodPath);
+    }
+    MethodTree method = (MethodTree) methodPath.getLeaf();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitNewClass(NewClassTree node, Void unused) {
+        Element constructor = trees.getElement(getCurrentPath());
+        if (constructor instanceof ExecutableElement && classifier.classify((ExecutableElement) constructor) == CallKind.BLOCKING) {
+          warnBlocking(getCurrentPath(), (ExecutableElement) constructor, methodPath);
+        }
+        return super.visitNewClass(node, unused);
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree node, Void unused) {
+        Element referenced = trees.getElement(getCurrentPath());
+        CallKind kind = referenced instanceof ExecutableElement ? classifier.classify((ExecutableElement) referenced) : CallKind.PLAIN;
+        if (kind == CallKind.BLOCKING || kind == CallKind.PATCHED) { // a method reference is never patched
+          warnBlocking(getCurrentPath(), (ExecutableElement) referenced, methodPath);
+        }
+        return super.visitMemberReference(node, unused);
+      }
+    }.scan(new TreePath(methodPath, method.getBody()), null);
+  }
+
+  private void warnBlocking(TreePath call, ExecutableElement called, TreePath methodPath) {
+    if (isSuppressedAround(call, methodPath.getLeaf())) {
+      return;
+    }
+    Message message = Nesting.insideLambdaOrClass(call) || call.getLeaf() instanceof MemberReferenceTree ? Message.BLOCKING_CALL_IN_LAMBDA
+        : classifier.patchable(called) ? Message.BLOCKING_CALL : Message.BLOCKING_CALL_NOT_PATCHABLE;
+    diagnostics.report(message, call.getLeaf(), methodPath.getCompilationUnit(), CallClassifier.describe(called), classifier.advice(called));
+  }
+
+  /**
+   * Whether a declaration between {@code call} and the coroutine {@code method} (a local
+   * variable, a method or class of the body) suppresses {@code gevent4j:blocking}.
+   */
+  private boolean isSuppressedAround(TreePath call, Tree method) {
+    for (TreePath path = call.getParentPath(); path != null && path.getLeaf() != method; path = path.getParentPath()) {
+      Tree leaf = path.getLeaf();
+      if (leaf instanceof VariableTree || leaf instanceof MethodTree || leaf instanceof com.sun.source.tree.ClassTree) {
+        Element declared = trees.getElement(path);
+        if (declared != null && suppresses(declared)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code element} or a declaration enclosing it suppresses {@code gevent4j:blocking}. */
   private boolean isSuppressed(Element element) {
     for (Element e = element; e != null; e = e.getEnclosingElement()) {
-      SuppressWarnings suppress = e.getAnnotation(SuppressWarnings.class);
-      if (suppress != null && java.util.Arrays.asList(suppress.value()).contains(SUPPRESS_BLOCKING)) {
+      if (suppresses(e)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean suppresses(Element element) {
+    SuppressWarnings suppress = element.getAnnotation(SuppressWarnings.class);
+    return suppress != null && java.util.Arrays.asList(suppress.value()).contains(SUPPRESS_BLOCKING);
   }
 
   /** Checks names the generated class must be able to reach, and constructs it cannot print. */
@@ -200,7 +261,8 @@ public final class BodyValidator {
     public Void visitMemberReference(MemberReferenceTree node, Void unused) {
       Element referenced = trees.getElement(getCurrentPath());
       checkAccess(node, referenced);
-      if (referenced instanceof ExecutableElement && classifier.classify((ExecutableElement) referenced).suspends()) {
+      CallKind kind = referenced instanceof ExecutableElement ? classifier.classify((ExecutableElement) referenced) : CallKind.PLAIN;
+      if (kind == CallKind.YIELDING || kind == CallKind.COROUTINE) { // a blocking one stays blocking: warned
         error(Message.SUSPENSION_IN_METHOD_REFERENCE, node, referenced.getEnclosingElement().getSimpleName() + "::" + referenced.getSimpleName());
       }
       return super.visitMemberReference(node, unused);

@@ -555,7 +555,7 @@ class BadInputTest {
         "  }");
     Compilation compilation = CoroutineCompiler.standard().compile(source);
     assertThat(compilation).succeeded();
-    assertThat(compilation).hadWarningContaining("[CoroutineBlockingCallInLambda] Thread.sleep(long) blocks the hub's thread and every greenlet on it; inside a lambda or class it runs as plain code, so patching cannot make it cooperative").inFile(source).onLine(8);
+    assertThat(compilation).hadWarningContaining("[CoroutineBlockingCallInLambda] Thread.sleep(long) blocks the hub's thread and every greenlet on it; inside a lambda, method reference or class it runs as plain code, so patching cannot make it cooperative").inFile(source).onLine(8);
     assertThat(compilation).hadWarningCount(1);
   }
 
