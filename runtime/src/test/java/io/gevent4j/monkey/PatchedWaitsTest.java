@@ -141,6 +141,8 @@ class PatchedWaitsTest extends VirtualHubTestSupport {
     PatchedSemaphore.acquire(semaphore);
     assertEquals(0, semaphore.availablePermits());
     Greenlet<Object> one = step("one", () -> quietly(() -> { PatchedSemaphore.acquire(semaphore, 2); return null; })).start();
+    Gevent.sleep(1);
+    eventually(() -> semaphore.getQueueLength() == 1); // "one" waits first, on its pool thread
     Greenlet<Boolean> timedOut = calling(() -> quietly(() -> PatchedSemaphore.tryAcquire(semaphore, 5, TimeUnit.MILLISECONDS))).start();
     new Thread(() -> semaphore.release(2)).start();
     Gevent.joinAll(one, timedOut);
