@@ -134,4 +134,19 @@ public final class Declarations {
     return !modifiers.contains(Modifier.STATIC) && !modifiers.contains(Modifier.PRIVATE) && !modifiers.contains(Modifier.FINAL)
         && !owner.getModifiers().contains(Modifier.FINAL) && !owner.getKind().name().equals("RECORD");
   }
+
+  /**
+   * The type the result of {@code x op= e} (or {@code x++}) is cast back to, for {@code x} of
+   * {@code type}: its primitive type if it is boxed ({@code (byte)}, not {@code (Byte)}), else itself.
+   */
+  public static javax.lang.model.type.TypeMirror arithmeticType(javax.lang.model.util.Types types, javax.lang.model.type.TypeMirror type) {
+    if (type.getKind() == javax.lang.model.type.TypeKind.DECLARED) {
+      try {
+        return types.unboxedType(type);
+      } catch (IllegalArgumentException notBoxed) {
+        return type;
+      }
+    }
+    return type;
+  }
 }

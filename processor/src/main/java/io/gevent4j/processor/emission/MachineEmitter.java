@@ -199,6 +199,17 @@ public final class MachineEmitter {
         .addStatement("throw new $T($S)", IllegalStateException.class, message).build();
   }
 
+  /** A private field written through its accessor, and the instance it belongs to (null if static). */
+  private static final class PrivateField {
+    final VariableElement element;
+    final CodeBlock receiver;
+
+    PrivateField(VariableElement element, CodeBlock receiver) {
+      this.element = element;
+      this.receiver = receiver;
+    }
+  }
+
   /** Emits the body of {@code resume$()}: one {@code case} per state. */
   private final class Body implements Instruction.Visitor {
     private final CoroutineMethod method;
@@ -424,15 +435,24 @@ public final class MachineEmitter {
       if (only instanceof Slot) {
         return CodeBlock.of("$L = $L", ((Slot) only).name(), value);
       }
+      PrivateField field = privateField(target);
+      return field != null ? accessors.write(field.element, field.receiver, value) : CodeBlock.of("$L = $L", code(target), value);
+    }
+
+    /**
+     * The private field that {@code location} is when it is one written through an accessor
+     * (a lowered field part, or a field of the user's tree), else null.
+     */
+    private PrivateField privateField(Code location) {
+      Object only = location.parts().size() == 1 ? location.parts().get(0) : null;
       if (only instanceof Code.Field && Declarations.needsAccessor(((Code.Field) only).element())) {
-        Code.Field field = (Code.Field) only;
-        return accessors.write(field.element(), object(field), value);
+        return new PrivateField(((Code.Field) only).element(), object((Code.Field) only));
       }
       if (only instanceof TreePath && Declarations.needsAccessor(trees.getElement((TreePath) only))) {
         TreePath variable = (TreePath) only;
-        return accessors.write((VariableElement) trees.getElement(variable), printer.receiverOf(variable), value);
+        return new PrivateField((VariableElement) trees.getElement(variable), printer.receiverOf(variable));
       }
-      return CodeBlock.of("$L = $L", code(target), value);
+      return null;
     }
 
     private CodeBlock object(Code.Field field) {
@@ -452,14 +472,9 @@ public final class MachineEmitter {
 
     /** {@code location++} and the like; a private field's through its accessor. */
     private CodeBlock step(Code.Step step) {
-      Object only = step.location().parts().size() == 1 ? step.location().parts().get(0) : null;
-      io.gevent4j.processor.model.PrivateUse use = io.gevent4j.processor.analysis.PrivateMembers.step(step.kind());
-      if (only instanceof Code.Field && Declarations.needsAccessor(((Code.Field) only).element())) {
-        return accessors.step(((Code.Field) only).element(), use, object((Code.Field) only));
-      }
-      if (only instanceof TreePath && Declarations.needsAccessor(trees.getElement((TreePath) only))) {
-        TreePath variable = (TreePath) only;
-        return accessors.step((VariableElement) trees.getElement(variable), use, printer.receiverOf(variable));
+      PrivateField field = privateField(step.location());
+      if (field != null) {
+        return accessors.step(field.element, io.gevent4j.processor.analysis.PrivateMembers.step(step.kind()), field.receiver);
       }
       String symbol = io.gevent4j.processor.model.Operators.symbol(step.kind());
       boolean prefix = step.kind() == Tree.Kind.PREFIX_INCREMENT || step.kind() == Tree.Kind.PREFIX_DECREMENT;

@@ -9,6 +9,7 @@ import com.squareup.javapoet.ParameterizedTypeName;
 import com.squareup.javapoet.TypeName;
 import com.squareup.javapoet.TypeSpec;
 import com.squareup.javapoet.TypeVariableName;
+import io.gevent4j.processor.analysis.Declarations;
 import io.gevent4j.processor.model.PrivateUse;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -98,14 +99,7 @@ final class PrivateAccessors {
 
   /** The type a value must be cast to before it is written to {@code field}: its primitive type if it is boxed. */
   TypeName arithmetic(TypeMirror type) {
-    if (!type.getKind().isPrimitive() && type.getKind() == TypeKind.DECLARED) {
-      try {
-        return TypeName.get(types.unboxedType(type));
-      } catch (IllegalArgumentException notBoxed) {
-        return typeNames.of(type);
-      }
-    }
-    return typeNames.of(type);
+    return typeNames.of(Declarations.arithmeticType(types, type));
   }
 
   private CodeBlock invoke(Element member, String accessor, CodeBlock receiver, CodeBlock typeArguments, List<CodeBlock> arguments) {

@@ -299,26 +299,14 @@ final class ExpressionLowerer {
     String operator = compound.substring(0, compound.length() - 1);
     TypeMirror type = typeOf(variable);
     if (!valueSuspends && accessed) {
-      return Code.assign(location, "(", arithmetic(type), ") (", location, " ", operator, " ", Code.group(value(value)), ")");
+      return Code.assign(location, "(", Declarations.arithmeticType(types, type), ") (", location, " ", operator, " ", Code.group(value(value)), ")");
     }
     if (!valueSuspends) {
       return Code.of(location, " ", compound, " ", value(value));
     }
     Code old = context.spill(origin, location, type);
     Code right = value(value);
-    return Code.assign(location, "(", arithmetic(type), ") (", old, " ", operator, " ", Code.group(right), ")");
-  }
-
-  /** The type {@code x op= e} casts its result to: {@code x}'s, unboxed ({@code (byte)}, not {@code (Byte)}). */
-  private TypeMirror arithmetic(TypeMirror type) {
-    if (type.getKind() == TypeKind.DECLARED) {
-      try {
-        return types.unboxedType(type);
-      } catch (IllegalArgumentException notBoxed) {
-        return type;
-      }
-    }
-    return type;
+    return Code.assign(location, "(", Declarations.arithmeticType(types, type), ") (", old, " ", operator, " ", Code.group(right), ")");
   }
 
   private VariableElement fieldOf(TreePath variable) {
