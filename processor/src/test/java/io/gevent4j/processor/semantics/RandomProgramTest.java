@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Random coroutine bodies ({@link ProgramGenerator}), each run directly and as a greenlet with the
  * same trace, result and exception. CI runs a fixed seed; a longer run is one command:
- * {@code mvn -B test -pl processor -Dtest=RandomProgramTest -Dgevent4j.seed=123 -Dgevent4j.programs=20000}
+ * {@code mvn -B test -pl processor -am -Dtest=RandomProgramTest -Dsurefire.failIfNoSpecifiedTests=false -Dgevent4j.seed=123 -Dgevent4j.programs=20000 "-Dgevent4j.testTimeout=3 h"}
  * ({@code -Dgevent4j.failures=20} reports up to 20 failing programs instead of the first).
  */
 class RandomProgramTest {
