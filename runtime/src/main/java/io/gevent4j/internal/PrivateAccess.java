@@ -75,6 +75,21 @@ public final class PrivateAccess {
     }
   }
 
+  /**
+   * A handle making the {@code super.name(...)} call of class {@code self}, which runs
+   * {@code declaring}'s method (a superclass's, or a direct superinterface's default method)
+   * without virtual dispatch: {@code (self, parameters) result}.
+   */
+  public static MethodHandle superMethod(MethodHandles.Lookup caller, Class<?> self, Class<?> declaring, String name,
+      Class<?> result, Class<?>... parameters) {
+    try {
+      MethodType type = MethodType.methodType(result, parameters);
+      return (PRIVATE_LOOKUP_IN != null ? in(caller, self) : privateLookupOnJdk8(self)).findSpecial(declaring, name, type, self);
+    } catch (ReflectiveOperationException e) {
+      throw failure("super method", declaring, name, e);
+    }
+  }
+
   /** A handle calling static method {@code name} of {@code owner}: {@code (parameters) result}. */
   public static MethodHandle staticMethod(MethodHandles.Lookup caller, Class<?> owner, String name, Class<?> result,
       Class<?>... parameters) {
@@ -108,6 +123,18 @@ public final class PrivateAccess {
       }
       throw Sneaky.<RuntimeException>rethrow(cause);
     }
+  }
+
+  /**
+   * A lookup with private access in {@code self}, on JDK 8: {@code findSpecial} needs one, and only
+   * the lookup class itself can make it there, so it is made by the constructor that Java 8's
+   * {@code MethodHandles.lookup()} uses.
+   */
+  private static MethodHandles.Lookup privateLookupOnJdk8(Class<?> self) throws ReflectiveOperationException {
+    java.lang.reflect.Constructor<MethodHandles.Lookup> constructor =
+        MethodHandles.Lookup.class.getDeclaredConstructor(Class.class, int.class);
+    return accessible(constructor).newInstance(self, MethodHandles.Lookup.PUBLIC | MethodHandles.Lookup.PRIVATE
+        | MethodHandles.Lookup.PROTECTED | MethodHandles.Lookup.PACKAGE);
   }
 
   private static <T extends AccessibleObject> T accessible(T member) {

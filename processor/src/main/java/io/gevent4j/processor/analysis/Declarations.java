@@ -149,4 +149,48 @@ public final class Declarations {
     }
     return type;
   }
+
+  /**
+   * The plain method that the select at {@code select} calls through {@code super} — the method
+   * select of {@code super.m(...)}, or of {@code Iface.super.m(...)} with {@code Iface} a direct
+   * superinterface of {@code coroutineClass} — made by the body (not by a local or anonymous
+   * class, whose {@code super} is its own); null for anything else, a {@code @Coroutine} or
+   * {@code @Yielding} method's included (those are suspension points).
+   */
+  public static javax.lang.model.element.ExecutableElement plainSuperCall(com.sun.source.util.Trees trees,
+      com.sun.source.util.TreePath select, TypeElement coroutineClass) {
+    if (!(select.getLeaf() instanceof com.sun.source.tree.MemberSelectTree)
+        || !(select.getParentPath().getLeaf() instanceof com.sun.source.tree.MethodInvocationTree)
+        || ((com.sun.source.tree.MethodInvocationTree) select.getParentPath().getLeaf()).getMethodSelect() != select.getLeaf()
+        || Nesting.insideLocalClass(select)) {
+      return null;
+    }
+    com.sun.source.tree.ExpressionTree qualifier = ((com.sun.source.tree.MemberSelectTree) select.getLeaf()).getExpression();
+    boolean ownSuper;
+    if (qualifier instanceof com.sun.source.tree.IdentifierTree) {
+      ownSuper = ((com.sun.source.tree.IdentifierTree) qualifier).getName().contentEquals("super");
+    } else if (qualifier instanceof com.sun.source.tree.MemberSelectTree
+        && ((com.sun.source.tree.MemberSelectTree) qualifier).getIdentifier().contentEquals("super")) {
+      Element named = trees.getElement(new com.sun.source.util.TreePath(new com.sun.source.util.TreePath(select, qualifier),
+          ((com.sun.source.tree.MemberSelectTree) qualifier).getExpression()));
+      ownSuper = named != null && named.getKind().isInterface() && isDirectSuperinterface(coroutineClass, named);
+    } else {
+      ownSuper = false;
+    }
+    Element called = ownSuper ? trees.getElement(select) : null;
+    if (!(called instanceof javax.lang.model.element.ExecutableElement)
+        || CallClassifier.hasAnnotation(called, CallClassifier.COROUTINE) || CallClassifier.hasAnnotation(called, CallClassifier.YIELDING)) {
+      return null;
+    }
+    return (javax.lang.model.element.ExecutableElement) called;
+  }
+
+  private static boolean isDirectSuperinterface(TypeElement type, Element candidate) {
+    for (javax.lang.model.type.TypeMirror direct : type.getInterfaces()) {
+      if (((javax.lang.model.type.DeclaredType) direct).asElement().equals(candidate)) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

@@ -89,6 +89,11 @@ public final class PrivateMembers {
 
       @Override
       public Void visitMemberSelect(MemberSelectTree node, Void unused) {
+        javax.lang.model.element.ExecutableElement viaSuper = Declarations.plainSuperCall(trees, getCurrentPath(), coroutineClass);
+        if (viaSuper != null) {
+          record(viaSuper, Declarations.needsAccessor(viaSuper) ? PrivateUse.CALL : PrivateUse.SUPER_CALL);
+          return null; // the qualifier is `super` or `Iface.super`
+        }
         Element element = trees.getElement(getCurrentPath());
         Element qualifier = trees.getElement(new TreePath(getCurrentPath(), node.getExpression()));
         if (node.getIdentifier().contentEquals("this") && qualifier instanceof TypeElement) {

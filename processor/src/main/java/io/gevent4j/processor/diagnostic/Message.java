@@ -18,7 +18,7 @@ public enum Message {
   PRIVATE_METHOD_REFERENCE("a method reference to private %s cannot be made from the generated %s; write a lambda that calls it instead"),
   PRIVATE_COMPOUND_TARGET("private %s is read and written through accessors, which would evaluate '%s' twice; assign it to a local variable first"),
   PRIVATE_GENERIC_STEP("private %s has a type variable's type, so its accessor cannot apply '%s' to it; write 'x += 1' (or a read and a write) instead"),
-  SUPER_ACCESS("'super' cannot be used in a @Coroutine body, which runs in a generated class; call a method of this class instead"),
+  SUPER_ACCESS("this use of 'super' cannot be made from a @Coroutine body, which runs in a generated class (calls 'super.m(...)' and 'Iface.super.m(...)' can, outside lambdas for a @Coroutine m); use a method of this class instead"),
   SUSPENSION_IN_LAMBDA("@Yielding call to %s inside a lambda cannot suspend; move it into a @Coroutine method"),
   SUSPENSION_IN_CLASS("@Yielding call to %s inside an anonymous or local class cannot suspend; move it into a @Coroutine method"),
   SUSPENSION_IN_METHOD_REFERENCE("method reference to %s cannot suspend: it would be called by code that gevent4j does not transform; call it from a @Coroutine method instead"),

@@ -187,7 +187,7 @@ public final class MachineEmitter {
    * {@code FooCoroutines_Machines} (see {@link PrivateAccessors}).
    */
   public List<TypeSpec> privateAccessors(TypeElement owner, Map<Element, java.util.Set<io.gevent4j.processor.model.PrivateUse>> uses) {
-    return new PrivateAccessors(types, typeNames, Names.machinesClass(owner)).holders(uses);
+    return new PrivateAccessors(types, typeNames, Names.machinesClass(owner)).holders(owner, uses);
   }
 
   /** The frame factory of a method that failed to compile: it throws, and the user sees only the real error. */

@@ -87,6 +87,22 @@ final class PrivateAccessors {
     return invoke(method, accessor(method, PrivateUse.CALL), receiver, classVariables ? CodeBlock.of("") : typeArguments, arguments);
   }
 
+  /**
+   * {@code Private$Foo.super$m$int$(self$, arguments)}: {@code super.m(arguments)} of the coroutine
+   * class {@code self}, without virtual dispatch.
+   */
+  CodeBlock superCall(ExecutableElement method, TypeElement self, CodeBlock receiver, CodeBlock typeArguments, List<CodeBlock> arguments) {
+    CodeBlock.Builder out = CodeBlock.builder().add("$T.", holder(self));
+    if (self.getTypeParameters().isEmpty()) {
+      out.add(typeArguments); // else javac infers the class's type variables and the method's together
+    }
+    out.add("$L($L", superAccessor(method), receiver);
+    for (CodeBlock argument : arguments) {
+      out.add(", ").add(argument);
+    }
+    return out.add(")").build();
+  }
+
   /** {@code Private$Foo.new$int$(arguments)}. */
   CodeBlock create(ExecutableElement constructor, CodeBlock typeArguments, List<CodeBlock> arguments) {
     return invoke(constructor, accessor(constructor, PrivateUse.CREATE), null, typeArguments, arguments);
@@ -148,6 +164,10 @@ final class PrivateAccessors {
     }
   }
 
+  private static String superAccessor(ExecutableElement method) {
+    return "super$" + method.getSimpleName() + signature(method) + "$";
+  }
+
   private static String signature(ExecutableElement method) {
     StringBuilder out = new StringBuilder();
     for (VariableElement parameter : method.getParameters()) {
@@ -158,19 +178,28 @@ final class PrivateAccessors {
 
   // ---------------------------------------------------------------- holders
 
-  /** The holder classes for {@code uses}, one per declaring class, in order of first use. */
-  List<TypeSpec> holders(Map<Element, Set<PrivateUse>> uses) {
+  /**
+   * The holder classes for {@code uses} of the coroutines of {@code coroutineClass}, one per
+   * declaring class (the coroutine class's also holds its {@code super} calls), in order of first use.
+   */
+  List<TypeSpec> holders(TypeElement coroutineClass, Map<Element, Set<PrivateUse>> uses) {
     Map<TypeElement, TypeSpec.Builder> holders = new LinkedHashMap<>();
     for (Map.Entry<Element, Set<PrivateUse>> entry : uses.entrySet()) {
       Element member = entry.getKey();
+      Set<PrivateUse> kinds = entry.getValue();
       if (member instanceof TypeElement) {
         outerInstance(holders.computeIfAbsent((TypeElement) member, this::newHolder), (TypeElement) member);
         continue;
       }
-      TypeElement declaring = (TypeElement) member.getEnclosingElement();
-      TypeSpec.Builder holder = holders.computeIfAbsent(declaring, this::newHolder);
+      if (kinds.contains(PrivateUse.SUPER_CALL)) {
+        superMethod(holders.computeIfAbsent(coroutineClass, this::newHolder), (ExecutableElement) member, coroutineClass);
+        if (kinds.size() == 1) {
+          continue;
+        }
+      }
+      TypeSpec.Builder holder = holders.computeIfAbsent((TypeElement) member.getEnclosingElement(), this::newHolder);
       if (member.getKind() == ElementKind.FIELD) {
-        field(holder, (VariableElement) member, entry.getValue());
+        field(holder, (VariableElement) member, kinds);
       } else {
         executable(holder, (ExecutableElement) member);
       }
@@ -290,6 +319,52 @@ final class PrivateAccessors {
     } else {
       accessor.returns(typeNames.of(executable.getReturnType()));
       accessor.addCode(guarded(CodeBlock.of("return $L$L;\n", cast(executable.getReturnType(), accessor), call)));
+    }
+    holder.addMethod(accessor.build());
+  }
+
+  /**
+   * {@code static R super$m$A$(Foo self, A a)}: calls {@code method} as {@code self}'s
+   * {@code super.m(a)} does, its parameter and result types as members of {@code self} (a generic
+   * superclass's {@code T} is {@code self}'s type argument), cast to the erasures the handle has.
+   */
+  private void superMethod(TypeSpec.Builder holder, ExecutableElement method, TypeElement self) {
+    javax.lang.model.type.ExecutableType member =
+        (javax.lang.model.type.ExecutableType) types.asMemberOf((javax.lang.model.type.DeclaredType) self.asType(), method);
+    String handle = superAccessor(method) + "handle";
+    MethodSpec.Builder accessor = MethodSpec.methodBuilder(superAccessor(method)).addModifiers(Modifier.STATIC)
+        .varargs(method.isVarArgs()).addTypeVariables(typeVariables(self)).addParameter(selfType(self), "self");
+    for (TypeParameterElement parameter : method.getTypeParameters()) {
+      accessor.addTypeVariable(TypeVariableName.get(parameter));
+    }
+    for (TypeMirror thrown : member.getThrownTypes()) {
+      accessor.addException(typeNames.of(thrown));
+    }
+    CodeBlock.Builder where = CodeBlock.builder().add("$L, $T.class, $T.class, $S, $T.class", LOOKUP, erased(self.asType()),
+        erased(method.getEnclosingElement().asType()), method.getSimpleName(), erased(method.getReturnType()));
+    CodeBlock.Builder call = CodeBlock.builder().add("$L.invokeExact(self", handle);
+    for (int i = 0; i < method.getParameters().size(); i++) {
+      String name = method.getParameters().get(i).getSimpleName().toString();
+      TypeName declared = erased(method.getParameters().get(i).asType());
+      TypeName type = typeNames.of(member.getParameterTypes().get(i));
+      accessor.addParameter(type, name);
+      where.add(", $T.class", declared);
+      call.add(type.equals(declared) ? CodeBlock.of(", $L", name) : CodeBlock.of(", ($T) $L", declared, name));
+    }
+    call.add(")");
+    holder.addField(handle(handle, "superMethod", where.build()));
+    TypeMirror result = member.getReturnType();
+    if (result.getKind() == TypeKind.VOID) {
+      accessor.addCode(guarded(CodeBlock.of("$L;\n", call.build())));
+    } else {
+      TypeName type = typeNames.of(result);
+      TypeName erasedResult = erased(method.getReturnType());
+      CodeBlock cast = CodeBlock.of("($T) ", type);
+      if (!type.equals(erasedResult)) {
+        accessor.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "{$S, $S}", "unchecked", "rawtypes").build());
+        cast = CodeBlock.of("($T) ($T) ", type, erasedResult);
+      }
+      accessor.returns(type).addCode(guarded(CodeBlock.of("return $L$L;\n", cast, call.build())));
     }
     holder.addMethod(accessor.build());
   }

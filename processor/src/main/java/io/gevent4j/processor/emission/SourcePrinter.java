@@ -416,6 +416,16 @@ final class SourcePrinter {
     /** A call of a private method: {@code Private$Foo.helper$int$(self$, 1)}. */
     @Override
     public Void visitMethodInvocation(com.sun.source.tree.MethodInvocationTree node, Void unused) {
+      javax.lang.model.element.ExecutableElement viaSuper =
+          Declarations.plainSuperCall(trees, new TreePath(getCurrentPath(), node.getMethodSelect()), method.owner());
+      if (viaSuper != null) { // super.m(...): without virtual dispatch, through an accessor
+        CodeBlock self = instanceOf(method.owner());
+        CodeBlock typeArguments = typeArguments(node.getTypeArguments());
+        List<CodeBlock> arguments = arguments(node.getArguments());
+        replace(node, Declarations.needsAccessor(viaSuper) ? accessors.call(viaSuper, self, typeArguments, arguments)
+            : accessors.superCall(viaSuper, method.owner(), self, typeArguments, arguments));
+        return null;
+      }
       Element called = trees.getElement(getCurrentPath());
       if (!Declarations.needsAccessor(called)) {
         return super.visitMethodInvocation(node, unused);

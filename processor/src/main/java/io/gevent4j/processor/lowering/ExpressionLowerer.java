@@ -168,8 +168,11 @@ final class ExpressionLowerer {
     MethodInvocationTree tree = (MethodInvocationTree) path.getLeaf();
     List<TreePath> operands = new ArrayList<>();
     Element method = context.trees.getElement(path);
-    if (tree.getMethodSelect() instanceof MemberSelectTree && method != null && !method.getModifiers().contains(Modifier.STATIC)) {
-      operands.add(child(child(path, tree.getMethodSelect()), ((MemberSelectTree) tree.getMethodSelect()).getExpression()));
+    TreePath select = child(path, tree.getMethodSelect());
+    // `super.m()` has no receiver to evaluate: it runs on the coroutine's own.
+    if (tree.getMethodSelect() instanceof MemberSelectTree && method != null && !method.getModifiers().contains(Modifier.STATIC)
+        && Declarations.plainSuperCall(context.trees, select, context.owner) == null) {
+      operands.add(child(select, ((MemberSelectTree) tree.getMethodSelect()).getExpression()));
     }
     for (ExpressionTree argument : tree.getArguments()) {
       operands.add(child(path, argument));

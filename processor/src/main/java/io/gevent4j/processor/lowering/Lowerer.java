@@ -84,7 +84,8 @@ public final class Lowerer {
       this.methodPath = methodPath;
       this.method = (MethodTree) methodPath.getLeaf();
       this.found = found;
-      this.context = new LoweringContext(trees, elements, found, methodPath.getCompilationUnit());
+      this.context = new LoweringContext(trees, elements, found, methodPath.getCompilationUnit(),
+          (javax.lang.model.element.TypeElement) trees.getElement(methodPath).getEnclosingElement());
       this.verbatimExits = new VerbatimExits(context, breakTargets, continueTargets);
       context.statements = this::statement;
       this.reachability = new Reachability(trees, methodPath.getCompilationUnit());

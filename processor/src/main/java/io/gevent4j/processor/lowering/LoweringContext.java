@@ -36,6 +36,8 @@ final class LoweringContext {
   final Map<Tree, Slot> verbatimYields = new IdentityHashMap<>();
   final SuspensionFinder.Result found;
   final CompilationUnitTree unit;
+  /** The class whose coroutine this is (whose {@code this} and {@code super} the body means). */
+  final javax.lang.model.element.TypeElement owner;
   final List<Instruction> out = new ArrayList<>();
   final List<Slot> parameters = new ArrayList<>();
   final List<Slot> locals = new ArrayList<>();
@@ -54,11 +56,13 @@ final class LoweringContext {
   private int syntheticCount;
   private TryRegion.RegionPart region;
 
-  LoweringContext(Trees trees, Elements elements, SuspensionFinder.Result found, CompilationUnitTree unit) {
+  LoweringContext(Trees trees, Elements elements, SuspensionFinder.Result found, CompilationUnitTree unit,
+      javax.lang.model.element.TypeElement owner) {
     this.trees = trees;
     this.elements = elements;
     this.found = found;
     this.unit = unit;
+    this.owner = owner;
     this.exits = new ExitPlanner(trees.getSourcePositions(), unit);
     this.captures = new Captures(trees, slots);
     usedNames.addAll(FrameContract.RESERVED_VARIABLES);

@@ -19,6 +19,11 @@ public enum PrivateUse {
   /** A constructor call, {@code new Foo(...)}. */
   CREATE,
   /**
+   * A {@code super.m(...)} (or {@code Iface.super.m(...)}) call of a plain method, made without
+   * virtual dispatch; the key is the method, the accessor is in the coroutine class's holder.
+   */
+  SUPER_CALL,
+  /**
    * The enclosing instance of an inner class ({@code Outer.this}, an outer member), read from
    * the field javac gives it; the key is the inner class.
    */

@@ -183,7 +183,7 @@ public final class BodyValidator {
     public Void visitIdentifier(IdentifierTree node, Void unused) {
       // In a lambda `super` still means the coroutine's class, which the generated code is not.
       if (node.getName().contentEquals("super") && !Nesting.insideLocalClass(getCurrentPath())) {
-        if (!callsSuperCoroutine(getCurrentPath())) {
+        if (!callsSuperCoroutine(getCurrentPath()) && !callsPlainSuper(getCurrentPath())) {
           error(Message.SUPER_ACCESS, node);
         }
       } else {
@@ -200,6 +200,11 @@ public final class BodyValidator {
      */
     private boolean callsSuperCoroutine(TreePath path) {
       return path.getParentPath().getLeaf() instanceof MemberSelectTree && callsCoroutine(path.getParentPath());
+    }
+
+    /** Whether the {@code super} at {@code path} is the receiver of a call of a plain method (made through an accessor). */
+    private boolean callsPlainSuper(TreePath path) {
+      return Declarations.plainSuperCall(trees, path.getParentPath(), (javax.lang.model.element.TypeElement) owner) != null;
     }
 
     /**
@@ -241,7 +246,7 @@ public final class BodyValidator {
       if (node.getIdentifier().contentEquals("super") && !Nesting.insideLocalClass(getCurrentPath())) {
         Element qualifier = trees.getElement(new TreePath(getCurrentPath(), node.getExpression()));
         boolean ownSuper = qualifier != null && (qualifier.equals(owner) || qualifier.getKind().isInterface());
-        if (!ownSuper || !callsSuperCoroutine(getCurrentPath())) {
+        if (!ownSuper || !callsSuperCoroutine(getCurrentPath()) && !callsPlainSuper(getCurrentPath())) {
           error(Message.SUPER_ACCESS, node); // Iface.super.m(), Outer.super.m()
         }
         return null;

@@ -106,37 +106,27 @@ class BadInputTest {
   }
 
   @Test
-  void superAccess() {
+  void superOfAnEnclosingClass() {
     assertError(bad(
-            "  @Coroutine String f() {",
-            "    Gevent.sleep(1);",
-            "    return super.toString();",
-            "  }"),
-        "[CoroutineSuperAccess] 'super' cannot be used in a @Coroutine body", 8);
-  }
-
-  @Test
-  void superInALambdaOfACoroutine() {
-    assertError(bad(
-            "  @Coroutine String f() {",
-            "    Gevent.sleep(1);",
-            "    java.util.function.Supplier<String> s = () -> super.toString();",
-            "    return s.get();",
-            "  }"),
-        "[CoroutineSuperAccess] 'super' cannot be used in a @Coroutine body", 8);
-  }
-
-  @Test
-  void interfaceSuperCall() {
-    assertError(bad(
-            "  interface Named { default String name() { return \"n\"; } }",
-            "  static class Impl implements Named {",
+            "  @Override public String toString() { return \"bad\"; }",
+            "  class Inner {",
             "    @Coroutine String f() {",
             "      Gevent.sleep(1);",
-            "      return Named.super.name();",
+            "      return Bad.super.toString();",
             "    }",
             "  }"),
-        "[CoroutineSuperAccess] 'super' cannot be used in a @Coroutine body", 10);
+        "[CoroutineSuperAccess] this use of 'super' cannot be made from a @Coroutine body", 10);
+  }
+
+  @Test
+  void superMethodReference() {
+    assertError(bad(
+            "  @Coroutine String f() {",
+            "    Gevent.sleep(1);",
+            "    java.util.function.Supplier<String> s = super::toString;",
+            "    return s.get();",
+            "  }"),
+        "[CoroutineSuperAccess] this use of 'super' cannot be made from a @Coroutine body", 8);
   }
 
   @Test
@@ -448,7 +438,7 @@ class BadInputTest {
             "      r.run();",
             "    }",
             "  }"),
-        "[CoroutineSuperAccess] 'super' cannot be used in a @Coroutine body", 9);
+        "[CoroutineSuperAccess] this use of 'super' cannot be made from a @Coroutine body", 9);
   }
 
   @Test

@@ -89,6 +89,39 @@ class PolymorphismTest {
   }
 
   @Test
+  void superCallsOfPlainMethodsSkipTheOverride() throws Exception {
+    Differential cases = compile("PlainSupers",
+        "  public static class Base {",
+        "    public String name() { return \"base\"; }",
+        "    protected int twice(int x) { return 2 * x; }",
+        "    public String join(String... parts) { return String.join(\"+\", parts); }",
+        "    @Override public String toString() { return \"Base!\"; }",
+        "  }",
+        "  public interface Named { default String label() { return \"named\"; } }",
+        "  public static class Sub extends Base implements Named {",
+        "    @Override public String name() { return \"sub\"; }",
+        "    @Override protected int twice(int x) { return 3 * x; }",
+        "    @Override public String label() { return \"sub-label\"; }",
+        "    @Override public String join(String... parts) { return \"no\"; }",
+        "    @Override public String toString() { return \"Sub!\"; }",
+        "    @Coroutine public String run() {",
+        "      String a = super.name() + \"/\" + name();",
+        "      int b = super.twice(y(5)) + twice(1);",
+        "      java.util.function.Supplier<String> s = () -> super.toString();",
+        "      String c = Named.super.label() + \"/\" + label();",
+        "      return a + \";\" + b + \";\" + y(s.get()) + \";\" + c + \";\" + super.join(y(\"x\"), \"y\") + \";\" + (super.hashCode() == hashCode());",
+        "    }",
+        "  }",
+        "  public static class Box<T> { public T echo(T t) { return t; } }",
+        "  public static class Strings extends Box<String> {",
+        "    @Override public String echo(String t) { return t + t; }",
+        "    @Coroutine public String run() { return super.echo(y(\"a\")) + echo(\"b\"); }",
+        "  }",
+        "  @Coroutine public static String run() { return new Sub().run() + \"|\" + new Strings().run(); }");
+    assertEquals("base/sub;13;Base!;named/sub-label;x+y;true|abb", cases.assertSame(true, "run").result);
+  }
+
+  @Test
   void threeLevelsWhereTheMiddleDoesNotOverride() throws Exception {
     Differential cases = compile("Levels",
         "  public static class A { @Coroutine public int m(int x) { return y(x + 1); } }",
