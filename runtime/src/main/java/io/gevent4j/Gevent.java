@@ -54,7 +54,7 @@ public final class Gevent {
   /** The running greenlet, or the thread's main greenlet when called from plain code. */
   public static Greenlet<?> getCurrent() {
     Hub hub = Hub.current();
-    return hub.running != null ? hub.running : hub.mainGreenlet();
+    return hub.running != null ? hub.running : hub.main.greenlet();
   }
 
   /** Starts the greenlets not yet started and waits until all are dead; returns them in completion order. */

@@ -459,7 +459,7 @@ public final class Greenlet<T> {
   private void notifyLinks() {
     while (links != null) {
       notifyLink(takeFirstLink());
-      if (links != null && hub.mainResumed()) {
+      if (links != null && hub.main.resumed()) {
         hub.enqueueFirst(this);
         return;
       }
@@ -564,8 +564,8 @@ public final class Greenlet<T> {
     parked = false;
     if (!queued) {
       if (bySwitch && hub.inCallback()) {
-        queued = true; // until it runs: Hub.switchTo may defer it behind plain code
-        hub.switchTo(this);
+        queued = true; // until it runs: MainWait.switchTo may defer it behind plain code
+        hub.main.switchTo(this);
       } else {
         schedule();
       }

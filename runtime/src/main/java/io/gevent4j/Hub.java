@@ -58,10 +58,6 @@ public final class Hub implements java.util.concurrent.Executor {
   private boolean looping;
   /** Whether the loop runs the ready tasks of a turn (not timers, not I/O). */
   private boolean inBatch;
-  /** Set when plain code's wait is over and its turn came: the loop returns to it. */
-  private boolean mainResumed;
-  /** Greenlets switched to by a callback after it had resumed plain code: they run first next time. */
-  private java.util.ArrayList<Greenlet<?>> switchedAfterMain;
   private boolean stopping;
   /** Told about each task this hub runs, when installed (a {@code util.BlockingMonitor}). */
   private volatile HubObserver observer;
@@ -69,11 +65,8 @@ public final class Hub implements java.util.concurrent.Executor {
   Greenlet<?> liveHead;
   /** Waits that another thread promised to complete ({@link Waiter#expectOtherThread()}). */
   private int heldOpen;
-  private Greenlet<Void> mainGreenlet;
-  /** What plain code (the main greenlet) is blocked on, while it runs the loop. */
-  private Waiter<?> mainWaiter;
-  /** An exception for plain code raised while it was not waiting (a {@link Timeout}). */
-  private Throwable pendingMainFailure;
+  /** The wait of plain code (gevent's main greenlet). */
+  final MainWait main = new MainWait(this);
   /** Reports the failures of this hub's greenlets, links and callbacks. */
   final FailureReport failures = new FailureReport();
 
@@ -309,6 +302,11 @@ public final class Hub implements java.util.concurrent.Executor {
     ready.add(greenlet);
   }
 
+  /** Queues the turn of plain code, marked by the {@link Waiter} it waited on ({@link MainWait}). */
+  void enqueueTurnOf(Waiter<?> marker) {
+    ready.add(marker);
+  }
+
   /** Queues {@code greenlet} before every other ready task (a callback that must go on first). */
   void enqueueFirst(Greenlet<?> greenlet) {
     ready.addFirst(greenlet);
@@ -320,43 +318,6 @@ public final class Hub implements java.util.concurrent.Executor {
    */
   boolean inCallback() {
     return inBatch && running == null;
-  }
-
-  /** Whether plain code's wait is over and plain code runs once the current task returns. */
-  boolean mainResumed() {
-    return mainResumed;
-  }
-
-  /**
-   * Runs {@code greenlet} now, inside the current callback (gevent's {@code greenlet.switch} from
-   * the hub); if the callback already resumed plain code, the greenlet runs right after it, first
-   * thing when plain code next waits.
-   */
-  void switchTo(Greenlet<?> greenlet) {
-    if (mainResumed) {
-      if (switchedAfterMain == null) {
-        switchedAfterMain = new java.util.ArrayList<>(2);
-      }
-      switchedAfterMain.add(greenlet);
-    } else {
-      greenlet.step();
-    }
-  }
-
-  /**
-   * The wait {@code waiter} of plain code is over. Completed by a switch from a callback, plain
-   * code resumes when that callback returns; otherwise it takes its turn at the back of the ready
-   * queue (the waiter itself marks its place).
-   */
-  void mainWaitDone(Waiter<?> waiter, boolean bySwitch) {
-    if (waiter != mainWaiter) {
-      return;
-    }
-    if (bySwitch && inCallback() && !mainResumed) {
-      mainResumed = true;
-    } else {
-      ready.add(waiter);
-    }
   }
 
   /** Takes back a greenlet enqueued by {@link #enqueue} that must no longer run. */
@@ -394,13 +355,6 @@ public final class Hub implements java.util.concurrent.Executor {
         + " runs on thread \"" + thread.getName() + "\"; hand work to it with submit, execute or spawnFromAnyThread");
   }
 
-  Greenlet<Void> mainGreenlet() {
-    if (mainGreenlet == null) {
-      mainGreenlet = Greenlet.mainOf(this);
-    }
-    return mainGreenlet;
-  }
-
   /**
    * Runs the loop until {@code waiter} is done: the wait of plain code (gevent's main greenlet).
    *
@@ -409,25 +363,19 @@ public final class Hub implements java.util.concurrent.Executor {
   void block(Waiter<?> waiter) {
     assertInHubThread("Waiter.await (a wait of plain code)");
     checkMayRunLoop();
-    Throwable pending = pendingMainFailure;
-    if (pending != null) {
-      pendingMainFailure = null;
-      waiter.abort(pending);
+    if (!main.begin(waiter)) {
       return;
     }
     looping = true;
-    mainWaiter = waiter;
-    mainResumed = false;
     try {
-      while (!mainResumed) {
+      while (!main.resumed()) {
         if (!turn()) {
           throw new LoopExit(this, waiter.awaited);
         }
       }
     } finally {
       looping = false;
-      mainWaiter = null;
-      mainResumed = false;
+      main.end();
     }
   }
 
@@ -457,19 +405,6 @@ public final class Hub implements java.util.concurrent.Executor {
   }
 
   /**
-   * Raises {@code failure} in plain code (the main greenlet): at once in the wait it is blocked
-   * on, or else at its next wait.
-   */
-  void throwIntoMain(Throwable failure) {
-    Waiter<?> waiter = mainWaiter;
-    if (waiter != null) {
-      waiter.abort(failure);
-    } else {
-      pendingMainFailure = failure;
-    }
-  }
-
-  /**
    * One turn of the loop; returns false when nothing is left that could ever run. It ends early
    * when plain code's wait is over and its turn came.
    */
@@ -485,25 +420,14 @@ public final class Hub implements java.util.concurrent.Executor {
     }
     inBatch = true;
     try {
-      for (int i = 0; i < batch && !mainResumed; i++) {
+      for (int i = 0; i < batch && !main.resumed(); i++) {
         runTask(ready.poll());
       }
     } finally {
       inBatch = false;
-      requeueSwitchedAfterMain();
+      main.requeueSwitched();
     }
     return true;
-  }
-
-  /** Puts the greenlets of {@link #switchTo} that had to wait for plain code first in the queue. */
-  private void requeueSwitchedAfterMain() {
-    java.util.ArrayList<Greenlet<?>> pending = switchedAfterMain;
-    if (pending != null) {
-      switchedAfterMain = null;
-      for (int i = pending.size() - 1; i >= 0; i--) {
-        ready.addFirst(pending.get(i));
-      }
-    }
   }
 
   private void drainInbox() {
@@ -569,9 +493,7 @@ public final class Hub implements java.util.concurrent.Executor {
       return;
     }
     if (task instanceof Waiter) {
-      if (task == mainWaiter) {
-        mainResumed = true; // plain code's turn (a stale mark of an abandoned wait is skipped)
-      }
+      main.turnCame((Waiter<?>) task); // plain code's turn
       return;
     }
     try {

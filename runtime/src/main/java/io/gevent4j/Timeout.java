@@ -109,7 +109,7 @@ public class Timeout extends Error implements AutoCloseable {
     timer = hub.schedule(millis, () -> {
       timer = null;
       if (target == null) {
-        hub.throwIntoMain(raised);
+        hub.main.raise(raised);
       } else {
         target.throwInto(raised);
       }

@@ -187,7 +187,7 @@ public final class Waiter<T> {
     onCancel = null;
     Greenlet<?> g = owner;
     if (g == null) {
-      hub.mainWaitDone(this, bySwitch);
+      hub.main.done(this, bySwitch);
     } else if (g.waitingOn == this) {
       g.waitingOn = null;
       g.wake(result, error, bySwitch);
