@@ -11,6 +11,19 @@ final class ReportText {
     return greenlet + " failed with " + failure.getClass().getSimpleName();
   }
 
+  /** The lines {@code spawned at} and the greenlet's spawn site, if captured; else empty. */
+  static String spawnedAt(Greenlet<?> greenlet) {
+    StackTraceElement[] site = greenlet.spawningStack();
+    if (site == null) {
+      return "";
+    }
+    StringBuilder text = new StringBuilder("  spawned at\n");
+    for (StackTraceElement frame : site) {
+      text.append("    at ").append(frame).append('\n');
+    }
+    return text.toString();
+  }
+
   static String linkFailed(Object link, Greenlet<?> greenlet) {
     return "link " + link + " of " + greenlet;
   }

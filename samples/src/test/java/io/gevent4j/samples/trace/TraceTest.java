@@ -1,0 +1,150 @@
+package io.gevent4j.samples.trace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gevent4j.Gevent;
+import io.gevent4j.Greenlet;
+import io.gevent4j.Reporter;
+import io.gevent4j.test.GeventExtension;
+import io.gevent4j.test.TestHub;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Issue 14's "done when": traces of exceptions thrown in coroutines name the user's lines and the
+ * coroutine call chain, never a generated file, whether caught or reported by the hub.
+ */
+@ExtendWith(GeventExtension.class)
+class TraceTest {
+  private static final String LEAF = "at io.gevent4j.samples.trace.Trace.leaf(Trace.java:11)";
+  private static final String MIDDLE = "at io.gevent4j.samples.trace.Trace.middle(Trace.java:18)";
+  private static final String TOP = "at io.gevent4j.samples.trace.Trace.top(Trace.java:25)";
+  private static final String BOUNDARY = "at io.gevent4j.Greenlet.coroutineBoundary(<Greenlet at 0x";
+
+  @Test
+  void caughtExceptionShowsTheCoroutineCallChain(TestHub hub) {
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> Gevent.spawn(TraceCoroutines.top(1)).get());
+    String trace = trace(e);
+    assertInOrder(trace, LEAF, MIDDLE, TOP, BOUNDARY + "[0-9a-f]+: top(1)>)", "at io.gevent4j.Greenlet.get(",
+        "at io.gevent4j.samples.trace.TraceTest.lambda$caughtExceptionShowsTheCoroutineCallChain$");
+    assertNoGeneratedFile(trace);
+    assertEquals(1, hub.takeFailures().size());
+  }
+
+  @Test
+  void hubReportOfAnUncaughtFailureShowsTheCoroutineCallChain(TestHub hub) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    hub.hub().setReporter(Reporter.gevent(new PrintStream(bytes, true)));
+    Greenlet<Integer> g = Gevent.spawn(TraceCoroutines.top(2));
+    g.join();
+    String report = new String(bytes.toByteArray(), StandardCharsets.UTF_8);
+    assertInOrder(report, LEAF, MIDDLE, TOP, BOUNDARY, "at io.gevent4j.Greenlet.join(", g + " failed with IllegalStateException");
+    assertNoGeneratedFile(report);
+  }
+
+  @Test
+  void aFinallyBlockThatThrowsShowsItsOwnLine(TestHub hub) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Gevent.spawn(TraceCoroutines.failsInFinally(1)).get());
+    String trace = trace(e);
+    assertInOrder(trace, "at io.gevent4j.samples.trace.Trace.failsInFinally(Trace.java:35)", BOUNDARY);
+    assertEquals(1, hub.takeFailures().size());
+    assertNoGeneratedFile(trace);
+  }
+
+  @Test
+  void aRethrownExceptionKeepsItsFirstTrace(TestHub hub) {
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> Gevent.spawn(TraceCoroutines.rethrows(1)).get());
+    String trace = trace(e);
+    assertInOrder(trace, LEAF, MIDDLE, "at io.gevent4j.samples.trace.Trace.rethrows(Trace.java:43)", BOUNDARY);
+    assertEquals(1, count(trace, BOUNDARY), trace);
+    assertEquals(1, hub.takeFailures().size());
+    assertNoGeneratedFile(trace);
+  }
+
+  @Test
+  void aWrappedExceptionAndItsCauseBothShowTheChain(TestHub hub) {
+    RuntimeException e = assertThrows(RuntimeException.class, () -> Gevent.spawn(TraceCoroutines.wraps(1)).get());
+    assertTrue(e.getCause() instanceof IllegalStateException);
+    String trace = trace(e);
+    assertInOrder(trace, "java.lang.RuntimeException: wrapped", "at io.gevent4j.samples.trace.Trace.wraps(Trace.java:57)",
+        BOUNDARY, "Caused by: java.lang.IllegalStateException", LEAF, MIDDLE, "at io.gevent4j.samples.trace.Trace.wraps(Trace.java:54)");
+    assertNoGeneratedFile(trace);
+    assertEquals(1, hub.takeFailures().size());
+  }
+
+  @Test
+  void aKilledGreenletShowsWhereItWaitedThenWhoKilledIt(TestHub hub) {
+    Greenlet<Void> g = Gevent.spawn(TraceCoroutines.waitsDeep());
+    hub.advanceTime(1);
+    IllegalStateException stop = new IllegalStateException("stop");
+    g.kill(stop);
+    assertSame(stop, g.exception());
+    assertEquals(1, hub.takeFailures().size());
+    String trace = trace(stop);
+    assertInOrder(trace, "at io.gevent4j.samples.trace.Trace.waits(Trace.java:64)",
+        "at io.gevent4j.samples.trace.Trace.waitsDeep(Trace.java:70)", BOUNDARY + "[0-9a-f]+: waitsDeep()>)",
+        "at io.gevent4j.samples.trace.TraceTest.aKilledGreenletShowsWhereItWaitedThenWhoKilledIt(TraceTest.java:");
+    assertNoGeneratedFile(trace);
+  }
+
+  @Test
+  void acrossGetInAnotherGreenletTheCallChainIsKept(TestHub hub) {
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> Gevent.spawn(TraceCoroutines.getsTop(1)).get());
+    String trace = trace(e);
+    assertInOrder(trace, LEAF, MIDDLE, TOP, BOUNDARY + "[0-9a-f]+: top(1)>)", "at io.gevent4j.Greenlet.get(");
+    assertNoGeneratedFile(trace);
+    assertEquals(2, hub.takeFailures().size());
+  }
+
+  @Test
+  void theDumpAgreesAndShowsTheSpawnSiteWhenCaptured(TestHub hub) {
+    hub.hub().setCaptureSpawnSite(true);
+    Greenlet<Void> g = Gevent.spawn(TraceCoroutines.waitsDeep());
+    hub.advanceTime(1);
+    String dump = hub.hub().dump();
+    assertInOrder(dump, g + " suspended", "at io.gevent4j.samples.trace.Trace.waits(Trace.java:64)",
+        "at io.gevent4j.samples.trace.Trace.waitsDeep(Trace.java:70)", "spawned at",
+        "at io.gevent4j.samples.trace.TraceTest.theDumpAgreesAndShowsTheSpawnSiteWhenCaptured(TraceTest.java:");
+    assertNoGeneratedFile(dump);
+    g.kill();
+  }
+
+  private static String trace(Throwable e) {
+    StringWriter out = new StringWriter();
+    e.printStackTrace(new PrintWriter(out));
+    return out.toString();
+  }
+
+  /** Asserts that each of {@code parts} (a {@code [0-9a-f]+} in one matches hex digits) follows the previous. */
+  private static void assertInOrder(String text, String... parts) {
+    int at = 0;
+    for (String part : parts) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+          java.util.regex.Pattern.quote(part).replace("[0-9a-f]+", "\\E[0-9a-f]+\\Q")).matcher(text);
+      assertTrue(m.find(at), "expected " + part + " after offset " + at + " in:\n" + text);
+      at = m.end();
+    }
+  }
+
+  private static void assertNoGeneratedFile(String text) {
+    assertFalse(text.contains("Coroutines_Machines") || text.contains("Coroutines.java"), text);
+  }
+
+  private static int count(String text, String part) {
+    int n = 0;
+    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+      n++;
+    }
+    return n;
+  }
+}
