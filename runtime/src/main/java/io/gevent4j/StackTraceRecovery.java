@@ -125,7 +125,7 @@ public final class StackTraceRecovery {
   }
 
   /** The frames from {@code frame} outwards, each at the line it waits at ({@code location$()}). */
-  static void appendChain(List<StackTraceElement> out, CoroutineFrame<?> frame) {
+  private static void appendChain(List<StackTraceElement> out, CoroutineFrame<?> frame) {
     for (CoroutineFrame<?> f = frame; f != null; f = f.caller) {
       out.add(parseLocation(f.location$()));
     }
@@ -154,7 +154,7 @@ public final class StackTraceRecovery {
   }
 
   /** The marker between a greenlet's coroutine frames and the stack that ran its hub. */
-  static StackTraceElement boundary(Greenlet<?> greenlet) {
+  private static StackTraceElement boundary(Greenlet<?> greenlet) {
     return new StackTraceElement(GREENLET, BOUNDARY, String.valueOf(greenlet), -1);
   }
 

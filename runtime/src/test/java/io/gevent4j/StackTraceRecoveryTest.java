@@ -86,6 +86,16 @@ class StackTraceRecoveryTest extends HubTestSupport {
   }
 
   @Test
+  void theFailureReportShowsTheSpawnSite() {
+    hub.setCaptureSpawnSite(true);
+    Greenlet<Integer> g = Greenlet.of(new leaf$Machine()).start();
+    g.join();
+    String report = errors();
+    assertTrue(report.contains(g + " failed with IllegalStateException\n  spawned at\n    at " + g.spawningStack()[0] + "\n"), report);
+    assertEquals(getClass().getName(), g.spawningStack()[0].getClassName());
+  }
+
+  @Test
   void aSampledStackNamesTheRunningGreenletsWaitingFrames() {
     StackTraceElement generated = new StackTraceElement(leaf$Machine.class.getName(), "resume$", "TraceFixtureCoroutines_Machines.java", 20);
     StackTraceElement plain = new StackTraceElement("p.Main", "main", "Main.java", 3);
