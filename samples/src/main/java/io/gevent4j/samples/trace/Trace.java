@@ -85,4 +85,20 @@ public final class Trace {
     }
     Gevent.spawn(TraceCoroutines.top(2)).join();
   }
+
+  /** Keeps the hub busy until {@code released} opens, at most 10 s: what {@code BlockingMonitor} reports. */
+  @Coroutine
+  static boolean spins(java.util.concurrent.CountDownLatch released) {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (released.getCount() > 0 && System.nanoTime() < deadline) {
+      java.util.Objects.requireNonNull(released);
+    }
+    return released.getCount() == 0;
+  }
+
+  /** Calls {@link #spins}: the monitor's report shows both frames. */
+  @Coroutine
+  static boolean callsSpins(java.util.concurrent.CountDownLatch released) {
+    return spins(released);
+  }
 }

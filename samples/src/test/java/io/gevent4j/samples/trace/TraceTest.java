@@ -11,11 +11,15 @@ import io.gevent4j.Greenlet;
 import io.gevent4j.Reporter;
 import io.gevent4j.test.GeventExtension;
 import io.gevent4j.test.TestHub;
+import io.gevent4j.util.BlockingMonitor;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -117,6 +121,41 @@ class TraceTest {
         "at io.gevent4j.samples.trace.TraceTest.theDumpAgreesAndShowsTheSpawnSiteWhenCaptured(TraceTest.java:");
     assertNoGeneratedFile(dump);
     g.kill();
+  }
+
+  @Test
+  void theMonitorShowsTheBusyCoroutineAndItsCallers(TestHub hub) {
+    CountDownLatch reported = new CountDownLatch(1);
+    List<String> stack = new CopyOnWriteArrayList<>();
+    Reporter collect = new Reporter() {
+      @Override
+      public void greenletFailed(Greenlet<?> greenlet, Throwable failure) {
+      }
+
+      @Override
+      public void linkFailed(Object link, Greenlet<?> greenlet, Throwable failure) {
+      }
+
+      @Override
+      public void callbackFailed(Object task, Throwable failure) {
+      }
+
+      @Override
+      public void blocked(Object task, long blockedMillis, Thread hubThread, StackTraceElement[] frames) {
+        for (StackTraceElement frame : frames) {
+          stack.add("at " + frame);
+        }
+        reported.countDown();
+      }
+    };
+    try (BlockingMonitor monitor = BlockingMonitor.start(hub.hub(), 20, collect)) {
+      Greenlet<Boolean> g = Gevent.spawn(TraceCoroutines.callsSpins(reported));
+      assertTrue(g.get(), "the monitor reported within 10 s");
+      String text = String.join("\n", stack);
+      assertInOrder(text, "at io.gevent4j.samples.trace.Trace.spins(Trace.java:9",
+          "at io.gevent4j.samples.trace.Trace.callsSpins(Trace.java:102)", BOUNDARY + "[0-9a-f]+: callsSpins(", "io.gevent4j.Greenlet.get(");
+      assertNoGeneratedFile(text);
+    }
   }
 
   private static String trace(Throwable e) {
