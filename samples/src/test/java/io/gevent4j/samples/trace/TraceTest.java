@@ -158,6 +158,32 @@ class TraceTest {
     }
   }
 
+  @Test
+  void theProgramPrintsTheChainCaughtAndReportedAndNotWhenRecoveryIsOff() throws Exception {
+    String on = runMain("-Dgevent4j.stackTraceRecovery=true");
+    assertInOrder(on, "java.lang.IllegalStateException: leaf failed for 4", LEAF, MIDDLE, TOP, BOUNDARY,
+        "at io.gevent4j.samples.trace.Trace.main(Trace.java:82)",
+        "java.lang.IllegalStateException: leaf failed for 6", LEAF, MIDDLE, TOP, BOUNDARY,
+        "at io.gevent4j.samples.trace.Trace.main(Trace.java:86)", ": top(2)> failed with IllegalStateException");
+    assertNoGeneratedFile(on);
+    String off = runMain("-Dgevent4j.stackTraceRecovery=false");
+    assertTrue(off.contains("at io.gevent4j.samples.trace.TraceCoroutines_Machines$leaf$Machine.resume$("), off);
+    assertFalse(off.contains("coroutineBoundary"), off);
+  }
+
+  /** {@link Trace#main}'s output (its stderr), run in a new JVM with {@code property}. */
+  private static String runMain(String property) throws Exception {
+    Process java = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", property,
+        "-cp", System.getProperty("java.class.path"), Trace.class.getName()).redirectErrorStream(true).start();
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    for (int n; (n = java.getInputStream().read(buffer)) > 0; ) {
+      output.write(buffer, 0, n);
+    }
+    assertEquals(0, java.waitFor(), output::toString);
+    return new String(output.toByteArray(), StandardCharsets.UTF_8);
+  }
+
   private static String trace(Throwable e) {
     StringWriter out = new StringWriter();
     e.printStackTrace(new PrintWriter(out));
