@@ -46,7 +46,10 @@ public final class StackTraceRecovery {
    */
   public static StackTraceElement[] toSource(StackTraceElement[] stack, Object running) {
     CoroutineFrame<?> frame = running instanceof Greenlet ? ((Greenlet<?>) running).top : null;
-    return frame != null ? rebuild(stack, frame, frame.getClass().getName()) : mapped(stack, 0, stack.length, null);
+    if (frame == null || indexOf(stack, frame.getClass().getName()) < 0) {
+      return mapped(stack, 0, stack.length, null); // not a greenlet, or it stopped running meanwhile
+    }
+    return rebuild(stack, frame, frame.getClass().getName());
   }
 
   /**
@@ -71,16 +74,16 @@ public final class StackTraceRecovery {
 
   /**
    * Rewrites one exception of the tree: only those thrown in {@code frame}'s machine, except the
-   * failure itself ({@code raisedInto}), which may have been raised into the frame (a kill, a
-   * timeout, another thread's result) and then starts with the frame's wait.
+   * {@code outermost} one, which may have been raised into the frame (a kill, a timeout, another
+   * thread's result) and then starts with the frame's wait.
    */
-  private static void recover(Throwable failure, CoroutineFrame<?> frame, boolean raisedInto, Set<Throwable> seen) {
+  private static void recover(Throwable failure, CoroutineFrame<?> frame, boolean outermost, Set<Throwable> seen) {
     if (failure == null || !seen.add(failure)) {
       return;
     }
     StackTraceElement[] stack = failure.getStackTrace();
     String machine = frame.getClass().getName();
-    if (stack.length > 0 && !recovered(stack) && (raisedInto || indexOf(stack, machine) >= 0)) {
+    if (stack.length > 0 && !recovered(stack) && (outermost || indexOf(stack, machine) >= 0)) {
       failure.setStackTrace(rebuild(stack, frame, machine));
     }
     recover(failure.getCause(), frame, false, seen);
