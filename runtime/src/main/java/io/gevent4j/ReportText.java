@@ -36,6 +36,15 @@ final class ReportText {
     return task + " appears to be blocked for " + blockedMillis + " ms on " + hubThread.getName();
   }
 
+  /** {@link #blocked} followed by the lines of {@code stack}, for a log message. */
+  static String blockedWithStack(Object task, long blockedMillis, Thread hubThread, StackTraceElement[] stack) {
+    StringBuilder text = new StringBuilder(blocked(task, blockedMillis, hubThread));
+    for (StackTraceElement frame : stack) {
+      text.append("\n    at ").append(frame);
+    }
+    return text.toString();
+  }
+
   /** {@code summary} of an ordinary disconnect, for a report without the stack trace. */
   static String disconnected(String summary, Throwable failure, IOException disconnect) {
     return summary + ": the peer disconnected (" + Disconnects.describe(failure, disconnect) + ")";
