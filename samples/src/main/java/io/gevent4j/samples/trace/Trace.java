@@ -101,4 +101,14 @@ public final class Trace {
   static boolean callsSpins(java.util.concurrent.CountDownLatch released) {
     return spins(released);
   }
+
+  /** Wraps {@code middle}'s failure without a wait: the catch block is copied as written, line for line. */
+  @Coroutine
+  static int wrapsAtOnce(int n) {
+    try {
+      return middle(n);
+    } catch (IllegalStateException e) {
+      throw new RuntimeException("wrapped at once", e);
+    }
+  }
 }

@@ -87,6 +87,14 @@ class TraceTest {
   }
 
   @Test
+  void everyLineOfAStatementCopiedAsWrittenMapsBack(TestHub hub) {
+    RuntimeException e = assertThrows(RuntimeException.class, () -> Gevent.spawn(TraceCoroutines.wrapsAtOnce(1)).get());
+    assertInOrder(trace(e), "java.lang.RuntimeException: wrapped at once", "at io.gevent4j.samples.trace.Trace.wrapsAtOnce(Trace.java:111)",
+        BOUNDARY, "Caused by: java.lang.IllegalStateException", LEAF, MIDDLE, "at io.gevent4j.samples.trace.Trace.wrapsAtOnce(Trace.java:109)");
+    assertEquals(1, hub.takeFailures().size());
+  }
+
+  @Test
   void aKilledGreenletShowsWhereItWaitedThenWhoKilledIt(TestHub hub) {
     Greenlet<Void> g = Gevent.spawn(TraceCoroutines.waitsDeep());
     hub.advanceTime(1);
@@ -155,6 +163,7 @@ class TraceTest {
       assertInOrder(text, "at io.gevent4j.samples.trace.Trace.spins(Trace.java:9",
           "at io.gevent4j.samples.trace.Trace.callsSpins(Trace.java:102)", BOUNDARY + "[0-9a-f]+: callsSpins(", "io.gevent4j.Greenlet.get(");
       assertNoGeneratedFile(text);
+      assertTrue(text.matches("(?s).*Trace\\.spins\\(Trace\\.java:9[34]\\).*"), "the loop's lines, copied as written: " + text);
     }
   }
 
