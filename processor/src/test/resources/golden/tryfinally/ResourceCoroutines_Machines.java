@@ -104,7 +104,7 @@ final class ResourceCoroutines_Machines {
               if (resumed$()) {
                 result$();
               }
-              // Resource.java:12  if (key.isEmpty()) {
+              // Resource.java:12-14  if (key.isEmpty()) {
               if (key.isEmpty()) {
                 throw new IllegalArgumentException("empty key");
               }
@@ -114,7 +114,7 @@ final class ResourceCoroutines_Machines {
               state$ = 4;
               continue dispatch$;
             case 3:
-              // Resource.java:16  {
+              // Resource.java:16-18  {
               {
                 result = "bad: " + e.getMessage();
               }
@@ -193,10 +193,14 @@ final class ResourceCoroutines_Machines {
       "92-92=9",
       "94-96=10",
       "98-106=11",
-      "108-110=12",
+      "108-108=12",
+      "109-109=13",
+      "110-110=14",
       "112-112=15",
       "114-116=10",
-      "118-120=16",
+      "118-118=16",
+      "119-119=17",
+      "120-120=18",
       "122-124=10",
       "126-134=19",
       "136-136=20",

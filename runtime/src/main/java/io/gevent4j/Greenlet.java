@@ -52,6 +52,8 @@ public final class Greenlet<T> {
   Greenlet<?> nextLive;
   /** The timer of {@link #startLater}, or of a cooperative sleep, until it fires. */
   private Timer timer;
+  /** Where the greenlet was started, if its hub captures spawn sites; else null. */
+  private StackTraceElement[] spawnSite;
 
   private Greenlet(Hub hub, CoroutineFrame<T> root) {
     this.hub = hub;
@@ -88,6 +90,9 @@ public final class Greenlet<T> {
   }
 
   private void enlist() {
+    if (hub.capturesSpawnSite()) {
+      spawnSite = StackTraceRecovery.spawnSite(hub);
+    }
     Greenlet<?> head = hub.liveHead;
     nextLive = head;
     if (head != null) {
@@ -117,6 +122,15 @@ public final class Greenlet<T> {
     for (CoroutineFrame<?> frame = top; frame != null; frame = frame.caller) {
       out.append("    at ").append(frame.location$()).append('\n');
     }
+    out.append(ReportText.spawnedAt(this));
+  }
+
+  /**
+   * Where {@link #start()} (or {@link Gevent#spawn}) was called, in the user's source, if the hub
+   * captured it ({@link Hub#setCaptureSpawnSite}); else null. A copy.
+   */
+  public StackTraceElement[] spawningStack() {
+    return spawnSite == null ? null : spawnSite.clone();
   }
 
   /** Schedules the greenlet to start once {@code delayMillis} have passed. Returns this. */
@@ -516,6 +530,7 @@ public final class Greenlet<T> {
           outcome = frame.resume$();
         } catch (Throwable failure) {
           h.cooperativeCaller = null; // a @Yielding call that threw before parking leaves no mark
+          StackTraceRecovery.recover(failure, frame);
           frame = unwind(frame, null, failure);
           continue;
         }

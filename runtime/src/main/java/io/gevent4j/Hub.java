@@ -69,6 +69,10 @@ public final class Hub implements java.util.concurrent.Executor {
   final MainWait main = new MainWait(this);
   /** Reports the failures of this hub's greenlets, links and callbacks. */
   final FailureReport failures = new FailureReport();
+  /** Whether greenlets record where they were started ({@link #setCaptureSpawnSite}). */
+  private volatile boolean captureSpawnSite = Boolean.getBoolean(CAPTURE_SPAWN_SITE);
+  /** The system property that turns spawn-site capture on for new hubs. */
+  static final String CAPTURE_SPAWN_SITE = "gevent4j.captureSpawnSite";
 
   /** Made by the thread registry, {@link HubThreads}, only. */
   Hub(Thread thread, Clock clock) {
@@ -230,6 +234,20 @@ public final class Hub implements java.util.concurrent.Executor {
    */
   public void setReporter(Reporter reporter) {
     failures.setReporter(Objects.requireNonNull(reporter, "reporter"));
+  }
+
+  /**
+   * Any thread. Whether greenlets started from now on record where they were started
+   * ({@link Greenlet#spawningStack()}), shown in their failure reports and in {@link #dump()}: off
+   * by default (it costs a stack walk per start), on with {@code -Dgevent4j.captureSpawnSite=true}.
+   */
+  public void setCaptureSpawnSite(boolean capture) {
+    captureSpawnSite = capture;
+  }
+
+  /** Any thread. Whether greenlets record where they were started ({@link #setCaptureSpawnSite}). */
+  public boolean capturesSpawnSite() {
+    return captureSpawnSite;
   }
 
   /** Any thread. The reporter of this hub's failures ({@link #setReporter}). */

@@ -17,11 +17,7 @@ final class LoggingReporter extends SummarizingReporter {
     if (!logger.isLoggable(Level.WARNING)) {
       return;
     }
-    StringBuilder text = new StringBuilder(ReportText.blocked(task, blockedMillis, hubThread));
-    for (StackTraceElement frame : stack) {
-      text.append("\n    at ").append(frame);
-    }
-    log(Level.WARNING, text.toString(), null);
+    log(Level.WARNING, ReportText.blockedWithStack(task, blockedMillis, hubThread, stack), null);
   }
 
   /** At {@code SEVERE}, with the exception. */

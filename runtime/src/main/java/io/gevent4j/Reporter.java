@@ -10,7 +10,7 @@ import java.util.logging.Logger;
  * the hub busy too long ({@code util.BlockingMonitor}). Set per hub with {@link Hub#setReporter},
  * or for every new hub with the system property {@code gevent4j.reporter}: {@code gevent} (the
  * default, {@link #gevent(PrintStream)} to {@code System.err}), {@code logging}
- * ({@link #logging()}), {@code none}, or the name of a class implementing this interface with a
+ * ({@link #logging()}), {@code system} ({@link #systemLogger()}), {@code none}, or the name of a class implementing this interface with a
  * public no-argument constructor.
  *
  * <p>The built-in reporters report an ordinary disconnect (a broken pipe or a connection reset by
@@ -59,6 +59,16 @@ public interface Reporter {
   /** {@link #logging()} through {@code logger}. */
   static Reporter logging(Logger logger) {
     return new LoggingReporter(Objects.requireNonNull(logger, "logger"));
+  }
+
+  /**
+   * Through JDK 9+'s {@code System.Logger} {@code "io.gevent4j"}, so that a {@code LoggerFinder}
+   * (Log4j's, SLF4J's bridge) routes reports to the application's logging: failures at
+   * {@code ERROR} with their exception, ordinary disconnects at {@code INFO} in one line, blocked
+   * tasks at {@code WARNING}. On JDK 8 this is {@link #logging()}.
+   */
+  static Reporter systemLogger() {
+    return SystemLoggerReporter.create("io.gevent4j");
   }
 
   /** Reports nothing. */

@@ -43,6 +43,8 @@ final class Reporters {
         return Reporter.gevent(System.err);
       case "logging":
         return Reporter.logging();
+      case "system":
+        return Reporter.systemLogger();
       case "none":
         return NONE;
       default:
@@ -56,7 +58,7 @@ final class Reporters {
       Class<?> type = Class.forName(className, true, loader != null ? loader : Reporters.class.getClassLoader());
       return (Reporter) type.getConstructor().newInstance();
     } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
-      System.err.println("gevent4j: -D" + PROPERTY + "=" + className + " is not gevent, logging, none or a "
+      System.err.println("gevent4j: -D" + PROPERTY + "=" + className + " is not gevent, logging, system, none or a "
           + "Reporter class with a public no-argument constructor (" + e + "); reporting to stderr");
       return Reporter.gevent(System.err);
     }

@@ -9,25 +9,26 @@ import java.io.IOException;
 abstract class SummarizingReporter implements Reporter {
   @Override
   public final void greenletFailed(Greenlet<?> greenlet, Throwable failure) {
-    summarize(failure, ReportText.greenletFailed(greenlet, failure));
+    summarize(failure, ReportText.greenletFailed(greenlet, failure), ReportText.spawnedAt(greenlet));
   }
 
   @Override
   public final void linkFailed(Object link, Greenlet<?> greenlet, Throwable failure) {
-    summarize(failure, ReportText.linkFailed(link, greenlet));
+    summarize(failure, ReportText.linkFailed(link, greenlet), "");
   }
 
   @Override
   public final void callbackFailed(Object task, Throwable failure) {
-    summarize(failure, ReportText.callbackFailed(task, failure));
+    summarize(failure, ReportText.callbackFailed(task, failure), "");
   }
 
-  private void summarize(Throwable failure, String summary) {
+  /** {@code details} (lines, such as the spawn site) follow the summary of a full report only. */
+  private void summarize(Throwable failure, String summary, String details) {
     IOException disconnect = Disconnects.find(failure);
     if (disconnect != null) {
       reportDisconnect(ReportText.disconnected(summary, failure, disconnect));
     } else {
-      reportFailure(failure, summary);
+      reportFailure(failure, details.isEmpty() ? summary : summary + "\n" + details.substring(0, details.length() - 1));
     }
   }
 

@@ -2,6 +2,8 @@ package io.gevent4j;
 
 import io.gevent4j.annotations.Coroutine;
 import io.gevent4j.annotations.Yielding;
+import io.gevent4j.internal.Classes;
+import io.gevent4j.internal.SourceLines;
 import java.lang.reflect.Method;
 import java.security.CodeSource;
 
@@ -24,7 +26,7 @@ public class UntransformedCallException extends IllegalStateException {
     StackTraceElement caller = null;
     ClassLoader greenletLoader = greenlet.loaderOfCode();
     for (StackTraceElement frame : stack) {
-      Class<?> type = load(frame.getClassName(), greenletLoader);
+      Class<?> type = Classes.load(frame.getClassName(), greenletLoader);
       if (type != null && isRuntime(type)) {
         if (isAnnotated(type, frame.getMethodName(), Yielding.class)) {
           yielding = simpleName(frame);
@@ -44,16 +46,18 @@ public class UntransformedCallException extends IllegalStateException {
     }
     String what = yielding == null ? "a @Yielding method" : "@Yielding " + yielding;
     return new UntransformedCallException(what + " was called inside " + greenlet
-        + " from " + describe(caller) + ", which gevent4j did not transform, so it cannot suspend. "
+        + " from " + describe(caller, greenletLoader) + ", which gevent4j did not transform, so it cannot suspend. "
         + advice(caller, greenletLoader));
   }
 
-  private static String describe(StackTraceElement caller) {
-    if (caller == null) {
+  /** {@code frame} in the user's source (a lambda in a coroutine body is generated code). */
+  private static String describe(StackTraceElement frame, ClassLoader greenletLoader) {
+    if (frame == null) {
       return "unknown code";
     }
+    StackTraceElement caller = SourceLines.toSource(frame, greenletLoader);
     String where = caller.getFileName() == null ? "" : " (" + caller.getFileName() + ":" + caller.getLineNumber() + ")";
-    if (caller.getMethodName().startsWith("lambda$")) {
+    if (frame.getMethodName().startsWith("lambda$")) {
       return "a lambda in " + caller.getClassName() + where;
     }
     return caller.getClassName() + "." + caller.getMethodName() + where;
@@ -66,7 +70,7 @@ public class UntransformedCallException extends IllegalStateException {
     if (caller.getMethodName().startsWith("lambda$")) {
       return "Move the call out of the lambda into a @Coroutine method.";
     }
-    Class<?> type = load(caller.getClassName(), greenletLoader);
+    Class<?> type = Classes.load(caller.getClassName(), greenletLoader);
     if (type != null && isAnnotated(type, caller.getMethodName(), Coroutine.class)) {
       return caller.getClassName() + "." + caller.getMethodName()
           + " is a @Coroutine but was called directly, which runs its blocking body; call it from"
@@ -79,23 +83,6 @@ public class UntransformedCallException extends IllegalStateException {
   private static String simpleName(StackTraceElement frame) {
     String className = frame.getClassName();
     return className.substring(className.lastIndexOf('.') + 1) + "." + frame.getMethodName();
-  }
-
-  private static Class<?> load(String className, ClassLoader preferred) {
-    ClassLoader[] loaders = {
-      preferred, Thread.currentThread().getContextClassLoader(), UntransformedCallException.class.getClassLoader()
-    };
-    for (ClassLoader loader : loaders) {
-      if (loader == null) {
-        continue;
-      }
-      try {
-        return Class.forName(className, false, loader);
-      } catch (ClassNotFoundException | LinkageError | SecurityException ignored) {
-        // try the next loader
-      }
-    }
-    return null;
   }
 
   /** Whether the class comes from the gevent4j runtime itself (its jar or classes folder). */

@@ -175,6 +175,38 @@ class ReporterTest extends HubTestSupport {
   }
 
   @Test
+  void systemLoggerReportsThroughSystemLoggerWhichEndsInJavaUtilLoggingByDefault() {
+    Logger jul = Logger.getLogger("io.gevent4j");
+    Records records = new Records();
+    boolean parents = jul.getUseParentHandlers();
+    jul.setUseParentHandlers(false);
+    jul.addHandler(records);
+    try {
+      Reporter reporter = Reporter.systemLogger();
+      assertTrue(reporter.toString().matches("Reporter\\.(systemLogger|logging)\\(io\\.gevent4j\\)"), reporter.toString());
+      hub.setReporter(reporter);
+      IllegalStateException boom = new IllegalStateException("boom");
+      Greenlet<Object> failing = TestFrames.throwing(boom).start();
+      failing.join();
+      Greenlet<Object> disconnected = TestFrames.throwing(new IOException("Broken pipe")).start();
+      disconnected.join();
+      reporter.blocked("<task>", 25, Thread.currentThread(), new StackTraceElement[] {
+          new StackTraceElement("demo.Hog", "spin", "Hog.java", 7)});
+      assertEquals(3, records.records.size());
+      assertEquals(Level.SEVERE, records.records.get(0).getLevel());
+      assertEquals(failing + " failed with IllegalStateException", records.records.get(0).getMessage());
+      assertSame(boom, records.records.get(0).getThrown());
+      assertEquals(Level.INFO, records.records.get(1).getLevel());
+      assertNull(records.records.get(1).getThrown());
+      assertEquals(Level.WARNING, records.records.get(2).getLevel());
+      assertTrue(records.records.get(2).getMessage().endsWith("\n    at demo.Hog.spin(Hog.java:7)"));
+    } finally {
+      jul.removeHandler(records);
+      jul.setUseParentHandlers(parents);
+    }
+  }
+
+  @Test
   void theDefaultLoggerIsNamedIoGevent4j() {
     assertEquals("Reporter.logging(io.gevent4j)", Reporter.logging().toString());
   }
@@ -215,6 +247,8 @@ class ReporterTest extends HubTestSupport {
     try {
       System.setProperty(Reporters.PROPERTY, "logging");
       assertEquals("Reporter.logging(io.gevent4j)", Hub.install(Clock.virtual()).reporter().toString());
+      System.setProperty(Reporters.PROPERTY, "system");
+      assertTrue(Hub.install(Clock.virtual()).reporter().toString().endsWith("(io.gevent4j)"));
       System.setProperty(Reporters.PROPERTY, "none");
       assertSame(Reporter.none(), Hub.install(Clock.virtual()).reporter());
       System.setProperty(Reporters.PROPERTY, Recording.class.getName());

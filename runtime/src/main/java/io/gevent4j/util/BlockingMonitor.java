@@ -3,6 +3,7 @@ package io.gevent4j.util;
 import io.gevent4j.Hub;
 import io.gevent4j.HubObserver;
 import io.gevent4j.Reporter;
+import io.gevent4j.StackTraceRecovery;
 import java.io.PrintStream;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -13,8 +14,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * Thread-safe. Reports a greenlet or callback that keeps its hub busy longer than a limit
  * (gevent's monitor thread and {@code max_blocking_time}): a daemon thread samples the hub and,
  * once per offending task, reports it with the hub thread's stack ({@link Reporter#blocked}; in
- * gevent's format {@code <time> : <Greenlet ...> appears to be blocked for N ms}). Cooperative code
- * cannot be interrupted; this finds who to fix.
+ * gevent's format {@code <time> : <Greenlet ...> appears to be blocked for N ms}), in the user's
+ * source lines and with the greenlet's waiting coroutine frames ({@link StackTraceRecovery#toSource}).
+ * Cooperative code cannot be interrupted; this finds who to fix.
  */
 public final class BlockingMonitor implements AutoCloseable, HubObserver {
   private final Hub hub;
@@ -93,7 +95,8 @@ public final class BlockingMonitor implements AutoCloseable, HubObserver {
   private void report(Object current, long busyNanos) {
     Reporter to = reporter != null ? reporter : hub.reporter();
     try {
-      to.blocked(current, TimeUnit.NANOSECONDS.toMillis(busyNanos), hub.thread(), hub.thread().getStackTrace());
+      StackTraceElement[] stack = StackTraceRecovery.toSource(hub.thread().getStackTrace(), current);
+      to.blocked(current, TimeUnit.NANOSECONDS.toMillis(busyNanos), hub.thread(), stack);
     } catch (RuntimeException broken) {
       broken.printStackTrace(); // a broken reporter must not end the sampling thread
     }

@@ -17,12 +17,13 @@ import javax.lang.model.element.Modifier;
  * The table that maps lines of a generated {@code FooCoroutines_Machines.java} back to the user's
  * source lines, so that the runtime can rewrite stack traces (ARCHITECTURE, "Stack traces"). It is
  * read off the rendered file: each line of a {@code resume$()} maps to the line of the
- * {@code // Foo.java:42} comment above it. The table is the file's last member, so adding it
- * moves no line it describes.
+ * {@code // Foo.java:42} comment above it, except that the lines below a {@code // Foo.java:42-45}
+ * comment (a statement copied line for line) map to 42, 43, 44 and 45 in turn. The table is the
+ * file's last member, so adding it moves no line it describes.
  */
 final class LineTable {
   private static final Pattern MACHINE = Pattern.compile("^\\s*static final class (\\S+) ");
-  private static final Pattern COMMENT = Pattern.compile("^\\s*// \\S+\\.java:(\\d+)  ");
+  private static final Pattern COMMENT = Pattern.compile("^\\s*// \\S+\\.java:(\\d+)(?:-(\\d+))?  ");
 
   private LineTable() {}
 
@@ -38,6 +39,9 @@ final class LineTable {
     String[] lines = rendered.split("\n", -1);
     boolean inResume = false;
     int source = 0;
+    /** After a {@code // Foo.java:42-45} comment: the lines up to this one are 42, 43, ... in turn. */
+    int copyEnd = -1;
+    int copyFirst = 0;
     int runStart = 0;
     int runSource = 0;
     for (int i = 0; i < lines.length; i++) {
@@ -51,12 +55,15 @@ final class LineTable {
         Matcher comment = COMMENT.matcher(line);
         if (inResume && comment.find()) {
           source = Integer.parseInt(comment.group(1));
+          copyFirst = i + 1;
+          copyEnd = comment.group(2) == null ? -1 : i + Integer.parseInt(comment.group(2)) - source + 1;
         }
       }
-      int mapped = inResume ? source : 0;
+      int mapped = !inResume ? 0 : i >= copyFirst && i <= copyEnd ? source + i - copyFirst : source;
       if (mapped != runSource) {
         addRun(entries, runStart, i, runSource);
-        runStart = i + 1;
+        // A comment line that changes the source line belongs to neither run; a copied line does.
+        runStart = i > copyFirst && i <= copyEnd + 1 ? i : i + 1;
         runSource = mapped;
       }
     }

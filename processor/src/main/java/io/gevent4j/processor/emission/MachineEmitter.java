@@ -243,7 +243,9 @@ public final class MachineEmitter {
       }
       out.add("switch ($L) {\n$>case 0:\n$>", FrameContract.STATE);
       for (Instruction instruction : method.instructions()) {
-        comment(instruction.origin());
+        if (!(instruction instanceof Instruction.Verbatim)) {
+          comment(instruction.origin()); // a verbatim statement comments itself, with its lines
+        }
         instruction.accept(this);
         fallsThrough = !instruction.isTerminal();
       }
@@ -271,9 +273,18 @@ public final class MachineEmitter {
     }
 
     private void comment(TreePath origin) {
+      comment(origin, 1);
+    }
+
+    /**
+     * The {@code // Foo.java:42  text} comment of {@code origin}; {@code // Foo.java:42-45  text}
+     * when the code that follows is its source copied line for line ({@code printedLines} lines,
+     * as many as it has in the source), so that {@code LineTable} maps each of them.
+     */
+    private void comment(TreePath origin, int printedLines) {
       if (origin != null && origin.getLeaf() != lastCommented) {
         lastCommented = origin.getLeaf();
-        out.add("// $L\n", sourceLines.describe(method.unit(), origin.getLeaf()));
+        out.add("// $L\n", sourceLines.describe(method.unit(), origin.getLeaf(), printedLines));
       }
     }
 
@@ -324,7 +335,21 @@ public final class MachineEmitter {
 
     @Override
     public void visitVerbatim(Instruction.Verbatim verbatim) {
-      out.add(printer.withCopies(verbatim.captured(), () -> printer.statement(verbatim.statement())));
+      CodeBlock text = printer.withCopies(verbatim.captured(), () -> printer.statement(verbatim.statement()));
+      // Copies of captured locals come first: then the lines no longer match the source's.
+      comment(verbatim.origin(), verbatim.captured().isEmpty() ? lineCount(text) : 1);
+      out.add(text);
+    }
+
+    private int lineCount(CodeBlock text) {
+      String printed = text.toString();
+      int lines = 0;
+      for (int i = 0; i < printed.length(); i++) {
+        if (printed.charAt(i) == '\n') {
+          lines++;
+        }
+      }
+      return printed.endsWith("\n") ? lines : lines + 1;
     }
 
     @Override

@@ -29,7 +29,21 @@ final class SourceLines {
 
   /** {@code Foo.java:42  total += fetch(i);}: the location and the first source line of the tree. */
   String describe(CompilationUnitTree unit, Tree tree) {
-    return location(unit, tree) + "  " + snippet(unit, tree);
+    return describe(unit, tree, 1);
+  }
+
+  /**
+   * {@link #describe(CompilationUnitTree, Tree)}, naming the tree's lines {@code Foo.java:42-45}
+   * when it spans {@code printedLines} lines, more than one: the generated code that follows is
+   * its source line for line.
+   */
+  String describe(CompilationUnitTree unit, Tree tree, int printedLines) {
+    int first = line(unit, tree);
+    long end = positions.getEndPosition(unit, tree);
+    int last = first < 0 || end < 0 ? -1 : (int) unit.getLineMap().getLineNumber(end);
+    String where = printedLines > 1 && last - first + 1 == printedLines
+        ? fileName(unit) + ":" + first + "-" + last : location(unit, tree);
+    return where + "  " + snippet(unit, tree);
   }
 
   private String snippet(CompilationUnitTree unit, Tree tree) {

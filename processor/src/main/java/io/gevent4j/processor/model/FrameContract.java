@@ -60,8 +60,8 @@ public final class FrameContract {
   public static final String FRAME_FACTORY_SUFFIX = "$frame";
   /**
    * The class nested in {@code FooCoroutines_Machines} whose {@code String[] MAP} maps the file's
-   * lines back to source lines: the processor's half of stack-trace recovery (issue 14; the
-   * runtime does not read it yet).
+   * lines back to source lines: the processor's half of stack-trace recovery (the runtime's
+   * {@code internal.SourceLines} reads it by these names).
    */
   public static final String LINES_CLASS = "Lines$";
   public static final String LINES_FIELD = "MAP";
