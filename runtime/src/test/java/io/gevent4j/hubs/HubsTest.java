@@ -1,14 +1,12 @@
-package io.gevent4j;
+package io.gevent4j.hubs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gevent4j.hubs.Hubs;
-import io.gevent4j.hubs.SharedEvent;
-import io.gevent4j.hubs.SharedQueue;
-import io.gevent4j.hubs.SharedResult;
+import io.gevent4j.Timeout;
+import io.gevent4j.testing.Frames;
 import io.gevent4j.threadpool.Futures;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.Test;
 /**
  * A group of hubs and the cross-hub primitives, under contention from greenlets of several hubs
  * and plain threads. Bounded: every wait is a join or a future with a timeout, never a sleep.
- * (In this package for {@link TestFrames}; the API under test is {@code io.gevent4j.hubs}.)
  */
 class HubsTest {
   private static final long SECONDS = 60;
@@ -30,15 +27,15 @@ class HubsTest {
   @Test
   void hubThreadsAreNamedAndSpawnOnTheChosenHub() throws Exception {
     try (Hubs hubs = Hubs.start(3)) {
-      List<CompletableFuture<String>> names = hubs.spawnOnEach(i -> TestFrames.returning("name", Thread.currentThread().getName()));
+      List<CompletableFuture<String>> names = hubs.spawnOnEach(i -> Frames.returning(Thread.currentThread().getName()));
       for (int i = 0; i < 3; i++) {
         assertEquals("gevent4j-hub-" + i, names.get(i).get(SECONDS, TimeUnit.SECONDS));
         assertEquals(i, hubs.indexOf(hubs.hub(i)));
       }
-      assertEquals("gevent4j-hub-2", hubs.spawn(2, () -> TestFrames.returning("n", Thread.currentThread().getName())).get(SECONDS, TimeUnit.SECONDS));
+      assertEquals("gevent4j-hub-2", hubs.spawn(2, () -> Frames.returning(Thread.currentThread().getName())).get(SECONDS, TimeUnit.SECONDS));
       Set<String> roundRobin = new HashSet<>();
       for (int i = 0; i < 6; i++) {
-        roundRobin.add(hubs.spawn(() -> TestFrames.returning("n", Thread.currentThread().getName())).get(SECONDS, TimeUnit.SECONDS));
+        roundRobin.add(hubs.spawn(() -> Frames.returning(Thread.currentThread().getName())).get(SECONDS, TimeUnit.SECONDS));
       }
       assertEquals(3, roundRobin.size(), "round-robin reaches every hub");
       String dump = hubs.dump();
@@ -64,7 +61,7 @@ class HubsTest {
     try (Hubs hubs = Hubs.start(2)) {
       List<CompletableFuture<Integer>> got = new ArrayList<>();
       for (int i = 0; i < getters; i++) {
-        got.add(hubs.spawn(() -> TestFrames.calling(queue::get)));
+        got.add(hubs.spawn(() -> Frames.calling(queue::get)));
       }
       Thread plainPutter = new Thread(() -> {
         for (int i = 0; i < getters / 2; i++) {
@@ -74,7 +71,6 @@ class HubsTest {
       plainPutter.start();
       for (int i = getters / 2; i < getters; i++) {
         int n = i;
-        hubs.spawn(() -> TestFrames.returning("put", null)).get(SECONDS, TimeUnit.SECONDS);
         hubs.hub(i % 2).submit(() -> queue.put(n));
       }
       plainPutter.join(SECONDS * 1000);
@@ -105,9 +101,11 @@ class HubsTest {
     int rounds = 500;
     SharedQueue<Integer> queue = new SharedQueue<>();
     try (Hubs hubs = Hubs.start(2)) {
+      hubs.hub(0).setErrorStream(null);
+      hubs.hub(1).setErrorStream(null);
       List<CompletableFuture<Integer>> got = new ArrayList<>();
       for (int i = 0; i < rounds; i++) {
-        got.add(hubs.spawn(() -> TestFrames.calling(() -> queue.get(1))));
+        got.add(hubs.spawn(() -> Frames.calling(() -> queue.get(1))));
         queue.put(i);
       }
       long received = 0;
@@ -133,18 +131,18 @@ class HubsTest {
     try (Hubs hubs = Hubs.start(2)) {
       List<CompletableFuture<Boolean>> woken = new ArrayList<>();
       for (int i = 0; i < 200; i++) {
-        woken.add(hubs.spawn(() -> TestFrames.calling(event::await)));
+        woken.add(hubs.spawn(() -> Frames.calling(event::await)));
       }
       CompletableFuture<Boolean> plain = new CompletableFuture<>();
       Thread waiter = new Thread(() -> plain.complete(event.await()));
       waiter.start();
-      assertFalse(hubs.spawn(0, () -> TestFrames.calling(() -> event.await(1))).get(SECONDS, TimeUnit.SECONDS));
+      assertFalse(hubs.spawn(0, () -> Frames.calling(() -> event.await(1))).get(SECONDS, TimeUnit.SECONDS));
       new Thread(event::set).start();
       for (CompletableFuture<Boolean> flag : woken) {
         assertTrue(flag.get(SECONDS, TimeUnit.SECONDS));
       }
       assertTrue(plain.get(SECONDS, TimeUnit.SECONDS));
-      assertTrue(hubs.spawn(1, () -> TestFrames.calling(event::await)).get(SECONDS, TimeUnit.SECONDS), "set: returns at once");
+      assertTrue(hubs.spawn(1, () -> Frames.calling(event::await)).get(SECONDS, TimeUnit.SECONDS), "set: returns at once");
       event.clear();
       assertFalse(event.isSet());
       waiter.join(SECONDS * 1000);
@@ -158,11 +156,11 @@ class HubsTest {
     try (Hubs hubs = Hubs.start(2)) {
       List<CompletableFuture<String>> values = new ArrayList<>();
       for (int i = 0; i < 200; i++) {
-        values.add(hubs.spawn(() -> TestFrames.calling(result::get)));
+        values.add(hubs.spawn(() -> Frames.calling(result::get)));
       }
       hubs.hub(1).setErrorStream(null);
-      CompletableFuture<String> failure = hubs.spawn(1, () -> TestFrames.calling(failed::get));
-      hubs.spawn(0, () -> TestFrames.calling(() -> result.set("v") + "")).get(SECONDS, TimeUnit.SECONDS);
+      CompletableFuture<String> failure = hubs.spawn(1, () -> Frames.calling(failed::get));
+      hubs.spawn(0, () -> Frames.calling(() -> result.set("v") + "")).get(SECONDS, TimeUnit.SECONDS);
       assertFalse(result.set("again"));
       for (CompletableFuture<String> value : values) {
         assertEquals("v", value.get(SECONDS, TimeUnit.SECONDS));
@@ -178,8 +176,8 @@ class HubsTest {
   @Test
   void aGreenletAwaitsAFutureOfAGreenletOnAnotherHub() throws Exception {
     try (Hubs hubs = Hubs.start(2)) {
-      CompletableFuture<String> answer = hubs.spawn(0, () -> TestFrames.calling(() ->
-          Futures.await(hubs.spawn(1, () -> TestFrames.returning("name", Thread.currentThread().getName())))));
+      CompletableFuture<String> answer = hubs.spawn(0, () -> Frames.calling(() ->
+          Futures.await(hubs.spawn(1, () -> Frames.returning(Thread.currentThread().getName())))));
       assertEquals("gevent4j-hub-1", answer.get(SECONDS, TimeUnit.SECONDS));
     }
   }
