@@ -70,13 +70,26 @@ final class HubThreads {
     return hub;
   }
 
+  /** Releases the descriptors a stopped hub's poller still holds. */
+  private static void closeIo(Hub hub) {
+    try {
+      hub.io().close();
+    } catch (java.io.IOException e) {
+      hub.failures.callbackFailed("closing " + hub + "'s selector", e);
+    }
+  }
+
   /** Starts a daemon thread that serves its own hub until {@link Hub#stop()}; returns that hub. */
   static Hub startThread(String name) {
     CompletableFuture<Hub> started = new CompletableFuture<>();
     Thread thread = new HubThread(() -> {
       Hub hub = current();
       started.complete(hub);
-      hub.serveUntilStopped();
+      try {
+        hub.serveUntilStopped();
+      } finally {
+        closeIo(hub);
+      }
     }, name);
     thread.setDaemon(true);
     thread.start();
