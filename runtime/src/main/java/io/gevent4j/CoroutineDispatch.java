@@ -26,7 +26,10 @@ import java.util.Set;
  * selection does (a bridge method stands for the method it bridges to), and is cached per
  * receiver class ({@link ClassValue}). {@code KCoroutines} is found by the processor's naming
  * convention in K's class loader, through {@link MethodHandles#publicLookup()}, so an
- * implementation may live in another package, jar or module (whose package is exported).
+ * implementation may live in another package, jar or module (whose package is exported). An
+ * implementation that is not a {@code @Coroutine} (a lambda, a method reference, a mock or proxy,
+ * a class compiled without the processor) runs as a plain call in a {@link PlainCallFrame}: it
+ * cannot suspend, and a {@code @Yielding} call inside it throws {@link UntransformedCallException}.
  */
 public final class CoroutineDispatch {
   /** Suffix of the generated non-virtual frame factory: {@code m$special}. */
@@ -65,7 +68,6 @@ public final class CoroutineDispatch {
    * The frame factory of the implementation that runs for receivers of class {@code receiver}, of
    * type {@code (declaring, parameters)CoroutineFrame}; call it with {@code invokeExact}.
    *
-   * @throws UntransformedCallException if that implementation is not a {@code @Coroutine}
    */
   public MethodHandle target(Class<?> receiver) {
     return targets.get(receiver);
@@ -88,10 +90,7 @@ public final class CoroutineDispatch {
       throw new AbstractMethodError(receiver.getName() + " does not implement " + describe(declared()));
     }
     if (!implementation.isAnnotationPresent(Coroutine.class)) {
-      throw new UntransformedCallException(describe(implementation) + " overrides @Coroutine " + describe(declared())
-          + " but is not a @Coroutine itself (it was compiled without the gevent4j processor, or is generated),"
-          + " so a coroutine cannot run it. Annotate " + describe(implementation)
-          + " with @Coroutine and compile it with the gevent4j processor");
+      return PlainCallFrame.factory(declared(), type);
     }
     Class<?> owner = implementation.getDeclaringClass();
     List<Class<?>> special = new ArrayList<>();

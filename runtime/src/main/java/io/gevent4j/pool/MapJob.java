@@ -8,26 +8,22 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * One {@link Pool#map} or {@link Pool#imapUnordered} call: spawns a greenlet per input as slots
- * free up, collects results, fails at the first exception (killing nothing: the others finish in
- * the pool).
+ * One {@link Pool#map} call: spawns a greenlet per input as slots free up, collects the results
+ * in input order, fails at the first exception (killing nothing: the others finish in the pool).
  */
 final class MapJob<A, R> {
   private final Pool pool;
   private final List<A> inputs;
   private final Function<? super A, ? extends Greenlet<R>> function;
-  private final boolean inOrder;
   private final Object[] byInput;
-  private final List<R> byCompletion = new ArrayList<>();
   private Waiter<List<R>> waiter;
   private int started;
   private int finished;
 
-  MapJob(Pool pool, List<A> inputs, Function<? super A, ? extends Greenlet<R>> function, boolean inOrder) {
+  MapJob(Pool pool, List<A> inputs, Function<? super A, ? extends Greenlet<R>> function) {
     this.pool = pool;
     this.inputs = new ArrayList<>(inputs);
     this.function = function;
-    this.inOrder = inOrder;
     this.byInput = new Object[inputs.size()];
   }
 
@@ -67,9 +63,8 @@ final class MapJob<A, R> {
       return;
     }
     byInput[index] = dead.value();
-    byCompletion.add(dead.value());
     if (++finished == inputs.size()) {
-      waiter.resume(inOrder ? new ArrayList<>((List<R>) Arrays.asList(byInput)) : byCompletion);
+      waiter.resume(new ArrayList<>((List<R>) Arrays.asList(byInput)));
     } else {
       startNext();
     }

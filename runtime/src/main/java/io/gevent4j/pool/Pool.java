@@ -9,8 +9,8 @@ import java.util.function.Function;
 
 /**
  * Hub thread only. A {@link Group} of at most {@code size} running greenlets (gevent's
- * {@code Pool}): {@link #spawn} waits for a free slot; {@link #map} and {@link #imapUnordered} run
- * a function over inputs with at most {@code size} at once. Slots are granted in request order.
+ * {@code Pool}): {@link #spawn} waits for a free slot; {@link #map}, {@link #imap} and
+ * {@link #imapUnordered} run a function over inputs with at most {@code size} at once. Slots are granted in request order.
  */
 public final class Pool extends Group {
   private final int capacity;
@@ -73,15 +73,29 @@ public final class Pool extends Group {
     }
   }
 
-  /** The results of {@code function} over {@code inputs}, in input order. */
+  /**
+   * The results of {@code function} over {@code inputs}, in input order, once all are done; the
+   * first exception (in completion order) is thrown at once, and the other greenlets finish in
+   * the pool.
+   */
   @Yielding
   public <A, R> List<R> map(List<A> inputs, Function<? super A, ? extends Greenlet<R>> function) {
-    return new MapJob<>(this, inputs, function, true).run();
+    return new MapJob<>(this, inputs, function).run();
   }
 
-  /** The results of {@code function} over {@code inputs}, in completion order. */
-  @Yielding
-  public <A, R> List<R> imapUnordered(List<A> inputs, Function<? super A, ? extends Greenlet<R>> function) {
-    return new MapJob<>(this, inputs, function, false).run();
+  /**
+   * The results of {@code function} over {@code inputs}, read one at a time in input order while
+   * the later ones still run (gevent's {@code imap}).
+   */
+  public <A, R> MapResults<R> imap(List<A> inputs, Function<? super A, ? extends Greenlet<R>> function) {
+    return new MapResults<>(this, inputs, function, true);
+  }
+
+  /**
+   * The results of {@code function} over {@code inputs}, read one at a time as they finish
+   * (gevent's {@code imap_unordered}).
+   */
+  public <A, R> MapResults<R> imapUnordered(List<A> inputs, Function<? super A, ? extends Greenlet<R>> function) {
+    return new MapResults<>(this, inputs, function, false);
   }
 }

@@ -12,8 +12,10 @@ import io.gevent4j.Gevent;
 import io.gevent4j.Greenlet;
 import io.gevent4j.testing.Frames;
 import io.gevent4j.testing.VirtualHubTestSupport;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,14 +40,77 @@ class PoolTest extends VirtualHubTestSupport {
     assertEquals(2, peak[0]);
   }
 
-  @Test
-  void imapUnorderedIsInCompletionOrder() {
-    Pool pool = new Pool(5);
-    List<Integer> done = pool.imapUnordered(Arrays.asList(3, 1, 2), n -> steps(() -> { }, () -> {
-      Gevent.sleep(n * 10);
+  /** A greenlet that sleeps {@code n * 10} ms and returns {@code n}, or fails if {@code n} is negative. */
+  private static Greenlet<Integer> after(int n) {
+    return steps(() -> { }, () -> {
+      Gevent.sleep(Math.abs(n) * 10);
       return null;
-    }, ignored -> n));
-    assertEquals(Arrays.asList(1, 2, 3), done);
+    }, ignored -> {
+      if (n < 0) {
+        throw new IllegalStateException("failed " + n);
+      }
+      return n;
+    });
+  }
+
+  @Test
+  void imapUnorderedStreamsResultsInCompletionOrder() {
+    Pool pool = new Pool(5);
+    MapResults<Integer> results = pool.imapUnordered(Arrays.asList(3, 1, 2), PoolTest::after);
+    List<String> read = new ArrayList<>();
+    while (results.hasNext()) {
+      int n = results.next();
+      read.add(n + "@" + nowMillis());
+    }
+    assertEquals(Arrays.asList("1@10", "2@20", "3@30"), read, "each result is read as soon as it is done");
+    assertThrows(NoSuchElementException.class, results::next);
+  }
+
+  @Test
+  void imapKeepsInputOrderAndReadsEachAsSoonAsItsTurnIsDone() {
+    Pool pool = new Pool(5);
+    MapResults<Integer> results = pool.imap(Arrays.asList(2, 1, 4, 3), PoolTest::after);
+    List<String> read = new ArrayList<>();
+    while (results.hasNext()) {
+      int n = results.next();
+      read.add(n + "@" + nowMillis());
+    }
+    assertEquals(Arrays.asList("2@20", "1@20", "4@40", "3@40"), read);
+  }
+
+  @Test
+  void imapLimitsConcurrencyToThePoolSize() {
+    Pool pool = new Pool(2);
+    MapResults<Integer> results = pool.imap(Arrays.asList(1, 1, 1, 1), PoolTest::after);
+    assertEquals(2, pool.size(), "two started, two wait for a slot");
+    int sum = 0;
+    while (results.hasNext()) {
+      sum += results.next();
+    }
+    assertEquals(4, sum);
+    assertEquals(20, nowMillis(), "two rounds of two");
+  }
+
+  @Test
+  void aFailureIsThrownWhereItIsReadAndTheOthersCanStillBeRead() {
+    Pool pool = new Pool(5);
+    MapResults<Integer> unordered = pool.imapUnordered(Arrays.asList(3, -1, 2), PoolTest::after);
+    IllegalStateException failure = assertThrows(IllegalStateException.class, unordered::next);
+    assertEquals("failed -1", failure.getMessage());
+    assertEquals(10, nowMillis());
+    assertEquals(2, (int) unordered.next());
+    assertEquals(3, (int) unordered.next());
+    assertFalse(unordered.hasNext());
+
+    MapResults<Integer> ordered = pool.imap(Arrays.asList(1, -2, 3), PoolTest::after);
+    assertEquals(1, (int) ordered.next());
+    assertThrows(IllegalStateException.class, ordered::next);
+    assertEquals(3, (int) ordered.next());
+  }
+
+  @Test
+  void imapOfNothingHasNoResults() {
+    assertFalse(new Pool(1).imap(Arrays.<Integer>asList(), PoolTest::after).hasNext());
   }
 
   @Test

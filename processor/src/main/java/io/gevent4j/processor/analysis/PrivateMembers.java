@@ -122,9 +122,14 @@ public final class PrivateMembers {
             ? null : super.visitMethod(node, unused);
       }
 
+      /** A reference to a private member becomes a lambda calling its accessor (PrivateReferences). */
       @Override
       public Void visitMemberReference(MemberReferenceTree node, Void unused) {
-        return scan(node.getQualifierExpression(), null); // refused by BodyValidator when private
+        Element member = trees.getElement(getCurrentPath());
+        if (Declarations.needsAccessor(member)) {
+          record(member, member.getKind() == ElementKind.CONSTRUCTOR ? PrivateUse.CREATE : PrivateUse.CALL);
+        }
+        return scan(node.getQualifierExpression(), null);
       }
 
       @Override

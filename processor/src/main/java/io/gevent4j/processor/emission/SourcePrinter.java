@@ -11,6 +11,7 @@ import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParameterizedTypeTree;
@@ -22,6 +23,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import io.gevent4j.processor.analysis.Declarations;
+import io.gevent4j.processor.analysis.PrivateReferences;
 import io.gevent4j.processor.javac.TreeCompat;
 import io.gevent4j.processor.model.CoroutineMethod;
 import io.gevent4j.processor.model.Exit;
@@ -439,6 +441,38 @@ final class SourcePrinter {
       }
       replace(node, accessors.call((javax.lang.model.element.ExecutableElement) called, receiver,
           typeArguments(node.getTypeArguments()), arguments(node.getArguments())));
+      return null;
+    }
+
+    /** A reference to a private member: a lambda calling its accessor, {@code (ref$0) -> Private$Foo.helper$int$(self$, ref$0)}. */
+    @Override
+    public Void visitMemberReference(MemberReferenceTree node, Void unused) {
+      Element member = trees.getElement(getCurrentPath());
+      if (!Declarations.needsAccessor(member)) {
+        return super.visitMemberReference(node, unused);
+      }
+      PrivateReferences.Form form = PrivateReferences.form(trees, getCurrentPath(), member);
+      List<CodeBlock> parameters = new ArrayList<>();
+      for (int i = 0; i < PrivateReferences.arity(form, member); i++) {
+        parameters.add(CodeBlock.of("ref$$$L", i));
+      }
+      javax.lang.model.element.ExecutableElement executable = (javax.lang.model.element.ExecutableElement) member;
+      CodeBlock none = CodeBlock.of("");
+      CodeBlock call;
+      switch (form) {
+        case CONSTRUCTOR:
+          call = accessors.create(executable, none, parameters);
+          break;
+        case STATIC:
+          call = accessors.call(executable, null, none, parameters);
+          break;
+        case BOUND:
+          call = accessors.call(executable, sub(node.getQualifierExpression()), none, parameters);
+          break;
+        default: // UNBOUND: the first parameter is the receiver
+          call = accessors.call(executable, parameters.get(0), none, parameters.subList(1, parameters.size()));
+      }
+      replace(node, CodeBlock.builder().add("($L) -> ", CodeBlock.join(parameters, ", ")).add(call).build());
       return null;
     }
 

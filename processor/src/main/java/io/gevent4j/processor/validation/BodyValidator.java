@@ -14,6 +14,7 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import io.gevent4j.processor.analysis.CallClassifier;
 import io.gevent4j.processor.analysis.Declarations;
+import io.gevent4j.processor.analysis.PrivateReferences;
 import io.gevent4j.processor.analysis.Nesting;
 import io.gevent4j.processor.analysis.SuspensionFinder;
 import io.gevent4j.processor.diagnostic.Diagnostics;
@@ -396,7 +397,7 @@ public final class BodyValidator {
      */
     private void checkAccessor(Tree node, Element member) {
       javax.lang.model.element.TypeElement declaring = (javax.lang.model.element.TypeElement) member.getEnclosingElement();
-      if (node instanceof MemberReferenceTree) {
+      if (node instanceof MemberReferenceTree && PrivateReferences.form(trees, getCurrentPath(), member) == null) {
         error(Message.PRIVATE_METHOD_REFERENCE, node, describe(member), generatedClassName);
         return;
       }

@@ -74,12 +74,13 @@ class BadInputTest {
   @Test
   void methodReferenceToAPrivateMethod() {
     assertError(bad(
-            "  private static int secret() { return 1; }",
+            "  private int secret() { return 1; }",
+            "  static Bad make() { return new Bad(); }",
             "  @Coroutine static void f() {",
             "    Gevent.sleep(1);",
-            "    java.util.function.IntSupplier s = Bad::secret;",
+            "    java.util.function.IntSupplier s = make()::secret;",
             "  }"),
-        "[CoroutinePrivateMethodReference] a method reference to private method Bad.secret() cannot be made from the generated BadCoroutines; write a lambda that calls it instead", 9);
+        "[CoroutinePrivateMethodReference] a method reference to private method Bad.secret() cannot be made from the generated BadCoroutines; write a lambda that calls it instead", 10);
   }
 
   @Test

@@ -173,6 +173,7 @@ class MonkeyPatchTest {
     "    Thread t = new Thread(() -> { });",
     "    t.join();",
     "    t.start();",
+    "    t.join();",
     "    t.join(0, 1);",
     "    return t.isAlive();",
     "  }",

@@ -212,6 +212,25 @@ class PolymorphismTest {
     assertEquals("hi p;dear hi k;dear hi o?;", cases.assertSame(true, "run").result);
   }
 
+  /** Implementations the processor never saw run as plain calls: lambdas, method references, proxies (mocks). */
+  @Test
+  void lambdasMethodReferencesAndProxiesRunAsPlainCalls() throws Exception {
+    Differential cases = compile("Plainly",
+        "  interface Source { @Coroutine String next(int i); } // package-private: called through setAccessible",
+        "  static String twice(int i) { return \"m\" + i + i; }",
+        "  @Coroutine public static String run(boolean fail) {",
+        "    Source lambda = i -> { log.add(\"lambda\"); return \"l\" + i; };",
+        "    Source reference = Plainly::twice;",
+        "    Source proxy = (Source) java.lang.reflect.Proxy.newProxyInstance(Source.class.getClassLoader(),",
+        "        new Class<?>[] {Source.class}, (p, method, arguments) -> \"p\" + arguments[0]);",
+        "    Source failing = i -> { throw new IllegalStateException(\"no \" + i); };",
+        "    String out = y(lambda.next(1)) + reference.next(2) + proxy.next(3);",
+        "    return fail ? failing.next(4) : out;",
+        "  }");
+    assertEquals("l1m22p3", cases.assertSame(true, "run", false).result);
+    assertEquals("java.lang.IllegalStateException", cases.assertSame(true, "run", true).failure);
+  }
+
   @Test
   void greenletFactoriesDispatchOnTheReceiver() throws Exception {
     Differential cases = Differential.compile("Factories", // names generated classes: no plain lint check

@@ -1,0 +1,124 @@
+package io.gevent4j.pool;
+
+import io.gevent4j.Greenlet;
+import io.gevent4j.Waiter;
+import io.gevent4j.annotations.Yielding;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Hub thread only. The results of {@link Pool#imap} or {@link Pool#imapUnordered}, read one at a
+ * time while the rest still run (gevent's {@code IMap} and {@code IMapUnordered}): greenlets are
+ * started as the pool frees slots, and {@link #next()} waits for the next result, in input order
+ * or in completion order. A greenlet that failed throws its exception from the {@code next()} that
+ * reaches it; the others keep running and can still be read.
+ *
+ * <pre>{@code
+ * MapResults<String> pages = pool.imapUnordered(urls, url -> FetchCoroutines.fetch(url));
+ * while (pages.hasNext()) {
+ *   handle(pages.next());   // @Yielding: suspends until the next page is fetched
+ * }
+ * }</pre>
+ *
+ * @param <R> the result type
+ */
+public final class MapResults<R> {
+  private final Pool pool;
+  private final List<?> inputs;
+  private final Function<Object, ? extends Greenlet<R>> function;
+  private final boolean inOrder;
+  /** In order: the finished greenlets by input index; unordered: unused. */
+  private final Object[] byInput;
+  /** Unordered: the finished greenlets not read yet, in completion order. */
+  private final ArrayDeque<Greenlet<R>> byCompletion = new ArrayDeque<>();
+  private Waiter<R> reader;
+  private int started;
+  private int read;
+
+  @SuppressWarnings("unchecked")
+  <A> MapResults(Pool pool, List<A> inputs, Function<? super A, ? extends Greenlet<R>> function, boolean inOrder) {
+    this.pool = pool;
+    this.inputs = new ArrayList<>(inputs);
+    this.function = (Function<Object, ? extends Greenlet<R>>) function;
+    this.inOrder = inOrder;
+    this.byInput = inOrder ? new Object[inputs.size()] : null;
+    startNext();
+  }
+
+  /** Whether a result remains to be read (it may still be running). */
+  public boolean hasNext() {
+    return read < inputs.size();
+  }
+
+  /**
+   * The next result: waits until it is done.
+   *
+   * @throws java.util.NoSuchElementException if every result has been read
+   */
+  @Yielding
+  public R next() {
+    if (!hasNext()) {
+      throw new java.util.NoSuchElementException("all " + inputs.size() + " results have been read");
+    }
+    Greenlet<R> done = nextDone();
+    Waiter<R> waiter = new Waiter<>();
+    if (done != null) {
+      deliver(waiter, done);
+    } else {
+      reader = waiter;
+      waiter.onCancel(() -> reader = null);
+    }
+    return waiter.await();
+  }
+
+  /** The finished greenlet to read next, taken, or null if it is still running. */
+  @SuppressWarnings("unchecked")
+  private Greenlet<R> nextDone() {
+    if (!inOrder) {
+      return byCompletion.poll();
+    }
+    Greenlet<R> done = (Greenlet<R>) byInput[read];
+    byInput[read] = null;
+    return done;
+  }
+
+  private void deliver(Waiter<R> waiter, Greenlet<R> done) {
+    read++;
+    if (done.exception() != null) {
+      waiter.fail(done.exception());
+    } else {
+      waiter.resume(done.value());
+    }
+  }
+
+  private void startNext() {
+    while (started < inputs.size()) {
+      if (pool.isFull()) {
+        pool.claim(null, this::startNext);
+        return;
+      }
+      int index = started++;
+      Greenlet<R> greenlet = pool.add(function.apply(inputs.get(index)));
+      greenlet.link(dead -> finished(index, dead));
+      greenlet.start();
+    }
+  }
+
+  private void finished(int index, Greenlet<R> dead) {
+    if (inOrder) {
+      byInput[index] = dead;
+    } else {
+      byCompletion.add(dead);
+    }
+    Waiter<R> waiting = reader;
+    if (waiting != null) {
+      Greenlet<R> done = nextDone();
+      if (done != null) {
+        reader = null;
+        deliver(waiting, done);
+      }
+    }
+  }
+}
