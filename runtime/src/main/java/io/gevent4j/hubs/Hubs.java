@@ -91,7 +91,8 @@ public final class Hubs implements AutoCloseable {
 
   /**
    * Runs {@code task} on the hub at {@code index} (at once when called on that hub's thread) and
-   * returns its result, waiting for it: for reading hub-thread-only state, not from a greenlet.
+   * returns its result, waiting for it: for reading hub-thread-only state of a running hub, from
+   * plain code (not from a greenlet, which would block its hub).
    */
   public <T> T call(int index, Callable<T> task) {
     Hub hub = hubs.get(index);
