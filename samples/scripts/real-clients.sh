@@ -4,8 +4,9 @@
 # and redis-benchmark against the Redis-protocol server, and the concurrent downloader against the
 # HTTP server, redis-cli and redis-benchmark through the TCP proxy; then TLS: openssl s_client against the TLS echo server, curl against the HTTPS
 # server, our TLS client against openssl s_server, all checking the demo certificate; and nc -u
-# against the UDP echo server. Installs the clients if they are missing. Exits non-zero on the
-# first wrong answer.
+# against the UDP echo server. The echo, HTTP and Redis servers run on 2 hubs each, and at the end
+# every hub must have served connections. Installs the clients if they are missing. Exits non-zero
+# on the first wrong answer.
 # Usage: samples/scripts/real-clients.sh   (after `mvn package`, or it builds first)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -28,13 +29,15 @@ jars="annotations/target/gevent4j-annotations-$version.jar:runtime/target/gevent
 [ -f samples/target/gevent4j-samples-$version.jar ] || mvn -B -q -DskipTests package
 
 pids=()
+declare -A server_pid
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
-start() { # start CLASS PORT: runs a sample server for at most 5 minutes, waits until it listens
-  timeout 300 java -cp "$jars" "io.gevent4j.samples.net.$1" "$2" >"/tmp/gevent4j-$1.log" 2>&1 &
+start() { # start CLASS PORT [ARG...]: runs a sample server for at most 5 minutes, waits until it listens
+  timeout 300 java -cp "$jars" "io.gevent4j.samples.net.$1" "${@:2}" >"/tmp/gevent4j-$1.log" 2>&1 &
   pids+=($!)
+  server_pid[$1]=$!
   for _ in $(seq 100); do nc -z 127.0.0.1 "$2" 2>/dev/null && return 0; sleep 0.1; done
   echo "$1 did not start"; cat "/tmp/gevent4j-$1.log"; exit 1
 }
@@ -44,11 +47,14 @@ expect() { # expect WHAT ACTUAL EXPECTED
 }
 
 echo_port=$(free_port); http_port=$(free_port); redis_port=$(free_port)
-start EchoServer "$echo_port"
-start HttpServer "$http_port"
-start RedisServer "$redis_port"
+start EchoServer "$echo_port" 2
+start HttpServer "$http_port" 2
+start RedisServer "$redis_port" 2
 
 expect "nc echo" "$(printf 'hello\nworld\n' | timeout 10 nc -N 127.0.0.1 "$echo_port")" $'hello\nworld'
+for i in $(seq 20); do
+  expect "nc echo, connection $i of 20" "$(printf 'again\n' | timeout 10 nc -N 127.0.0.1 "$echo_port")" "again"
+done
 expect "nc oversized line" "$(head -c 9000 /dev/zero | tr '\0' x | timeout 10 nc -N 127.0.0.1 "$echo_port")" "ERR line longer than 8192 bytes"
 
 expect "curl /" "$(timeout 10 curl -s "http://127.0.0.1:$http_port/")" "Hello, World!"
@@ -128,5 +134,14 @@ head -c 9000 /dev/zero | timeout 5 nc -u -w1 127.0.0.1 "$udp_port" >/dev/null ||
 expect "nc -u echo after an oversized datagram" "$(printf 'still' | timeout 5 nc -u -w1 127.0.0.1 "$udp_port")" "still"
 grep -q "dropped: datagram of 9000 bytes" /tmp/gevent4j-UdpEchoServer.log || { echo "FAIL the oversized datagram was not reported"; exit 1; }
 rm -rf "$tls_dir"
+
+echo "== every hub served connections: the servers on 2 hubs, stopped, print what each hub served"
+for server in EchoServer HttpServer RedisServer; do
+  kill "${server_pid[$server]}"
+  wait "${server_pid[$server]}" 2>/dev/null || true
+  served="$(grep -o 'served per hub: \[.*\]' "/tmp/gevent4j-$server.log" || true)"
+  echo "$server: $served"
+  echo "$served" | grep -Eq '^served per hub: \[[1-9][0-9]*, [1-9][0-9]*\]$' || { echo "FAIL $server: a hub served no connection"; exit 1; }
+done
 
 echo "real clients: all passed"

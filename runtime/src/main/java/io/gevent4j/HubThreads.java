@@ -10,25 +10,51 @@ import java.util.concurrent.CompletableFuture;
  */
 final class HubThreads {
   private static final ThreadLocal<Hub> HUBS = new ThreadLocal<>();
-  /** Racy single-entry cache in front of {@link #HUBS}; safe because {@link Hub#thread} is final. */
+  /**
+   * Racy single-entry cache in front of {@link #HUBS}; safe because {@link Hub#thread} is final.
+   * Plain threads only: a {@link HubThread} keeps its hub in a field, so that hubs running on
+   * several cores never write this shared field (it would bounce between their caches).
+   */
   private static Hub lastUsed;
+
+  /** A thread of {@link #startThread}: its hub is a field, found without shared state. */
+  private static final class HubThread extends Thread {
+    private Hub hub;
+
+    HubThread(Runnable body, String name) {
+      super(body, name);
+    }
+  }
 
   private HubThreads() {
   }
 
   /** The hub of the calling thread, created on first use with {@link Clock#system()}. */
   static Hub current() {
+    Thread thread = Thread.currentThread();
+    if (thread instanceof HubThread && ((HubThread) thread).hub != null) {
+      return ((HubThread) thread).hub;
+    }
     Hub hub = lastUsed;
-    if (hub != null && hub.thread == Thread.currentThread()) {
+    if (hub != null && hub.thread == thread) {
       return hub;
     }
     hub = HUBS.get();
     if (hub == null) {
-      hub = new Hub(Thread.currentThread(), Clock.system());
+      hub = new Hub(thread, Clock.system());
       HUBS.set(hub);
     }
-    lastUsed = hub;
+    remember(hub);
     return hub;
+  }
+
+  /** Caches {@code hub}, the calling thread's, for {@link #current()}. */
+  private static void remember(Hub hub) {
+    if (hub.thread instanceof HubThread) {
+      ((HubThread) hub.thread).hub = hub;
+    } else {
+      lastUsed = hub;
+    }
   }
 
   /** Replaces the calling thread's hub with a new one on {@code clock}; the old one must be idle. */
@@ -40,17 +66,30 @@ final class HubThreads {
     }
     Hub hub = new Hub(Thread.currentThread(), clock);
     HUBS.set(hub);
-    lastUsed = hub;
+    remember(hub);
     return hub;
+  }
+
+  /** Releases the descriptors a stopped hub's poller still holds. */
+  private static void closeIo(Hub hub) {
+    try {
+      hub.io().close();
+    } catch (java.io.IOException e) {
+      hub.failures.callbackFailed("closing " + hub + "'s selector", e);
+    }
   }
 
   /** Starts a daemon thread that serves its own hub until {@link Hub#stop()}; returns that hub. */
   static Hub startThread(String name) {
     CompletableFuture<Hub> started = new CompletableFuture<>();
-    Thread thread = new Thread(() -> {
+    Thread thread = new HubThread(() -> {
       Hub hub = current();
       started.complete(hub);
-      hub.serveUntilStopped();
+      try {
+        hub.serveUntilStopped();
+      } finally {
+        closeIo(hub);
+      }
     }, name);
     thread.setDaemon(true);
     thread.start();

@@ -88,7 +88,8 @@ public class PingPongBenchmark {
     handOff(Peers::platformThread);
   }
 
-  private static void handOff(Function<Runnable, Thread> start) throws InterruptedException {
+  /** A ping-pong of {@link #SWITCHES} transfers through two {@link SynchronousQueue}s between two threads {@code start} starts. */
+  static void handOff(Function<Runnable, Thread> start) throws InterruptedException {
     SynchronousQueue<Integer> ping = new SynchronousQueue<>();
     SynchronousQueue<Integer> pong = new SynchronousQueue<>();
     Integer ball = 1;

@@ -109,6 +109,18 @@ public final class IoPoller {
     select(timeoutNanos == 0 ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeoutNanos)));
   }
 
+  /**
+   * Closes the selector (a later registration opens a new one): releases at once the descriptors
+   * of channels closed since the last poll, which the selector would otherwise hold until it is
+   * collected. For a hub whose loop has ended.
+   */
+  public void close() throws IOException {
+    if (selector != null) {
+      selector.close();
+      selector = null;
+    }
+  }
+
   /** Thread-safe: interrupts a waiting {@link #await}. */
   public void wakeup() {
     Selector current = selector;

@@ -211,7 +211,7 @@ abstract class Channel implements Closeable, IoPoller.Handler {
   /** Closes the socket; pending operations fail. Closing twice does nothing. */
   @Override
   public void close() throws IOException {
-    if (channel.isOpen()) {
+    if (channel.isOpen() && aborted == null) {
       release(new IOException("socket closed"));
       beforeClose();
       channel.close();
@@ -229,6 +229,12 @@ abstract class Channel implements Closeable, IoPoller.Handler {
         // already failing with the reason
       }
     }
+  }
+
+  /** Releases the channel from this hub without closing it; later operations fail with {@code reason}. */
+  final void forget(IOException reason) {
+    aborted = reason;
+    release(reason);
   }
 
   /** What a subclass does before the channel closes (a TLS close_notify, a timer to cancel). */

@@ -64,9 +64,7 @@ public final class ServerSocket extends Channel {
 
   private Socket wrap(SocketChannel connection) throws IOException {
     try {
-      Socket socket = new Socket(hub, connection, null);
-      socket.configure(accepted);
-      return socket;
+      return Socket.adopt(connection, accepted);
     } catch (IOException | RuntimeException e) {
       connection.close();
       throw e;

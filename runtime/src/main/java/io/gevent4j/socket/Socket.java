@@ -52,6 +52,29 @@ public final class Socket extends Channel {
     buffered.flip();
   }
 
+  /**
+   * Hub thread only. A socket on the calling thread's hub over {@code channel}, a connected
+   * channel (one {@link #detach detached} from another hub, say), set up with {@code options}.
+   */
+  public static Socket adopt(SocketChannel channel, SocketOptions options) throws IOException {
+    Socket socket = new Socket(Hub.current(), channel, null);
+    socket.configure(options);
+    return socket;
+  }
+
+  /**
+   * Hub thread only. Hands the connection to another hub: releases it from this socket and this
+   * hub without closing it and returns its channel, for {@link #adopt} on the other hub's thread.
+   * Later operations on this socket fail. Only for a plain socket that has buffered no input.
+   */
+  public SocketChannel detach() {
+    if (!(transport instanceof PlainTransport) || buffered.hasRemaining()) {
+      throw new IllegalStateException("only a plain socket with no buffered input can move to another hub: " + this);
+    }
+    forget(new IOException("socket handed over to another hub"));
+    return channel;
+  }
+
   /** Connects to {@code host:port} with {@link SocketOptions#defaults()}; only the calling greenlet waits. */
   @Yielding
   public static Socket connect(String host, int port) throws IOException {

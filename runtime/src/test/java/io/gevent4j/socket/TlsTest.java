@@ -76,7 +76,10 @@ class TlsTest {
     }
     assertTrue(hub.isEmpty(), () -> "no greenlet, timer or selector interest left: " + hub.dump());
     hub.io().poll(); // a closed channel's descriptor is released when the selector next deregisters it
-    assertEquals(socketsBefore, TestTls.openSockets(), "no socket left open");
+    // At most as many as before: a garbage collection meanwhile may close sockets that earlier
+    // tests dropped unclosed (java.net.Socket has a cleaner), so fewer is no leak.
+    int socketsAfter = TestTls.openSockets();
+    assertTrue(socketsAfter <= socketsBefore, () -> "no socket left open: " + socketsBefore + " before, " + socketsAfter + " after");
   }
 
   private void peer(String name, PeerBody body) {

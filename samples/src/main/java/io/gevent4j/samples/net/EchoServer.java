@@ -32,10 +32,8 @@ public final class EchoServer {
     }
   }
 
-  /** {@code EchoServer [port]}: serves on 127.0.0.1, port 7000 by default. */
+  /** {@code EchoServer [port] [hubs]}: serves on 127.0.0.1, port 7000 by default, on one hub per core by default. */
   public static void main(String[] args) throws IOException {
-    StreamServer server = new StreamServer(Ports.loopback(args, 7000), EchoServerCoroutines::handle).start();
-    System.out.println("echo server on 127.0.0.1:" + server.port());
-    server.serveForever();
+    Serving.serveForever("echo server", new StreamServer(Ports.loopback(args, 7000), EchoServerCoroutines::handle), args);
   }
 }

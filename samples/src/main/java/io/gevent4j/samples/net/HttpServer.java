@@ -80,10 +80,8 @@ public final class HttpServer {
         + "\r\n\r\n" + body;
   }
 
-  /** {@code HttpServer [port]}: serves on 127.0.0.1, port 8080 by default. */
+  /** {@code HttpServer [port] [hubs]}: serves on 127.0.0.1, port 8080 by default, on one hub per core by default. */
   public static void main(String[] args) throws IOException {
-    StreamServer server = new StreamServer(Ports.loopback(args, 8080), HttpServerCoroutines::handle).start();
-    System.out.println("http server on 127.0.0.1:" + server.port());
-    server.serveForever();
+    Serving.serveForever("http server", new StreamServer(Ports.loopback(args, 8080), HttpServerCoroutines::handle), args);
   }
 }

@@ -7,15 +7,16 @@ import io.gevent4j.socket.Socket;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A Redis-protocol (RESP) server with an in-memory store: PING, ECHO, SET, GET, DEL, INCR, EXISTS
- * (and CONFIG GET, answered empty, for redis-benchmark). All connections share one store without
- * locks: they run on one hub thread. Requests are bounded ({@link #MAX_ARGUMENTS} arguments of at
+ * (and CONFIG GET, answered empty, for redis-benchmark). All connections share one store; they
+ * run on several hubs (threads), so the store is a {@link ConcurrentHashMap} and INCR one atomic
+ * {@code compute}. Requests are bounded ({@link #MAX_ARGUMENTS} arguments of at
  * most {@link #MAX_VALUE} bytes); an oversized one gets an error and the connection is closed.
  * Try {@code redis-cli -p 6380 ping} or {@code redis-benchmark -p 6380}.
  */
@@ -24,8 +25,8 @@ public final class RedisServer {
   static final int MAX_ARGUMENTS = 1024;
   static final int MAX_VALUE = 512 * 1024;
 
-  /** The store; hub thread only. */
-  static final Map<String, byte[]> STORE = new HashMap<>();
+  /** The store, shared by the hubs. */
+  static final Map<String, byte[]> STORE = new ConcurrentHashMap<>();
 
   private RedisServer() {}
 
@@ -101,11 +102,10 @@ public final class RedisServer {
         if (arity != 1) {
           return wrongArity(name);
         }
-        byte[] old = STORE.get(key(command));
         try {
-          long value = (old == null ? 0 : Long.parseLong(new String(old, StandardCharsets.UTF_8))) + 1;
-          STORE.put(key(command), Long.toString(value).getBytes(StandardCharsets.UTF_8));
-          return ":" + value + "\r\n";
+          byte[] value = STORE.compute(key(command), (key, old) ->
+              Long.toString((old == null ? 0 : Long.parseLong(new String(old, StandardCharsets.UTF_8))) + 1).getBytes(StandardCharsets.UTF_8));
+          return ":" + new String(value, StandardCharsets.UTF_8) + "\r\n";
         } catch (NumberFormatException e) {
           return "-ERR value is not an integer or out of range\r\n";
         }
@@ -129,10 +129,8 @@ public final class RedisServer {
     return "-ERR wrong number of arguments for '" + name.toLowerCase(Locale.ROOT) + "' command\r\n";
   }
 
-  /** {@code RedisServer [port]}: serves on 127.0.0.1, port 6380 by default. */
+  /** {@code RedisServer [port] [hubs]}: serves on 127.0.0.1, port 6380 by default, on one hub per core by default. */
   public static void main(String[] args) throws IOException {
-    StreamServer server = new StreamServer(Ports.loopback(args, 6380), RedisServerCoroutines::handle).start();
-    System.out.println("redis server on 127.0.0.1:" + server.port());
-    server.serveForever();
+    Serving.serveForever("redis server", new StreamServer(Ports.loopback(args, 6380), RedisServerCoroutines::handle), args);
   }
 }

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gevent4j.Clock;
+import io.gevent4j.Gevent;
+import io.gevent4j.Greenlet;
 import io.gevent4j.Hub;
+import io.gevent4j.hubs.Hubs;
 import io.gevent4j.server.StreamServer;
 import io.gevent4j.socket.Socket;
 import java.io.IOException;
@@ -20,6 +23,23 @@ class HttpAndRedisTest {
   @BeforeEach
   void systemClock() {
     Hub.install(Clock.system());
+  }
+
+  @Test
+  void redisOverTwoHubsCountsEveryIncrementAndBothHubsServe() throws IOException {
+    try (Hubs hubs = Hubs.start(2)) {
+      StreamServer server = new StreamServer(Clients.loopback(0), RedisServerCoroutines::handle).hubs(hubs).start();
+      List<Greenlet<?>> clients = new ArrayList<>();
+      for (int i = 0; i < 100; i++) {
+        clients.add(Gevent.spawn(ClientsCoroutines.exchange(server.port(), "INCR two-hub-hits")));
+      }
+      Gevent.joinAll(clients);
+      assertEquals(":101", ClientsCoroutines.exchange(server.port(), "INCR two-hub-hits").start().get());
+      long[] served = server.servedPerHub();
+      assertEquals(101, served[0] + served[1]);
+      assertTrue(served[0] > 0 && served[1] > 0, Arrays.toString(served));
+      server.stop();
+    }
   }
 
   @Test
