@@ -75,6 +75,45 @@ class CrossThreadTest {
     }
   }
 
+  /**
+   * A hub waiting for I/O sleeps in its selector: work handed over just as it goes to sleep must
+   * still wake it (the selector's wake-up is never skipped), or a round trip would wait forever.
+   */
+  @Test
+  void wakeupsOfAHubWaitingForIoAreNotLost() throws Exception {
+    Hub hub = Hub.startThread("io-wakeup-hub");
+    CompletableFuture<io.gevent4j.socket.ServerSocket> listening = new CompletableFuture<>();
+    try {
+      CompletableFuture<Object> accepting = hub.spawnFromAnyThread(() -> TestFrames.calling(() -> {
+        try {
+          io.gevent4j.socket.ServerSocket server = io.gevent4j.socket.ServerSocket.listen(
+              new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 1);
+          listening.complete(server);
+          return server.accept();
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }));
+      listening.get(30, TimeUnit.SECONDS);
+      for (int i = 0; i < 3_000; i++) {
+        CompletableFuture<Integer> roundTrip = new CompletableFuture<>();
+        int n = i;
+        hub.submit(() -> roundTrip.complete(n));
+        assertEquals(n, (int) roundTrip.get(30, TimeUnit.SECONDS), "round trip " + i);
+      }
+      hub.submit(() -> {
+        try {
+          listening.getNow(null).close();
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+      assertThrows(java.util.concurrent.ExecutionException.class, () -> accepting.get(30, TimeUnit.SECONDS));
+    } finally {
+      hub.stop();
+    }
+  }
+
   @Test
   void aGreenletCannotBeStartedFromAnotherThread() throws Exception {
     Hub.install(Clock.virtual());

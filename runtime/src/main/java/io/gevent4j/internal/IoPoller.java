@@ -21,9 +21,9 @@ public final class IoPoller {
     void ready(int readyOps);
   }
 
-  private Selector selector;
+  /** Volatile for {@link #wakeup} from other threads; created and closed on the hub thread. */
+  private volatile Selector selector;
   private int interested;
-  private volatile boolean selecting;
 
   /** One channel's registration: its interest, counted by the poller even once the channel closed under it. */
   public final class Registration {
@@ -121,10 +121,13 @@ public final class IoPoller {
     }
   }
 
-  /** Thread-safe: interrupts a waiting {@link #await}. */
+  /**
+   * Thread-safe: interrupts a waiting {@link #await}, or makes the next one return at once (the
+   * hub may be about to select: skipping the wake-up then would lose it).
+   */
   public void wakeup() {
     Selector current = selector;
-    if (current != null && selecting) {
+    if (current != null) {
       current.wakeup();
     }
   }
@@ -137,12 +140,7 @@ public final class IoPoller {
       if (timeoutMillis < 0) {
         selector.selectNow();
       } else {
-        selecting = true;
-        try {
-          selector.select(timeoutMillis);
-        } finally {
-          selecting = false;
-        }
+        selector.select(timeoutMillis);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
