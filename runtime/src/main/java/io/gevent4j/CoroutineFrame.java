@@ -43,7 +43,7 @@ public abstract class CoroutineFrame<T> {
   /** Marks the next {@code @Yielding} call as made by this frame, so that it may suspend. */
   protected final void prepare$() {
     Greenlet<?> g = greenlet;
-    g.hub.cooperativeCaller = g;
+    g.hub.markCooperative(g);
   }
 
   /**
@@ -53,8 +53,8 @@ public abstract class CoroutineFrame<T> {
   protected final boolean parked$(int next) {
     state$ = next;
     Greenlet<?> g = greenlet;
-    g.hub.cooperativeCaller = null;
-    return g.parked;
+    g.hub.clearCooperative();
+    return g.isParked();
   }
 
   /**
@@ -62,7 +62,7 @@ public abstract class CoroutineFrame<T> {
    * a {@code @Yielding} call that threw before suspending must not leave its mark behind.
    */
   protected final void caught$() {
-    greenlet.hub.cooperativeCaller = null;
+    greenlet.hub.clearCooperative();
   }
 
   /** Pushes {@code callee} to run on this greenlet; the result arrives at state {@code next}. */

@@ -33,8 +33,7 @@ public final class Gevent {
   public static void sleep(long millis) {
     Hub hub = Hub.current();
     Greenlet<?> caller = hub.running;
-    if (caller != null && hub.cooperativeCaller == caller) {
-      hub.cooperativeCaller = null;
+    if (caller != null && hub.claimCooperative(caller)) {
       if (millis <= 0) {
         caller.yieldTurn();
       } else {

@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  *
  * @param <T> the result type, {@code Void} for void methods
  */
-public final class Greenlet<T> {
+public final class Greenlet<T> extends ReadyTask {
   private static final byte NEW = 0;
   private static final byte SCHEDULED = 1;
   private static final byte RUNNING = 2;
@@ -34,14 +34,14 @@ public final class Greenlet<T> {
   CoroutineFrame<?> top;
   private byte state;
   /** Set by a {@code @Yielding} primitive that suspends this greenlet. */
-  boolean parked;
+  private boolean parked;
   /** Set when a result or exception was delivered and the frame has not taken it yet. */
   boolean resumed;
   private boolean queued;
   private Object delivered;
   private Throwable deliveredFailure;
   /** The wait this greenlet is parked on, cancelled by {@link #kill()}. */
-  Waiter<?> waitingOn;
+  private Waiter<?> waitingOn;
   private T value;
   private Throwable exception;
   /** The link callbacks: null, one {@code Consumer}, or a {@code List} of them (no allocation for one). */
@@ -511,6 +511,11 @@ public final class Greenlet<T> {
     return frame == null ? null : frame.getClass().getClassLoader();
   }
 
+  @Override
+  void runReady(Hub hub) {
+    step();
+  }
+
   /** Runs the frame stack until the greenlet suspends or dies. Called by the hub. */
   void step() {
     if (state == DEAD) {
@@ -529,7 +534,7 @@ public final class Greenlet<T> {
         try {
           outcome = frame.resume$();
         } catch (Throwable failure) {
-          h.cooperativeCaller = null; // a @Yielding call that threw before parking leaves no mark
+          h.clearCooperative(); // a @Yielding call that threw before parking leaves no mark
           StackTraceRecovery.recover(failure, frame);
           frame = unwind(frame, null, failure);
           continue;
@@ -563,6 +568,26 @@ public final class Greenlet<T> {
     delivered = result;
     deliveredFailure = failure;
     resumed = true;
+  }
+
+  /** Whether a {@code @Yielding} primitive parked this greenlet in the current step. */
+  boolean isParked() {
+    return parked;
+  }
+
+  /** Parks this greenlet on {@code waiter} (a {@link Waiter} suspending it). */
+  void parkOn(Waiter<?> waiter) {
+    parked = true;
+    waitingOn = waiter;
+  }
+
+  /** Stops waiting on {@code waiter} if this greenlet waits on it; returns whether it did. */
+  boolean stopWaitingOn(Waiter<?> waiter) {
+    if (waitingOn != waiter) {
+      return false;
+    }
+    waitingOn = null;
+    return true;
   }
 
   /** Delivers a result to the parked greenlet and makes it ready. */

@@ -42,8 +42,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class Hub implements java.util.concurrent.Executor {
   final Thread thread;
   private final Clock clock;
-  /** Greenlets to step and Runnables to run, in FIFO order. */
-  private final ArrayDeque<Object> ready = new ArrayDeque<>();
+  /** Greenlets to step, plain code's turn and callbacks, in FIFO order. */
+  private final ArrayDeque<ReadyTask> ready = new ArrayDeque<>();
   private final TimerHeap timers = new TimerHeap();
   /** Waits for I/O readiness; public to the runtime's socket package through {@link #io()}. */
   private final IoPoller io = new IoPoller();
@@ -51,10 +51,11 @@ public final class Hub implements java.util.concurrent.Executor {
   private final IoBudget ioBudget = new IoBudget();
   private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
   private volatile boolean idle;
+  private volatile IdleStrategy idleStrategy = IdleStrategy.block();
   /** The greenlet being stepped, or null when plain code or a callback runs. */
   Greenlet<?> running;
-  /** Set by generated code immediately before it calls a {@code @Yielding} method. */
-  Greenlet<?> cooperativeCaller;
+  /** The greenlet whose generated code is calling a {@code @Yielding} method, marked just before the call. */
+  private Greenlet<?> cooperativeCaller;
   private boolean looping;
   /** Whether the loop runs the ready tasks of a turn (not timers, not I/O). */
   private boolean inBatch;
@@ -121,6 +122,19 @@ public final class Hub implements java.util.concurrent.Executor {
    */
   public void setBlockingMonitor(HubObserver monitor) {
     this.observer = monitor;
+  }
+
+  /**
+   * Any thread. How this hub waits when it has nothing to run: {@link IdleStrategy#block()} (the
+   * default) or {@link IdleStrategy#spin(long)}. Takes effect the next time it is idle.
+   */
+  public void setIdleStrategy(IdleStrategy strategy) {
+    this.idleStrategy = Objects.requireNonNull(strategy, "strategy");
+  }
+
+  /** Any thread. This hub's idle strategy ({@link #setIdleStrategy}). */
+  public IdleStrategy idleStrategy() {
+    return idleStrategy;
   }
 
   /** Any thread. The hub's thread. */
@@ -298,7 +312,7 @@ public final class Hub implements java.util.concurrent.Executor {
    */
   public void post(Runnable task) {
     assertInHubThread("Hub.post(Runnable)");
-    ready.add(Objects.requireNonNull(task, "task"));
+    ready.add(new ReadyTask.Callback(Objects.requireNonNull(task, "task")));
   }
 
   /** Hub thread only. Runs {@code task} once {@code delayMillis} have passed on this hub's clock. */
@@ -314,6 +328,30 @@ public final class Hub implements java.util.concurrent.Executor {
   /** A timer that wakes {@code sleeper} itself: no callback object per sleep. */
   Timer wakeAfter(long delayNanos, Greenlet<?> sleeper) {
     return timers.addTarget(TimerHeap.deadline(clock.nanoTime(), delayNanos), sleeper);
+  }
+
+  /** Marks the next {@code @Yielding} call as made by {@code caller}'s generated code ({@link CoroutineFrame}). */
+  void markCooperative(Greenlet<?> caller) {
+    cooperativeCaller = caller;
+  }
+
+  /** Clears the mark of {@link #markCooperative}: the call returned, threw, or took the mark. */
+  void clearCooperative() {
+    cooperativeCaller = null;
+  }
+
+  /** Whether a {@code @Yielding} call now is made by the generated code of running greenlet {@code caller}. */
+  boolean isCooperative(Greenlet<?> caller) {
+    return cooperativeCaller == caller && running == caller;
+  }
+
+  /** {@link #isCooperative}, taking the mark when it is: the primitive suspends {@code caller}. */
+  boolean claimCooperative(Greenlet<?> caller) {
+    if (!isCooperative(caller)) {
+      return false;
+    }
+    cooperativeCaller = null;
+    return true;
   }
 
   void enqueue(Greenlet<?> greenlet) {
@@ -439,7 +477,7 @@ public final class Hub implements java.util.concurrent.Executor {
     inBatch = true;
     try {
       for (int i = 0; i < batch && !main.resumed(); i++) {
-        runTask(ready.poll());
+        runReady(ready.poll());
       }
     } finally {
       inBatch = false;
@@ -451,7 +489,7 @@ public final class Hub implements java.util.concurrent.Executor {
   private void drainInbox() {
     Runnable task;
     while ((task = inbox.poll()) != null) {
-      ready.add(task);
+      ready.add(new ReadyTask.Callback(task));
     }
   }
 
@@ -462,7 +500,7 @@ public final class Hub implements java.util.concurrent.Executor {
     long now = clock.nanoTime();
     Timer timer;
     while ((timer = timers.pollDue(now)) != null) {
-      runTask(timer);
+      runTimer(timer);
     }
   }
 
@@ -471,6 +509,9 @@ public final class Hub implements java.util.concurrent.Executor {
     boolean waitsForIo = io.hasInterest();
     if (next == null && inbox.isEmpty() && heldOpen == 0 && !waitsForIo) {
       return false;
+    }
+    if (spinUntilWork(next, waitsForIo)) {
+      return true;
     }
     idle = true;
     try {
@@ -490,43 +531,64 @@ public final class Hub implements java.util.concurrent.Executor {
     return true;
   }
 
-  private void runTask(Object task) {
+  /**
+   * Polls for up to the idle strategy's spin time for work from other threads, a due timer or I/O
+   * (dispatched here); returns whether some came. Not idle meanwhile: submitters need not wake it.
+   */
+  private boolean spinUntilWork(Timer next, boolean waitsForIo) {
+    long spin = idleStrategy.spinNanos();
+    if (spin == 0 || clock != Clock.system()) {
+      return false;
+    }
+    long end = System.nanoTime() + spin;
+    do {
+      if (!inbox.isEmpty() || next != null && TimerHeap.remaining(next.deadlineNanos(), clock.nanoTime()) <= 0
+          || waitsForIo && io.poll()) {
+        return true;
+      }
+      IdleStrategy.pause();
+    } while (System.nanoTime() - end < 0);
+    return false;
+  }
+
+  private void runReady(ReadyTask task) {
+    HubObserver watching = watch(task.observed());
+    try {
+      task.runReady(this);
+    } finally {
+      unwatch(watching);
+    }
+  }
+
+  private void runTimer(Timer timer) {
+    HubObserver watching = watch(timer);
+    try {
+      Object target = timer.target();
+      if (target instanceof Greenlet) { // a sleep: the timer wakes its greenlet itself
+        ((Greenlet<?>) target).sleepElapsed();
+      } else {
+        timer.fire();
+      }
+    } catch (Throwable failure) {
+      failures.callbackFailed(timer, failure);
+    } finally {
+      unwatch(watching);
+    }
+  }
+
+  /** Starts a task: a fresh fair-I/O budget, and the observer told; returns the observer to tell when it ends. */
+  private HubObserver watch(Object task) {
     ioBudget.reset();
     HubObserver watching = observer;
     if (watching != null) {
       watching.entering(task);
     }
-    try {
-      runTaskUnwatched(task);
-    } finally {
-      if (watching != null) {
-        watching.left();
-      }
-    }
+    return watching;
   }
 
-  private void runTaskUnwatched(Object task) {
-    if (task instanceof Greenlet) {
-      ((Greenlet<?>) task).step();
-      return;
-    }
-    if (task instanceof Waiter) {
-      main.turnCame((Waiter<?>) task); // plain code's turn
-      return;
-    }
-    try {
-      if (task instanceof Timer) {
-        Object target = ((Timer) task).target();
-        if (target instanceof Greenlet) {
-          ((Greenlet<?>) target).sleepElapsed();
-        } else {
-          ((Timer) task).fire();
-        }
-      } else {
-        ((Runnable) task).run();
-      }
-    } catch (Throwable failure) {
-      failures.callbackFailed(task, failure);
+  private static void unwatch(HubObserver watching) {
+    if (watching != null) {
+      watching.left();
     }
   }
 

@@ -32,7 +32,7 @@ import io.gevent4j.internal.Sneaky;
  *
  * @param <T> the result type
  */
-public final class Waiter<T> {
+public final class Waiter<T> extends ReadyTask {
   private final Hub hub;
   private final Greenlet<?> owner;
   private boolean done;
@@ -53,9 +53,15 @@ public final class Waiter<T> {
   public Waiter() {
     this.hub = Hub.current();
     this.owner = hub.running;
-    if (owner != null && hub.cooperativeCaller != owner) {
+    if (owner != null && !hub.isCooperative(owner)) {
       throw UntransformedCallException.forCurrentStack(owner);
     }
+  }
+
+  /** In the ready queue, a waiter marks the turn of plain code that waited on it ({@link MainWait}). */
+  @Override
+  void runReady(Hub hub) {
+    hub.main.turnCame(this);
   }
 
   /** Whether a result or failure has been delivered (or the wait was cancelled). */
@@ -188,8 +194,7 @@ public final class Waiter<T> {
     Greenlet<?> g = owner;
     if (g == null) {
       hub.main.done(this, bySwitch);
-    } else if (g.waitingOn == this) {
-      g.waitingOn = null;
+    } else if (g.stopWaitingOn(this)) {
       g.wake(result, error, bySwitch);
     }
     return true;
@@ -239,16 +244,14 @@ public final class Waiter<T> {
       }
       return false;
     }
-    if (hub.cooperativeCaller != g || hub.running != g) {
+    if (!hub.claimCooperative(g)) {
       cancel();
       throw UntransformedCallException.forCurrentStack(g);
     }
-    hub.cooperativeCaller = null;
     if (done) {
       return false;
     }
-    g.parked = true;
-    g.waitingOn = this;
+    g.parkOn(this);
     return true;
   }
 

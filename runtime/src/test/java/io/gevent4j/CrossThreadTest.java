@@ -114,6 +114,41 @@ class CrossThreadTest {
     }
   }
 
+  /** A spinning hub picks up work from other threads while it polls, and still sleeps (and wakes) after it. */
+  @Test
+  void aSpinningHubLosesNoWorkWhileItPollsOrAfter() throws Exception {
+    Hub hub = Hub.startThread("spinning-hub");
+    try {
+      hub.setIdleStrategy(IdleStrategy.spin(200));
+      assertEquals("IdleStrategy.spin(200)", hub.idleStrategy().toString());
+      for (int i = 0; i < 2_000; i++) {
+        CompletableFuture<Integer> roundTrip = new CompletableFuture<>();
+        int n = i;
+        hub.submit(() -> roundTrip.complete(n));
+        assertEquals(n, (int) roundTrip.get(30, TimeUnit.SECONDS));
+        if (i % 500 == 0) {
+          Thread.sleep(2); // past the spin: the hub sleeps, and the next submit must wake it
+        }
+      }
+    } finally {
+      hub.stop();
+    }
+  }
+
+  @Test
+  void idleStrategies() {
+    assertEquals("IdleStrategy.block()", IdleStrategy.block().toString());
+    assertEquals(IdleStrategy.block(), IdleStrategy.spin(0));
+    assertThrows(IllegalArgumentException.class, () -> IdleStrategy.spin(-1));
+    Hub hub = Hub.install(Clock.virtual());
+    assertEquals(IdleStrategy.block(), hub.idleStrategy(), "the default");
+    hub.setIdleStrategy(IdleStrategy.spin(1_000_000));
+    long before = System.nanoTime();
+    Gevent.sleep(5_000); // virtual time: the hub does not spin a second of real time
+    assertTrue(System.nanoTime() - before < 900_000_000L, "a hub on a virtual clock never spins");
+    assertThrows(NullPointerException.class, () -> hub.setIdleStrategy(null));
+  }
+
   @Test
   void aGreenletCannotBeStartedFromAnotherThread() throws Exception {
     Hub.install(Clock.virtual());

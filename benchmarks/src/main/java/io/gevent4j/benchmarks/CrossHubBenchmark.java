@@ -1,6 +1,7 @@
 package io.gevent4j.benchmarks;
 
 import io.gevent4j.annotations.Coroutine;
+import io.gevent4j.IdleStrategy;
 import io.gevent4j.hubs.Hubs;
 import io.gevent4j.hubs.SharedQueue;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code sharedQueueCrossHub}: two greenlets on hubs 0 and 1 of a {@link Hubs} group,
  *       through two {@link SharedQueue}s: each transfer wakes the other hub through its inbox.
+ *   <li>{@code sharedQueueCrossHubSpinning}: the same with both hubs spinning when idle
+ *       ({@link IdleStrategy#spin}): a hub that polls its inbox needs no wake-up.
  *   <li>{@code sharedQueueSameHub}: the same two greenlets both on hub 0 (the lock and a post).
  *   <li>{@code platformThreadHandOff}, {@code virtualThreadHandOff}: two threads through two
  *       {@code SynchronousQueue}s ({@link PingPongBenchmark#handOff}); virtual threads get two
@@ -74,6 +77,18 @@ public class CrossHubBenchmark {
   @OperationsPerInvocation(PingPongBenchmark.SWITCHES)
   public void sharedQueueCrossHub() {
     rally(1);
+  }
+
+  /** The cross-hub rally with both hubs spinning up to 50 µs when idle ({@code IdleStrategy.spin(50)}). */
+  @Benchmark
+  @OperationsPerInvocation(PingPongBenchmark.SWITCHES)
+  public void sharedQueueCrossHubSpinning() {
+    group.setIdleStrategy(IdleStrategy.spin(50));
+    try {
+      rally(1);
+    } finally {
+      group.setIdleStrategy(IdleStrategy.block());
+    }
   }
 
   @Benchmark

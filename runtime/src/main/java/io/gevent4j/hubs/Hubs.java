@@ -64,6 +64,16 @@ public final class Hubs implements AutoCloseable {
     return hubs.get(index);
   }
 
+  /**
+   * Sets every hub's {@link io.gevent4j.IdleStrategy}: {@code IdleStrategy.spin(micros)} makes
+   * cross-hub hand-offs cheaper (an idle hub need not be woken) at the price of busy cores.
+   */
+  public void setIdleStrategy(io.gevent4j.IdleStrategy strategy) {
+    for (Hub hub : hubs) {
+      hub.setIdleStrategy(strategy);
+    }
+  }
+
   /** The index of {@code hub} in this group, or -1. */
   public int indexOf(Hub hub) {
     return hubs.indexOf(hub);

@@ -99,9 +99,9 @@ public final class IoPoller {
     return open;
   }
 
-  /** Dispatches the channels ready now, without waiting. */
-  public void poll() {
-    select(-1);
+  /** Dispatches the channels ready now, without waiting; returns whether any was. */
+  public boolean poll() {
+    return select(-1);
   }
 
   /** Waits up to {@code timeoutNanos} (0: until woken) for readiness, then dispatches. */
@@ -132,9 +132,9 @@ public final class IoPoller {
     }
   }
 
-  private void select(long timeoutMillis) {
+  private boolean select(long timeoutMillis) {
     if (selector == null) {
-      return;
+      return false;
     }
     try {
       if (timeoutMillis < 0) {
@@ -146,6 +146,7 @@ public final class IoPoller {
       throw new UncheckedIOException(e);
     }
     Iterator<SelectionKey> ready = selector.selectedKeys().iterator();
+    boolean dispatched = ready.hasNext();
     while (ready.hasNext()) {
       SelectionKey key = ready.next();
       ready.remove();
@@ -157,5 +158,6 @@ public final class IoPoller {
         // closed meanwhile
       }
     }
+    return dispatched;
   }
 }
