@@ -59,7 +59,8 @@ public final class ProgramGenerator {
   static final boolean CALL_RECEIVER_FIELDS = true;
   /**
    * Private fields of {@code Holder} read, written, compound-assigned and stepped, and its private
-   * methods called, with suspensions in their operands (method handle accessors, issue 10).
+   * methods called and referenced ({@code Holder::mix}), with suspensions in their operands
+   * (method handle accessors, issue 10).
    */
   static final boolean PRIVATE_MEMBERS = true;
   /** Switch expressions (rule and classic forms, yield in if/try/finally) as operands anywhere. */
@@ -1722,8 +1723,18 @@ public final class ProgramGenerator {
         return new E("t(\"e" + steps++ + "\", " + gen(type, b).code + ")", type, PRIMARY, type != Type.STRING);
       default:
         if (type == Type.INT && PRIVATE_MEMBERS && !prologue && random.nextInt(3) == 0) {
-          return random.nextBoolean() ? new E(holder() + ".twist(" + gen(intLike(), b).code + ")", type, PRIMARY, false)
-              : new E("Holder.mix(" + gen(intLike(), b).code + ", " + gen(Type.LONG, b).code + ")", type, PRIMARY, false);
+          switch (random.nextInt(4)) {
+            case 0:
+              return new E(holder() + ".twist(" + gen(intLike(), b).code + ")", type, PRIMARY, false);
+            case 1:
+              return new E("Holder.mix(" + gen(intLike(), b).code + ", " + gen(Type.LONG, b).code + ")", type, PRIMARY, false);
+            case 2: // method references to private methods: lambdas calling their accessors
+              return new E("((java.util.function.IntBinaryOperator) Holder::mix).applyAsInt(" + gen(intLike(), b).code
+                  + ", " + gen(intLike(), b).code + ")", type, PRIMARY, false);
+            default:
+              return new E("((java.util.function.ToIntBiFunction<Holder, Integer>) Holder::twist).applyAsInt(" + holder()
+                  + ", " + gen(Type.INT, b).code + ")", type, PRIMARY, false);
+          }
         }
         if ((type == Type.INT || type == Type.STRING) && VIRTUAL_CALLS && random.nextInt(3) == 0) {
           String receiver = "STEPPERS[Math.floorMod(" + gen(Type.INT, b).code + ", 3)]";
