@@ -22,25 +22,25 @@ public final class SharedQueue<T> {
 
   /** Any thread. Adds {@code item}, or hands it to the first waiting getter. Never blocks. */
   public void put(T item) {
-    Objects.requireNonNull(item, "item");
-    RemoteWaiters.Entry<T> getter;
-    synchronized (this) {
-      getter = getters.poll();
-      if (getter == null) {
-        items.add(item);
-        return;
-      }
-    }
-    getter.resume(item, this::putBack);
+    handOver(Objects.requireNonNull(item, "item"), false);
   }
 
   /** An item whose getter gave up: first in line again. */
   private void putBack(T item) {
+    handOver(item, true);
+  }
+
+  /** Hands {@code item} to the first waiting getter, or queues it (at the head when {@code first}). */
+  private void handOver(T item, boolean first) {
     RemoteWaiters.Entry<T> getter;
     synchronized (this) {
       getter = getters.poll();
       if (getter == null) {
-        items.addFirst(item);
+        if (first) {
+          items.addFirst(item);
+        } else {
+          items.add(item);
+        }
         return;
       }
     }
