@@ -5,6 +5,7 @@ import io.gevent4j.annotations.Coroutine;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.CompilerControl;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
@@ -27,7 +28,15 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code interfaceMonomorphic}: an interface's coroutine, one implementing class (the
  *       per-class cached handle, every call).
  *   <li>{@code interfaceBimorphic}: the same, two implementing classes alternating.
+ *   <li>{@code plainCallInCoroutine}: the baseline of issue 16's nested-call target: the same
+ *       greenlet loop calling a plain (not {@code @Coroutine}) static method with the same body. The
+ *       JIT inlines it, so this is the loop's own cost.
+ *   <li>{@code plainCallNotInlined}: a plain loop (no greenlet) calling a plain static method the
+ *       JIT may not inline ({@code @CompilerControl(DONT_INLINE)}): the cost of a real call.
  * </ul>
+ *
+ * <p>{@code staticCall} is issue 16's "nested coroutine call that completes without suspending"
+ * (target ≤ 10 ns); the two plain rows are what it is compared with.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -98,6 +107,26 @@ public class DispatchBenchmark {
     return x;
   }
 
+  /** The same body as {@link #staticNext}, not a coroutine. */
+  static int plainNext(int x) {
+    return x + 1;
+  }
+
+  /** The same body, never inlined. */
+  @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+  static int plainNextNotInlined(int x) {
+    return x + 1;
+  }
+
+  @Coroutine
+  static int loopPlain(int n) {
+    int x = 0;
+    for (int i = 0; i < n; i++) {
+      x = plainNext(x);
+    }
+    return x;
+  }
+
   @Coroutine
   static int loopFinal(Closed callee, int n) {
     int x = 0;
@@ -153,5 +182,21 @@ public class DispatchBenchmark {
   @OperationsPerInvocation(CALLS)
   public int interfaceBimorphic() {
     return Gevent.spawn(DispatchBenchmarkCoroutines.loopInterface(bimorphic, CALLS)).get();
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(CALLS)
+  public int plainCallInCoroutine() {
+    return Gevent.spawn(DispatchBenchmarkCoroutines.loopPlain(CALLS)).get();
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(CALLS)
+  public int plainCallNotInlined() {
+    int x = 0;
+    for (int i = 0; i < CALLS; i++) {
+      x = plainNextNotInlined(x);
+    }
+    return x;
   }
 }

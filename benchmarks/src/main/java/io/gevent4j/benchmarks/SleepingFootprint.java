@@ -12,7 +12,9 @@ import java.util.List;
  * Heap bytes per sleeping task (SPEC §7: 1M greenlets asleep at once, ≤ 128 bytes each, ≥ 6× less
  * than virtual threads). Not JMH: a footprint, not a time. Run:
  * {@code java -cp benchmarks/target/benchmarks.jar io.gevent4j.benchmarks.SleepingFootprint [greenlets|virtual] [count]}
- * (one kind per JVM, so that each starts from the same heap).
+ * (one kind per JVM, so that each starts from the same heap). With
+ * {@code -Dfootprint.holdMillis=N} the tasks stay asleep N ms after the report, so that
+ * {@code jcmd PID GC.class_histogram} can count their objects.
  */
 public final class SleepingFootprint {
   private SleepingFootprint() {}
@@ -41,6 +43,7 @@ public final class SleepingFootprint {
       }
       Thread.sleep(2_000);
       report(kind, count, before, usedHeapAfterGc() - listBytes(count));
+      hold();
       threads.forEach(Thread::interrupt);
       synchronized (lock) {
         lock.notifyAll();
@@ -52,7 +55,17 @@ public final class SleepingFootprint {
       }
       Gevent.sleep(1);
       report(kind, count, before, usedHeapAfterGc() - listBytes(count));
+      hold();
       greenlets.forEach(Greenlet::killAsync);
+    }
+  }
+
+  /** Keeps the tasks asleep for {@code -Dfootprint.holdMillis} (default 0). */
+  private static void hold() throws InterruptedException {
+    long millis = Long.getLong("footprint.holdMillis", 0L);
+    if (millis > 0) {
+      System.out.flush();
+      Thread.sleep(millis);
     }
   }
 
