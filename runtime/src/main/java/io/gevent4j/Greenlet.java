@@ -3,8 +3,6 @@ package io.gevent4j;
 import io.gevent4j.internal.Sneaky;
 import io.gevent4j.annotations.Yielding;
 import io.gevent4j.internal.Timer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -44,7 +42,7 @@ public final class Greenlet<T> extends ReadyTask {
   private Waiter<?> waitingOn;
   private T value;
   private Throwable exception;
-  /** The link callbacks: null, one {@code Consumer}, or a {@code List} of them (no allocation for one). */
+  /** The link callbacks, as {@link Links} keeps them. */
   private Object links;
   private String repr;
   /** Neighbours in the hub's list of live greenlets. */
@@ -387,71 +385,23 @@ public final class Greenlet<T> extends ReadyTask {
    */
   public void linkValue(Consumer<? super Greenlet<T>> callback) {
     hub.assertInHubThread("Greenlet.linkValue(Consumer)");
-    addLink(new FilteredLink<>(Objects.requireNonNull(callback, "callback"), true));
+    addLink(Links.filtered(Objects.requireNonNull(callback, "callback"), true));
   }
 
   /** {@link #link}, but {@code callback} runs only if the greenlet failed (gevent's {@code link_exception}). */
   public void linkException(Consumer<? super Greenlet<T>> callback) {
     hub.assertInHubThread("Greenlet.linkException(Consumer)");
-    addLink(new FilteredLink<>(Objects.requireNonNull(callback, "callback"), false));
-  }
-
-  /** A callback of {@link #linkValue} or {@link #linkException}. */
-  private static final class FilteredLink<T> implements Consumer<Greenlet<T>> {
-    final Consumer<? super Greenlet<T>> callback;
-    private final boolean onSuccess;
-
-    FilteredLink(Consumer<? super Greenlet<T>> callback, boolean onSuccess) {
-      this.callback = callback;
-      this.onSuccess = onSuccess;
-    }
-
-    @Override
-    public void accept(Greenlet<T> dead) {
-      if ((dead.exception == null) == onSuccess) {
-        callback.accept(dead);
-      }
-    }
-
-    @Override
-    public String toString() {
-      return callback.toString();
-    }
-  }
-
-  /** Whether the registered {@code link} is {@code callback}, itself or filtered. */
-  private static boolean isLinkOf(Object link, Object callback) {
-    return link == callback || (link instanceof FilteredLink && ((FilteredLink<?>) link).callback == callback);
+    addLink(Links.filtered(Objects.requireNonNull(callback, "callback"), false));
   }
 
   /** Removes the first registration of a callback added with {@link #link}, {@link #linkValue} or {@link #linkException}. */
   public void unlink(Consumer<? super Greenlet<T>> callback) {
     hub.assertInHubThread("Greenlet.unlink(Consumer)");
-    if (isLinkOf(links, callback)) {
-      links = null;
-    } else if (links instanceof List) {
-      List<?> several = (List<?>) links;
-      for (int i = 0; i < several.size(); i++) {
-        if (isLinkOf(several.get(i), callback)) {
-          several.remove(i);
-          break;
-        }
-      }
-    }
+    links = Links.remove(links, callback);
   }
 
-  @SuppressWarnings("unchecked")
   private void addLink(Consumer<? super Greenlet<T>> callback) {
-    if (links == null) {
-      links = callback;
-    } else if (links instanceof List) {
-      ((List<Object>) links).add(callback);
-    } else {
-      List<Object> several = new ArrayList<>(4);
-      several.add(links);
-      several.add(callback);
-      links = several;
-    }
+    links = Links.add(links, callback);
     if (state == DEAD) {
       scheduleNotify();
     }
@@ -483,17 +433,8 @@ public final class Greenlet<T> extends ReadyTask {
 
   @SuppressWarnings("unchecked")
   private Consumer<? super Greenlet<T>> takeFirstLink() {
-    Object first;
-    if (links instanceof List) {
-      List<Object> several = (List<Object>) links;
-      first = several.remove(0);
-      if (several.isEmpty()) {
-        links = null;
-      }
-    } else {
-      first = links;
-      links = null;
-    }
+    Object first = Links.first(links);
+    links = Links.withoutFirst(links);
     return (Consumer<? super Greenlet<T>>) first;
   }
 
