@@ -23,6 +23,7 @@ final class PlainCallFrame extends CoroutineFrame<Object> {
     }
   }
 
+  /** {@code (Object[])Object}: the method called virtually on the receiver, with the arguments spread. */
   private final MethodHandle target;
   private final Method method;
   /** The receiver, then the arguments. */
@@ -51,7 +52,10 @@ final class PlainCallFrame extends CoroutineFrame<Object> {
             + " (open its package to io.gevent4j): " + e, e);
       }
     }
-    return MethodHandles.insertArguments(CREATE, 0, target, method)
+    // fixed arity: a varargs method's array is passed as it is, as the generated frames do
+    MethodHandle fixed = target.asFixedArity();
+    MethodHandle spread = fixed.asType(fixed.type().generic()).asSpreader(Object[].class, type.parameterCount());
+    return MethodHandles.insertArguments(CREATE, 0, spread, method)
         .asCollector(Object[].class, type.parameterCount())
         .asType(type);
   }
@@ -62,7 +66,7 @@ final class PlainCallFrame extends CoroutineFrame<Object> {
 
   @Override
   protected Object resume$() throws Throwable {
-    return target.invokeWithArguments(call);
+    return target.invokeExact(call);
   }
 
   @Override

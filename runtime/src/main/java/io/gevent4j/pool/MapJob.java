@@ -47,7 +47,13 @@ final class MapJob<A, R> {
       return;
     }
     int index = started++;
-    Greenlet<R> greenlet = pool.add(function.apply(inputs.get(index)));
+    Greenlet<R> greenlet;
+    try {
+      greenlet = pool.add(function.apply(inputs.get(index)));
+    } catch (Throwable failure) { // the function threw: the map fails with it
+      waiter.fail(failure);
+      return;
+    }
     greenlet.link(dead -> finished(index, dead));
     greenlet.start();
     startNext();

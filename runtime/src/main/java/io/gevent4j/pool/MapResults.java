@@ -12,8 +12,9 @@ import java.util.function.Function;
  * Hub thread only. The results of {@link Pool#imap} or {@link Pool#imapUnordered}, read one at a
  * time while the rest still run (gevent's {@code IMap} and {@code IMapUnordered}): greenlets are
  * started as the pool frees slots, and {@link #next()} waits for the next result, in input order
- * or in completion order. A greenlet that failed throws its exception from the {@code next()} that
- * reaches it; the others keep running and can still be read.
+ * or in completion order, for one reader at a time. A greenlet that failed (or a {@code function}
+ * that threw instead of making one) throws its exception from the {@code next()} that reaches it;
+ * the others keep running and can still be read.
  *
  * <pre>{@code
  * MapResults<String> pages = pool.imapUnordered(urls, url -> FetchCoroutines.fetch(url));
@@ -29,10 +30,13 @@ public final class MapResults<R> {
   private final List<?> inputs;
   private final Function<Object, ? extends Greenlet<R>> function;
   private final boolean inOrder;
-  /** In order: the finished greenlets by input index; unordered: unused. */
+  /**
+   * In order: the outcome of each input not read yet, by index (a finished {@code Greenlet}, or the
+   * {@code Throwable} of a function that threw); unordered: unused.
+   */
   private final Object[] byInput;
-  /** Unordered: the finished greenlets not read yet, in completion order. */
-  private final ArrayDeque<Greenlet<R>> byCompletion = new ArrayDeque<>();
+  /** Unordered: the outcomes not read yet, in completion order. */
+  private final ArrayDeque<Object> byCompletion = new ArrayDeque<>();
   private Waiter<R> reader;
   private int started;
   private int read;
@@ -56,40 +60,49 @@ public final class MapResults<R> {
    * The next result: waits until it is done.
    *
    * @throws java.util.NoSuchElementException if every result has been read
+   * @throws IllegalStateException if another greenlet already waits for the next result
    */
   @Yielding
   public R next() {
     if (!hasNext()) {
       throw new java.util.NoSuchElementException("all " + inputs.size() + " results have been read");
     }
-    Greenlet<R> done = nextDone();
+    if (reader != null) {
+      throw new IllegalStateException("another greenlet already waits for the next result; read from one at a time");
+    }
+    Object done = nextDone();
     Waiter<R> waiter = new Waiter<>();
     if (done != null) {
       deliver(waiter, done);
     } else {
       reader = waiter;
-      waiter.onCancel(() -> reader = null);
+      waiter.onCancel(() -> {
+        if (reader == waiter) {
+          reader = null;
+        }
+      });
     }
     return waiter.await();
   }
 
-  /** The finished greenlet to read next, taken, or null if it is still running. */
-  @SuppressWarnings("unchecked")
-  private Greenlet<R> nextDone() {
+  /** The outcome to read next, taken, or null if it is still running. */
+  private Object nextDone() {
     if (!inOrder) {
       return byCompletion.poll();
     }
-    Greenlet<R> done = (Greenlet<R>) byInput[read];
+    Object done = byInput[read];
     byInput[read] = null;
     return done;
   }
 
-  private void deliver(Waiter<R> waiter, Greenlet<R> done) {
+  @SuppressWarnings("unchecked")
+  private void deliver(Waiter<R> waiter, Object done) {
     read++;
-    if (done.exception() != null) {
-      waiter.fail(done.exception());
+    Throwable failure = done instanceof Throwable ? (Throwable) done : ((Greenlet<R>) done).exception();
+    if (failure != null) {
+      waiter.fail(failure);
     } else {
-      waiter.resume(done.value());
+      waiter.resume(((Greenlet<R>) done).value());
     }
   }
 
@@ -100,13 +113,20 @@ public final class MapResults<R> {
         return;
       }
       int index = started++;
-      Greenlet<R> greenlet = pool.add(function.apply(inputs.get(index)));
+      Greenlet<R> greenlet;
+      try {
+        greenlet = pool.add(function.apply(inputs.get(index)));
+      } catch (Throwable failure) { // the function threw: that input's outcome
+        finished(index, failure);
+        continue;
+      }
       greenlet.link(dead -> finished(index, dead));
       greenlet.start();
     }
   }
 
-  private void finished(int index, Greenlet<R> dead) {
+  /** Records the outcome of input {@code index}, a dead greenlet or a failure, and wakes the reader it is for. */
+  private void finished(int index, Object dead) {
     if (inOrder) {
       byInput[index] = dead;
     } else {
@@ -114,7 +134,7 @@ public final class MapResults<R> {
     }
     Waiter<R> waiting = reader;
     if (waiting != null) {
-      Greenlet<R> done = nextDone();
+      Object done = nextDone();
       if (done != null) {
         reader = null;
         deliver(waiting, done);

@@ -35,10 +35,23 @@ public final class Pool extends Group {
     return freeCount() == 0;
   }
 
+  /** Grants free slots to the waiting requests in order; one that throws does not keep the others waiting. */
   @Override
   void released() {
+    Throwable first = null;
     while (!isFull() && !claims.isEmpty()) {
-      claims.poll().run();
+      try {
+        claims.poll().run();
+      } catch (Throwable failure) {
+        if (first == null) {
+          first = failure;
+        } else {
+          first.addSuppressed(failure);
+        }
+      }
+    }
+    if (first != null) {
+      throw io.gevent4j.internal.Sneaky.<RuntimeException>rethrow(first);
     }
   }
 

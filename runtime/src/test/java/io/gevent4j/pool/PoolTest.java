@@ -109,6 +109,48 @@ class PoolTest extends VirtualHubTestSupport {
   }
 
   @Test
+  void aFunctionThatThrowsIsThatInputsFailureEvenWhenItsStartWasDeferred() {
+    Pool pool = new Pool(1);
+    MapResults<Integer> results = pool.imap(Arrays.asList(1, 2, 3), n -> {
+      if (n == 2) {
+        throw new IllegalArgumentException("no greenlet for " + n);
+      }
+      return after(n);
+    });
+    assertEquals(1, (int) results.next());
+    assertEquals("no greenlet for 2", assertThrows(IllegalArgumentException.class, results::next).getMessage());
+    assertEquals(3, (int) results.next());
+    assertFalse(results.hasNext());
+    assertEquals(0, pool.size());
+  }
+
+  @Test
+  void oneReaderAtATime() {
+    Pool pool = new Pool(2);
+    MapResults<Integer> results = pool.imapUnordered(Arrays.asList(1, 2), PoolTest::after);
+    Greenlet<Integer> first = Frames.calling(results::next).start();
+    Greenlet<Integer> second = Frames.calling(results::next).start();
+    second.join();
+    assertTrue(second.exception() instanceof IllegalStateException, String.valueOf(second.exception()));
+    assertEquals(1, (int) first.get());
+    assertEquals(2, (int) results.next());
+  }
+
+  @Test
+  void aFunctionThatThrowsFailsTheMapAndLeavesThePoolFree() {
+    Pool pool = new Pool(1);
+    IllegalArgumentException failure = assertThrows(IllegalArgumentException.class, () -> pool.map(Arrays.asList(1, 2), n -> {
+      if (n == 2) {
+        throw new IllegalArgumentException("no greenlet for " + n);
+      }
+      return after(n);
+    }));
+    assertEquals("no greenlet for 2", failure.getMessage());
+    pool.join();
+    assertTrue(pool.spawn(after(1)).join(100), "the pool still grants slots");
+  }
+
+  @Test
   void imapOfNothingHasNoResults() {
     assertFalse(new Pool(1).imap(Arrays.<Integer>asList(), PoolTest::after).hasNext());
   }

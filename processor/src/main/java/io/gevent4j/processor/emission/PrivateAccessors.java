@@ -103,6 +103,16 @@ final class PrivateAccessors {
     return out.add(")").build();
   }
 
+  /**
+   * {@code Private$Foo::helper$int$} (or {@code ::new$int$} for a constructor): a method reference
+   * to the accessor, which stands for a reference to the member itself (a static accessor takes an
+   * instance method's receiver first, as an unbound reference passes it).
+   */
+  CodeBlock reference(ExecutableElement member) {
+    PrivateUse use = member.getKind() == ElementKind.CONSTRUCTOR ? PrivateUse.CREATE : PrivateUse.CALL;
+    return CodeBlock.of("$T::$L", holder((TypeElement) member.getEnclosingElement()), accessor(member, use));
+  }
+
   /** {@code Private$Foo.new$int$(arguments)}. */
   CodeBlock create(ExecutableElement constructor, CodeBlock typeArguments, List<CodeBlock> arguments) {
     return invoke(constructor, accessor(constructor, PrivateUse.CREATE), null, typeArguments, arguments);

@@ -444,34 +444,27 @@ final class SourcePrinter {
       return null;
     }
 
-    /** A reference to a private member: a lambda calling its accessor, {@code (ref$0) -> Private$Foo.helper$int$(self$, ref$0)}. */
+    /**
+     * A reference to a private member: a reference to its accessor, {@code Private$Foo::helper$int$};
+     * bound to {@code this}, a lambda calling it, {@code (ref$0) -> Private$Foo.helper$int$(self$, ref$0)}.
+     */
     @Override
     public Void visitMemberReference(MemberReferenceTree node, Void unused) {
       Element member = trees.getElement(getCurrentPath());
       if (!Declarations.needsAccessor(member)) {
         return super.visitMemberReference(node, unused);
       }
+      javax.lang.model.element.ExecutableElement executable = (javax.lang.model.element.ExecutableElement) member;
       PrivateReferences.Form form = PrivateReferences.form(trees, getCurrentPath(), member);
+      if (form != PrivateReferences.Form.BOUND) {
+        replace(node, accessors.reference(executable));
+        return null;
+      }
       List<CodeBlock> parameters = new ArrayList<>();
-      for (int i = 0; i < PrivateReferences.arity(form, member); i++) {
+      for (int i = 0; i < executable.getParameters().size(); i++) {
         parameters.add(CodeBlock.of("ref$$$L", i));
       }
-      javax.lang.model.element.ExecutableElement executable = (javax.lang.model.element.ExecutableElement) member;
-      CodeBlock none = CodeBlock.of("");
-      CodeBlock call;
-      switch (form) {
-        case CONSTRUCTOR:
-          call = accessors.create(executable, none, parameters);
-          break;
-        case STATIC:
-          call = accessors.call(executable, null, none, parameters);
-          break;
-        case BOUND:
-          call = accessors.call(executable, sub(node.getQualifierExpression()), none, parameters);
-          break;
-        default: // UNBOUND: the first parameter is the receiver
-          call = accessors.call(executable, parameters.get(0), none, parameters.subList(1, parameters.size()));
-      }
+      CodeBlock call = accessors.call(executable, sub(node.getQualifierExpression()), CodeBlock.of(""), parameters);
       replace(node, CodeBlock.builder().add("($L) -> ", CodeBlock.join(parameters, ", ")).add(call).build());
       return null;
     }

@@ -84,6 +84,18 @@ class BadInputTest {
   }
 
   @Test
+  void boundMethodReferenceToAPrivateMethodPassedToACall() {
+    assertError(bad(
+            "  private int secret() { return 1; }",
+            "  static int call(java.util.function.IntSupplier s) { return s.getAsInt(); }",
+            "  @Coroutine void f() {",
+            "    Gevent.sleep(1);",
+            "    call(this::secret);",
+            "  }"),
+        "[CoroutinePrivateMethodReference] a method reference to private method Bad.secret() cannot be made from the generated BadCoroutines; write a lambda that calls it instead", 10);
+  }
+
+  @Test
   void compoundAssignmentOfAPrivateFieldOfAComputedObject() {
     assertError(bad(
             "  private int count;",

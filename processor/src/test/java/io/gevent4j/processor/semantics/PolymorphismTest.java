@@ -217,6 +217,7 @@ class PolymorphismTest {
   void lambdasMethodReferencesAndProxiesRunAsPlainCalls() throws Exception {
     Differential cases = compile("Plainly",
         "  interface Source { @Coroutine String next(int i); } // package-private: called through setAccessible",
+        "  interface Joiner { @Coroutine String join(String... parts); }",
         "  static String twice(int i) { return \"m\" + i + i; }",
         "  @Coroutine public static String run(boolean fail) {",
         "    Source lambda = i -> { log.add(\"lambda\"); return \"l\" + i; };",
@@ -224,10 +225,11 @@ class PolymorphismTest {
         "    Source proxy = (Source) java.lang.reflect.Proxy.newProxyInstance(Source.class.getClassLoader(),",
         "        new Class<?>[] {Source.class}, (p, method, arguments) -> \"p\" + arguments[0]);",
         "    Source failing = i -> { throw new IllegalStateException(\"no \" + i); };",
-        "    String out = y(lambda.next(1)) + reference.next(2) + proxy.next(3);",
+        "    Joiner joiner = parts -> String.join(\"+\", parts) + parts.length; // varargs: the array passed as it is",
+        "    String out = y(lambda.next(1)) + reference.next(2) + proxy.next(3) + joiner.join(\"a\", y(\"b\"));",
         "    return fail ? failing.next(4) : out;",
         "  }");
-    assertEquals("l1m22p3", cases.assertSame(true, "run", false).result);
+    assertEquals("l1m22p3a+b2", cases.assertSame(true, "run", false).result);
     assertEquals("java.lang.IllegalStateException", cases.assertSame(true, "run", true).failure);
   }
 

@@ -109,6 +109,9 @@ class PrivateMembersTest {
     "  private static String shout(String s) { return s.toUpperCase(); }",
     "  private String tag(String s) { return s + count; }",
     "  private void note(String s) { notes.add(s); }",
+    "  static <A> String apply(java.util.function.Function<A, String> f, A a) { return f.apply(a); }",
+    "  static String over(java.util.function.Function<String, String> f) { return \"function \" + f.apply(\"o\"); }",
+    "  static String over(java.util.function.UnaryOperator<String> f) { return \"unary \" + f.apply(\"o\"); }",
     "  @Coroutine public static String references(int n) { return new Secrets().refs(n); }",
     "  @Coroutine String refs(int n) {",
     "    java.util.function.Function<String, String> up = Secrets::shout;",
@@ -123,7 +126,9 @@ class PrivateMembersTest {
     "    noter.accept(up.apply(y(\"x\")));",
     "    java.util.List<String> mapped = new ArrayList<>();",
     "    for (String s : Arrays.asList(\"a\", \"b\")) { mapped.add(tagged.apply(y(s))); }",
-    "    return mapped + \",\" + notes + \",\" + empty.get().count + \",\" + summer.apply(new Node(y(4), null));",
+    "    String inferred = apply(Secrets::shout, y(\"i\"));",
+    "    String chosen = over(Secrets::shout);",
+    "    return mapped + \",\" + notes + \",\" + empty.get().count + \",\" + summer.apply(new Node(y(4), null)) + \",\" + inferred + \",\" + chosen;",
     "  }",
   };
 
@@ -155,6 +160,6 @@ class PrivateMembersTest {
 
   @Test
   void methodReferencesToPrivateMethodsAndConstructors() throws Exception {
-    assertEquals("[a5, b5],[X],0,4", cases.assertSame(true, "references", 3).result);
+    assertEquals("[a5, b5],[X],0,4,I,unary O", cases.assertSame(true, "references", 3).result);
   }
 }
