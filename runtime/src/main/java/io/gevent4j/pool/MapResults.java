@@ -4,7 +4,6 @@ import io.gevent4j.Greenlet;
 import io.gevent4j.Waiter;
 import io.gevent4j.annotations.Yielding;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -26,9 +25,7 @@ import java.util.function.Function;
  * @param <R> the result type
  */
 public final class MapResults<R> {
-  private final Pool pool;
-  private final List<?> inputs;
-  private final Function<Object, ? extends Greenlet<R>> function;
+  private final int size;
   private final boolean inOrder;
   /**
    * In order: the outcome of each input not read yet, by index (a finished {@code Greenlet}, or the
@@ -41,19 +38,16 @@ public final class MapResults<R> {
   private int started;
   private int read;
 
-  @SuppressWarnings("unchecked")
   <A> MapResults(Pool pool, List<A> inputs, Function<? super A, ? extends Greenlet<R>> function, boolean inOrder) {
-    this.pool = pool;
-    this.inputs = new ArrayList<>(inputs);
-    this.function = (Function<Object, ? extends Greenlet<R>>) function;
+    this.size = inputs.size();
     this.inOrder = inOrder;
-    this.byInput = inOrder ? new Object[inputs.size()] : null;
-    startNext();
+    this.byInput = inOrder ? new Object[size] : null;
+    new PoolFeed<>(pool, inputs, function, null, this::finished).start();
   }
 
   /** Whether a result remains to be read (it may still be running). */
   public boolean hasNext() {
-    return read < inputs.size();
+    return read < size;
   }
 
   /**
@@ -65,7 +59,7 @@ public final class MapResults<R> {
   @Yielding
   public R next() {
     if (!hasNext()) {
-      throw new java.util.NoSuchElementException("all " + inputs.size() + " results have been read");
+      throw new java.util.NoSuchElementException("all " + size + " results have been read");
     }
     if (reader != null) {
       throw new IllegalStateException("another greenlet already waits for the next result; read from one at a time");
@@ -95,33 +89,13 @@ public final class MapResults<R> {
     return done;
   }
 
-  @SuppressWarnings("unchecked")
   private void deliver(Waiter<R> waiter, Object done) {
     read++;
-    Throwable failure = done instanceof Throwable ? (Throwable) done : ((Greenlet<R>) done).exception();
+    Throwable failure = PoolFeed.failureOf(done);
     if (failure != null) {
       waiter.fail(failure);
     } else {
-      waiter.resume(((Greenlet<R>) done).value());
-    }
-  }
-
-  private void startNext() {
-    while (started < inputs.size()) {
-      if (pool.isFull()) {
-        pool.claim(null, this::startNext);
-        return;
-      }
-      int index = started++;
-      Greenlet<R> greenlet;
-      try {
-        greenlet = pool.add(function.apply(inputs.get(index)));
-      } catch (Throwable failure) { // the function threw: that input's outcome
-        finished(index, failure);
-        continue;
-      }
-      greenlet.link(dead -> finished(index, dead));
-      greenlet.start();
+      waiter.resume(PoolFeed.<R>valueOf(done));
     }
   }
 
