@@ -114,20 +114,23 @@ class CrossThreadTest {
     }
   }
 
-  /** A spinning hub picks up work from other threads while it polls, and still sleeps (and wakes) after it. */
+  /**
+   * A spinning hub picks up work from other threads while it polls (a long spin: the next round
+   * trip comes within it) and after it has gone to sleep (a 1 µs spin: most round trips find it
+   * asleep, so the submit must wake it).
+   */
   @Test
   void aSpinningHubLosesNoWorkWhileItPollsOrAfter() throws Exception {
     Hub hub = Hub.startThread("spinning-hub");
     try {
-      hub.setIdleStrategy(IdleStrategy.spin(200));
-      assertEquals("IdleStrategy.spin(200)", hub.idleStrategy().toString());
-      for (int i = 0; i < 2_000; i++) {
-        CompletableFuture<Integer> roundTrip = new CompletableFuture<>();
-        int n = i;
-        hub.submit(() -> roundTrip.complete(n));
-        assertEquals(n, (int) roundTrip.get(30, TimeUnit.SECONDS));
-        if (i % 500 == 0) {
-          Thread.sleep(2); // past the spin: the hub sleeps, and the next submit must wake it
+      for (long spinMicros : new long[] {200_000, 1}) {
+        hub.setIdleStrategy(IdleStrategy.spin(spinMicros));
+        assertEquals("IdleStrategy.spin(" + spinMicros + ")", hub.idleStrategy().toString());
+        for (int i = 0; i < 1_000; i++) {
+          CompletableFuture<Integer> roundTrip = new CompletableFuture<>();
+          int n = i;
+          hub.submit(() -> roundTrip.complete(n));
+          assertEquals(n, (int) roundTrip.get(30, TimeUnit.SECONDS));
         }
       }
     } finally {
