@@ -122,7 +122,7 @@ public final class PrivateMembers {
             ? null : super.visitMethod(node, unused);
       }
 
-      /** A reference to a private member becomes a lambda calling its accessor (PrivateReferences). */
+      /** A reference to a private member is made to its accessor, or a lambda calling it ({@link PrivateReferences}). */
       @Override
       public Void visitMemberReference(MemberReferenceTree node, Void unused) {
         Element member = trees.getElement(getCurrentPath());
