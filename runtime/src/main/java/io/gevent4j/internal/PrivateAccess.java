@@ -76,6 +76,43 @@ public final class PrivateAccess {
   }
 
   /**
+   * A handle calling instance method {@code name} of {@code owner} with virtual dispatch (a method
+   * of a private class that subclasses may override): {@code (owner, parameters) result}.
+   */
+  public static MethodHandle virtualMethod(MethodHandles.Lookup caller, Class<?> owner, String name, Class<?> result,
+      Class<?>... parameters) {
+    try {
+      return PRIVATE_LOOKUP_IN != null
+          ? in(caller, owner).findVirtual(owner, name, MethodType.methodType(result, parameters))
+          : caller.unreflect(accessible(owner.getDeclaredMethod(name, parameters)));
+    } catch (ReflectiveOperationException e) {
+      throw failure("method", owner, name, e);
+    }
+  }
+
+  /**
+   * The private class {@code binaryName} ({@code p.Foo$Entry}), which generated code cannot name,
+   * from the class loader of {@code caller}'s class.
+   */
+  public static Class<?> type(MethodHandles.Lookup caller, String binaryName) {
+    try {
+      return Class.forName(binaryName, false, caller.lookupClass().getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("gevent4j: generated code cannot find private class " + binaryName
+          + " (was the class changed without recompiling its coroutines?)", e);
+    }
+  }
+
+  /**
+   * {@code handle} with every reference type of its type made {@code Object}: the type generated
+   * code calls it with when the member's signature names a private class ({@code invokeExact} with
+   * {@code Object}s; the handle casts them back).
+   */
+  public static MethodHandle erased(MethodHandle handle) {
+    return handle.asType(handle.type().erase());
+  }
+
+  /**
    * A handle making the {@code super.name(...)} call of class {@code self}, which runs
    * {@code declaring}'s method (a superclass's, or a direct superinterface's default method)
    * without virtual dispatch: {@code (self, parameters) result}.

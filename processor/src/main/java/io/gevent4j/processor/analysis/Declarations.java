@@ -23,29 +23,88 @@ public final class Declarations {
   }
 
   /**
-   * Whether {@code element} is a private constant variable (JLS 4.12.4): the generated code cannot
-   * name it, so it writes its value ({@link VariableElement#getConstantValue()}) instead.
+   * Whether {@code element} is a constant variable (JLS 4.12.4) the generated code cannot name, a
+   * private one or one of a private class: it writes its value
+   * ({@link VariableElement#getConstantValue()}) instead.
    */
   public static boolean isPrivateConstant(Element element) {
-    return element != null && element.getKind() == ElementKind.FIELD && element.getModifiers().contains(Modifier.PRIVATE)
-        && ((VariableElement) element).getConstantValue() != null;
+    return element != null && element.getKind() == ElementKind.FIELD && ((VariableElement) element).getConstantValue() != null
+        && (element.getModifiers().contains(Modifier.PRIVATE) || isHidden(element.getEnclosingElement()));
   }
 
   /**
-   * Whether {@code element} is a private field, method or constructor of a named class (not one
-   * declared in a body, which is copied into the generated class with it) that is not a constant:
-   * the generated code reaches it through a method handle accessor.
+   * Whether {@code element} is a field, enum constant, method or constructor of a named class (not
+   * one declared in a body, which is copied into the generated class with it) that the generated
+   * code cannot use directly: private, of a private class, or with a private class in its
+   * signature. It reaches it through a method handle accessor; constants are written as values.
    */
   public static boolean needsAccessor(Element element) {
-    if (element == null || !element.getModifiers().contains(Modifier.PRIVATE) || isPrivateConstant(element)) {
-      return false;
+    if (element == null || isPrivateConstant(element) || element.getSimpleName().contentEquals("class")) {
+      return false; // (javac gives `Foo.class` a field of its own)
     }
     ElementKind kind = element.getKind();
-    if (kind != ElementKind.FIELD && kind != ElementKind.METHOD && kind != ElementKind.CONSTRUCTOR) {
+    if (kind != ElementKind.FIELD && kind != ElementKind.ENUM_CONSTANT && kind != ElementKind.METHOD
+        && kind != ElementKind.CONSTRUCTOR) {
       return false;
     }
     NestingKind nesting = ((TypeElement) element.getEnclosingElement()).getNestingKind();
-    return nesting == NestingKind.TOP_LEVEL || nesting == NestingKind.MEMBER;
+    return (nesting == NestingKind.TOP_LEVEL || nesting == NestingKind.MEMBER)
+        && (element.getModifiers().contains(Modifier.PRIVATE) || namesHiddenType(element));
+  }
+
+  /**
+   * Whether the accessor of {@code member} ({@link #needsAccessor}) names a private class: its
+   * class is one, or its signature names one. Its accessor then types each such value as
+   * {@code Object}, as the generated code holds it.
+   */
+  public static boolean namesHiddenType(Element member) {
+    if (isHidden(member.getEnclosingElement())) {
+      return true;
+    }
+    if (!(member instanceof ExecutableElement)) {
+      return privateTypeIn(member.asType()) != null;
+    }
+    ExecutableElement executable = (ExecutableElement) member;
+    if (privateTypeIn(executable.getReturnType()) != null) {
+      return true;
+    }
+    for (VariableElement parameter : executable.getParameters()) {
+      if (privateTypeIn(parameter.asType()) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code element} is a named class the generated code cannot name: a private member
+   * class or one nested in one. The generated code holds its values as {@code Object}s.
+   */
+  public static boolean isHidden(Element element) {
+    for (Element e = element; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      NestingKind nesting = ((TypeElement) e).getNestingKind();
+      if (nesting != NestingKind.MEMBER && nesting != NestingKind.TOP_LEVEL) {
+        return false; // a class of a body: printed with it
+      }
+      if (e.getModifiers().contains(Modifier.PRIVATE)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The ordinal of enum constant {@code constant}: its place among its enum's constants, as declared. */
+  public static int ordinal(Element constant) {
+    int ordinal = 0;
+    for (Element sibling : constant.getEnclosingElement().getEnclosedElements()) {
+      if (sibling.equals(constant)) {
+        return ordinal;
+      }
+      if (sibling.getKind() == ElementKind.ENUM_CONSTANT) {
+        ordinal++;
+      }
+    }
+    throw new IllegalArgumentException("not an enum constant: " + constant);
   }
 
   /** The first private class {@code type} names (itself, an enclosing class, a type argument), or null. */

@@ -99,6 +99,9 @@ public final class PrivateMembers {
         if (node.getIdentifier().contentEquals("this") && qualifier instanceof TypeElement) {
           outer((TypeElement) qualifier); // Outer.this
         }
+        if (node.getIdentifier().contentEquals("class")) {
+          typeUse(node.getExpression());
+        }
         use(element);
         return super.visitMemberSelect(node, unused);
       }
@@ -149,8 +152,30 @@ public final class PrivateMembers {
 
       private void use(Element element) {
         if (Declarations.needsAccessor(element)) {
-          record(element, element.getKind() == ElementKind.FIELD ? PrivateUse.READ : PrivateUse.CALL);
+          boolean field = element.getKind() == ElementKind.FIELD || element.getKind() == ElementKind.ENUM_CONSTANT;
+          record(element, field ? PrivateUse.READ : PrivateUse.CALL);
         }
+      }
+
+      /** {@code x instanceof Entry}, {@code (Entry) x}, {@code Entry.class} of a private class: its {@code Class}. */
+      private void typeUse(Tree type) {
+        javax.lang.model.type.TypeMirror mirror = type == null ? null : trees.getTypeMirror(new TreePath(getCurrentPath(), type));
+        Element element = mirror == null ? null : types.asElement(types.erasure(mirror));
+        if (element instanceof TypeElement && Declarations.isHidden(element)) {
+          record(element, PrivateUse.TYPE);
+        }
+      }
+
+      @Override
+      public Void visitInstanceOf(com.sun.source.tree.InstanceOfTree node, Void unused) {
+        typeUse(node.getType());
+        return super.visitInstanceOf(node, unused);
+      }
+
+      @Override
+      public Void visitTypeCast(com.sun.source.tree.TypeCastTree node, Void unused) {
+        typeUse(node.getType());
+        return super.visitTypeCast(node, unused);
       }
 
       private Element element(Tree variable) {

@@ -14,6 +14,7 @@ public enum Message {
   ENCLOSING_INSTANCE("%s belongs to an enclosing instance of inner class %s that the generated code cannot reach (an enclosing class is generic); pass what it needs to the coroutine, or make the class static"),
   PRIVATE_CLASS_COROUTINE("@Coroutine methods cannot be declared in private class %s, which the generated %s cannot see; make the class package-private"),
   PRIVATE_ACCESS("%s is private, so the generated %s cannot use it; make it package-private"),
+  PRIVATE_CLASS_USE("private class %s is held as an Object by the generated %s, so it cannot be used %s; make the class package-private"),
   PROTECTED_ACCESS("%s is protected and declared in another package, so the generated %s cannot use it; make it public or call it through a method of this class"),
   PRIVATE_METHOD_REFERENCE("a method reference to private %s cannot be made from the generated %s; write a lambda that calls it instead"),
   PRIVATE_COMPOUND_TARGET("private %s is read and written through accessors, which would evaluate '%s' twice; assign it to a local variable first"),

@@ -317,9 +317,10 @@ public final class MachineEmitter {
       out.add("switch ($L) {\n$>", code(dispatch.selector()));
       for (int i = 0; i < dispatch.constants().size(); i++) {
         TreePath constant = dispatch.constants().get(i);
-        if (dispatch.enumConstants()) {
-          // `case RED:` and Java 21's `case Color.RED:` alike: the generated switch names it simply.
+        if (dispatch.labels() == Instruction.Switch.Labels.ENUM_NAMES) {
           out.add("case $L:\n$>", trees.getElement(constant).getSimpleName());
+        } else if (dispatch.labels() == Instruction.Switch.Labels.ENUM_ORDINALS) {
+          out.add("case $L:\n$>", Declarations.ordinal(trees.getElement(constant)));
         } else {
           out.add("case $L:\n$>", printer.expression(constant));
         }

@@ -43,6 +43,8 @@ final class PrivateAccessors {
   private static final ClassName SNEAKY = ClassName.get("io.gevent4j.internal", "Sneaky");
   private static final String LOOKUP = "LOOKUP";
   private static final String OUTER = "outer$";
+  private static final String TYPE = "TYPE";
+  private static final TypeName CLASS_OF_OBJECT = ParameterizedTypeName.get(ClassName.get(Class.class), ClassName.OBJECT);
 
   private final Types types;
   private final TypeNames typeNames;
@@ -123,6 +125,14 @@ final class PrivateAccessors {
     return CodeBlock.of("$T.$L($L)", holder(inner), OUTER, receiver);
   }
 
+  /**
+   * {@code Private$Foo$Entry.TYPE}: the {@code Class<Object>} of private class {@code hidden}, for
+   * {@code instanceof}, casts and class literals, which the generated code cannot write with its name.
+   */
+  CodeBlock type(TypeElement hidden) {
+    return CodeBlock.of("$T.$L", holder(hidden), TYPE);
+  }
+
   /** The type a value must be cast to before it is written to {@code field}: its primitive type if it is boxed. */
   TypeName arithmetic(TypeMirror type) {
     return typeNames.of(Declarations.arithmeticType(types, type));
@@ -198,7 +208,15 @@ final class PrivateAccessors {
       Element member = entry.getKey();
       Set<PrivateUse> kinds = entry.getValue();
       if (member instanceof TypeElement) {
-        outerInstance(holders.computeIfAbsent((TypeElement) member, this::newHolder), (TypeElement) member);
+        TypeSpec.Builder holder = holders.computeIfAbsent((TypeElement) member, this::newHolder);
+        if (kinds.contains(PrivateUse.OUTER)) {
+          outerInstance(holder, (TypeElement) member);
+        }
+        if (kinds.contains(PrivateUse.TYPE)) {
+          holder.addField(FieldSpec.builder(CLASS_OF_OBJECT, TYPE, Modifier.STATIC, Modifier.FINAL)
+              .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build())
+              .initializer("($T) $L", CLASS_OF_OBJECT, classOf(member.asType())).build());
+        }
         continue;
       }
       if (kinds.contains(PrivateUse.SUPER_CALL)) {
@@ -208,7 +226,7 @@ final class PrivateAccessors {
         }
       }
       TypeSpec.Builder holder = holders.computeIfAbsent((TypeElement) member.getEnclosingElement(), this::newHolder);
-      if (member.getKind() == ElementKind.FIELD) {
+      if (member.getKind() == ElementKind.FIELD || member.getKind() == ElementKind.ENUM_CONSTANT) {
         field(holder, (VariableElement) member, kinds);
       } else {
         executable(holder, (ExecutableElement) member);
@@ -224,7 +242,9 @@ final class PrivateAccessors {
   private TypeSpec.Builder newHolder(TypeElement declaring) {
     return TypeSpec.classBuilder(holder(declaring).simpleName())
         .addModifiers(Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("The private members of {@link $T} that the coroutines use, through method handles.\n", ClassName.get(declaring))
+        .addJavadoc(Declarations.isHidden(declaring)
+            ? CodeBlock.of("The members of private class {@code $L} that the coroutines use, through method handles.\n", declaring.getQualifiedName())
+            : CodeBlock.of("The private members of {@link $T} that the coroutines use, through method handles.\n", ClassName.get(declaring)))
         .addField(FieldSpec.builder(MethodHandles.Lookup.class, LOOKUP, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .initializer("$T.lookup()", MethodHandles.class).build())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
@@ -240,25 +260,27 @@ final class PrivateAccessors {
     TypeElement declaring = (TypeElement) field.getEnclosingElement();
     TypeName type = typeNames.of(field.asType());
     String name = field.getSimpleName().toString();
-    CodeBlock where = CodeBlock.of("$L, $T.class, $S, $T.class", LOOKUP, erased(declaring.asType()), name, erased(field.asType()));
+    boolean erasedForm = Declarations.namesHiddenType(field);
+    CodeBlock where = CodeBlock.of("$L, $L, $S, $L", LOOKUP, classOf(declaring.asType()), name, classOf(field.asType()));
+    String self = isStatic ? "" : erasedForm ? asObject("self", selfType(declaring)) : "self";
+    String value = erasedForm ? asObject("value", type) : "value";
     for (PrivateUse use : needed) {
       MethodSpec.Builder accessor = MethodSpec.methodBuilder(accessor(field, use)).addModifiers(Modifier.STATIC).returns(type);
       if (!isStatic) {
         accessor.addTypeVariables(typeVariables(declaring)).addParameter(selfType(declaring), "self");
       }
-      String self = isStatic ? "" : "self";
       switch (use) {
         case READ: {
           String handle = name + "$getter";
-          holder.addField(handle(handle, isStatic ? "staticGetter" : "getter", where));
-          accessor.addCode(guarded(CodeBlock.of("return $L$L.invokeExact($L);\n", cast(field.asType(), accessor), handle, self)));
+          holder.addField(handle(handle, isStatic ? "staticGetter" : "getter", where, erasedForm));
+          accessor.addCode(guarded(CodeBlock.of("return $L$L.invokeExact($L);\n", cast(field.asType(), accessor, erasedForm), handle, self)));
           break;
         }
         case WRITE: {
           String handle = name + "$setter";
-          holder.addField(handle(handle, isStatic ? "staticSetter" : "setter", where));
+          holder.addField(handle(handle, isStatic ? "staticSetter" : "setter", where, erasedForm));
           accessor.addParameter(type, "value")
-              .addCode(guarded(CodeBlock.of("$L.invokeExact($L);\n", handle, isStatic ? "value" : "self, value")))
+              .addCode(guarded(CodeBlock.of("$L.invokeExact($L);\n", handle, isStatic ? value : self + ", " + value)))
               .addStatement("return value");
           break;
         }
@@ -266,7 +288,7 @@ final class PrivateAccessors {
           boolean increment = use == PrivateUse.PRE_INCREMENT || use == PrivateUse.POST_INCREMENT;
           boolean prefix = use == PrivateUse.PRE_INCREMENT || use == PrivateUse.PRE_DECREMENT;
           String receiver = isStatic ? "" : "self, ";
-          accessor.addStatement("$T old = $L($L)", type, accessor(field, PrivateUse.READ), self)
+          accessor.addStatement("$T old = $L($L)", type, accessor(field, PrivateUse.READ), isStatic ? "" : "self")
               .addStatement(narrows(field.asType()) ? CodeBlock.of("$T next = ($T) (old $L 1)", type, arithmetic(field.asType()), increment ? "+" : "-")
                   : CodeBlock.of("$T next = old $L 1", type, increment ? "+" : "-"))
               .addStatement("$L($Lnext)", accessor(field, PrivateUse.WRITE), receiver)
@@ -280,8 +302,8 @@ final class PrivateAccessors {
   /** The enclosing instance of {@code inner}, from the field javac gives it ({@code this$0}). */
   private void outerInstance(TypeSpec.Builder holder, TypeElement inner) {
     TypeMirror outer = inner.getEnclosingElement().asType();
-    holder.addField(handle(OUTER + "getter", "getter", CodeBlock.of("$L, $T.class, $S, $T.class", LOOKUP, erased(inner.asType()),
-        io.gevent4j.processor.analysis.Declarations.outerInstanceField(inner), erased(outer))));
+    holder.addField(handle(OUTER + "getter", "getter", CodeBlock.of("$L, $L, $S, $L", LOOKUP, classOf(inner.asType()),
+        Declarations.outerInstanceField(inner), classOf(outer)), false));
     holder.addMethod(MethodSpec.methodBuilder(OUTER).addModifiers(Modifier.STATIC).returns(typeNames.of(outer))
         .addTypeVariables(typeVariables(inner)).addParameter(selfType(inner), "self")
         .addCode(guarded(CodeBlock.of("return ($T) $Lgetter.invokeExact(self);\n", typeNames.of(outer), OUTER))).build());
@@ -304,31 +326,35 @@ final class PrivateAccessors {
     for (TypeMirror thrown : executable.getThrownTypes()) {
       accessor.addException(typeNames.of(thrown));
     }
-    CodeBlock.Builder where = CodeBlock.builder().add("$L, $T.class", LOOKUP, erased(declaring.asType()));
+    boolean erasedForm = Declarations.namesHiddenType(executable);
+    CodeBlock.Builder where = CodeBlock.builder().add("$L, $L", LOOKUP, classOf(declaring.asType()));
     List<String> arguments = new ArrayList<>();
     if (!isStatic) {
       accessor.addParameter(selfType(declaring), "self");
-      arguments.add("self");
+      arguments.add(erasedForm ? asObject("self", selfType(declaring)) : "self");
     }
     if (!constructor) {
-      where.add(", $S, $T.class", executable.getSimpleName(), erased(executable.getReturnType()));
+      where.add(", $S, $L", executable.getSimpleName(), classOf(executable.getReturnType()));
     }
     for (VariableElement parameter : executable.getParameters()) {
-      accessor.addParameter(typeNames.of(parameter.asType()), parameter.getSimpleName().toString());
-      arguments.add(parameter.getSimpleName().toString());
-      where.add(", $T.class", erased(parameter.asType()));
+      String name = parameter.getSimpleName().toString();
+      accessor.addParameter(typeNames.of(parameter.asType()), name);
+      arguments.add(erasedForm ? asObject(name, typeNames.of(parameter.asType())) : name);
+      where.add(", $L", classOf(parameter.asType()));
     }
-    String factory = constructor ? "constructor" : isStatic ? "staticMethod" : "method";
-    holder.addField(handle(handle, factory, where.build()));
+    // A method others may override is called as Java calls it: dispatched on the receiver's class.
+    String factory = constructor ? "constructor" : isStatic ? "staticMethod"
+        : executable.getModifiers().contains(Modifier.PRIVATE) ? "method" : "virtualMethod";
+    holder.addField(handle(handle, factory, where.build(), erasedForm));
     String call = handle + ".invokeExact(" + String.join(", ", arguments) + ")";
     if (constructor) {
       accessor.returns(selfType(declaring));
-      accessor.addCode(guarded(CodeBlock.of("return $L$L;\n", cast(declaring.asType(), accessor), call)));
+      accessor.addCode(guarded(CodeBlock.of("return $L$L;\n", cast(declaring.asType(), accessor, erasedForm), call)));
     } else if (executable.getReturnType().getKind() == TypeKind.VOID) {
       accessor.addCode(guarded(CodeBlock.of("$L;\n", call)));
     } else {
       accessor.returns(typeNames.of(executable.getReturnType()));
-      accessor.addCode(guarded(CodeBlock.of("return $L$L;\n", cast(executable.getReturnType(), accessor), call)));
+      accessor.addCode(guarded(CodeBlock.of("return $L$L;\n", cast(executable.getReturnType(), accessor, erasedForm), call)));
     }
     holder.addMethod(accessor.build());
   }
@@ -350,19 +376,19 @@ final class PrivateAccessors {
     for (TypeMirror thrown : member.getThrownTypes()) {
       accessor.addException(typeNames.of(thrown));
     }
-    CodeBlock.Builder where = CodeBlock.builder().add("$L, $T.class, $T.class, $S, $T.class", LOOKUP, erased(self.asType()),
-        erased(method.getEnclosingElement().asType()), method.getSimpleName(), erased(method.getReturnType()));
+    CodeBlock.Builder where = CodeBlock.builder().add("$L, $L, $L, $S, $L", LOOKUP, classOf(self.asType()),
+        classOf(method.getEnclosingElement().asType()), method.getSimpleName(), classOf(method.getReturnType()));
     CodeBlock.Builder call = CodeBlock.builder().add("$L.invokeExact(self", handle);
     for (int i = 0; i < method.getParameters().size(); i++) {
       String name = method.getParameters().get(i).getSimpleName().toString();
       TypeName declared = erased(method.getParameters().get(i).asType());
       TypeName type = typeNames.of(member.getParameterTypes().get(i));
       accessor.addParameter(type, name);
-      where.add(", $T.class", declared);
+      where.add(", $L", classOf(method.getParameters().get(i).asType()));
       call.add(type.equals(declared) ? CodeBlock.of(", $L", name) : CodeBlock.of(", ($T) $L", declared, name));
     }
     call.add(")");
-    holder.addField(handle(handle, "superMethod", where.build()));
+    holder.addField(handle(handle, "superMethod", where.build(), false));
     TypeMirror result = member.getReturnType();
     if (result.getKind() == TypeKind.VOID) {
       accessor.addCode(guarded(CodeBlock.of("$L;\n", call.build())));
@@ -385,9 +411,44 @@ final class PrivateAccessors {
     return primitive.equals(TypeName.BYTE) || primitive.equals(TypeName.SHORT) || primitive.equals(TypeName.CHAR);
   }
 
-  private FieldSpec handle(String name, String factory, CodeBlock where) {
+  /** {@code static final MethodHandle name = PrivateAccess.factory(where)}, {@link #erasedCall erased} if asked. */
+  private FieldSpec handle(String name, String factory, CodeBlock where, boolean erasedForm) {
+    CodeBlock handle = CodeBlock.of("$T.$L($L)", PRIVATE_ACCESS, factory, where);
     return FieldSpec.builder(MethodHandle.class, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$T.$L($L)", PRIVATE_ACCESS, factory, where).build();
+        .initializer(erasedForm ? CodeBlock.of("$T.erased($L)", PRIVATE_ACCESS, handle) : handle).build();
+  }
+
+  /** {@code name} as an erased handle takes it: {@code (Object) name} unless it is a primitive or an Object already. */
+  private static String asObject(String name, TypeName type) {
+    return type.isPrimitive() || type.equals(ClassName.OBJECT) ? name : "(Object) " + name;
+  }
+
+  /**
+   * The {@code Class} of erased {@code type}: {@code Foo.class}, or for a private class, which the
+   * generated code cannot name, {@code PrivateAccess.type(LOOKUP, "p.Foo$Entry")}.
+   */
+  private CodeBlock classOf(TypeMirror type) {
+    TypeMirror erasure = types.erasure(type);
+    if (Declarations.privateTypeIn(erasure) == null) {
+      return CodeBlock.of("$T.class", typeNames.of(erasure));
+    }
+    return CodeBlock.of("$T.type($L, $S)", PRIVATE_ACCESS, LOOKUP, binaryName(erasure));
+  }
+
+  /** {@code p.Foo$Entry}, {@code [Lp.Foo$Entry;}: the name {@code Class.forName} takes. */
+  private static String binaryName(TypeMirror erasure) {
+    if (erasure.getKind() == TypeKind.ARRAY) {
+      TypeMirror component = ((javax.lang.model.type.ArrayType) erasure).getComponentType();
+      String inner = binaryName(component);
+      return "[" + (component.getKind() == TypeKind.ARRAY ? inner : "L" + inner + ";");
+    }
+    Element element = ((javax.lang.model.type.DeclaredType) erasure).asElement();
+    StringBuilder name = new StringBuilder(element.getSimpleName());
+    for (Element e = element.getEnclosingElement(); !(e instanceof PackageElement); e = e.getEnclosingElement()) {
+      name.insert(0, e.getSimpleName() + "$");
+    }
+    PackageElement pkg = (PackageElement) Declarations.topLevel(element).getEnclosingElement();
+    return pkg.isUnnamed() ? name.toString() : pkg.getQualifiedName() + "." + name;
   }
 
   /**
@@ -395,7 +456,18 @@ final class PrivateAccessors {
    * {@code (T) (Object)} or {@code (List<String>) (List)} for a type whose erasure differs, which
    * marks the accessor as unchecked.
    */
-  private CodeBlock cast(TypeMirror type, MethodSpec.Builder accessor) {
+  private CodeBlock cast(TypeMirror type, MethodSpec.Builder accessor, boolean erasedForm) {
+    if (erasedForm && !type.getKind().isPrimitive()) {
+      // The erased handle returns an Object: a private class stays one, others are cast back.
+      TypeName name = typeNames.of(type);
+      if (name.equals(ClassName.OBJECT)) {
+        return CodeBlock.of("(Object) ");
+      }
+      if (!(name instanceof ClassName)) {
+        accessor.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "{$S, $S}", "unchecked", "rawtypes").build());
+      }
+      return CodeBlock.of("($T) (Object) ", name);
+    }
     TypeMirror erasure = types.erasure(type);
     if (types.isSameType(erasure, type)) {
       return CodeBlock.of("($T) ", typeNames.of(type));
@@ -425,6 +497,9 @@ final class PrivateAccessors {
   }
 
   private TypeName selfType(TypeElement declaring) {
+    if (Declarations.isHidden(declaring)) {
+      return ClassName.OBJECT; // the generated code holds a private class's instances as Objects
+    }
     List<TypeVariableName> variables = typeVariables(declaring);
     ClassName raw = (ClassName) erased(declaring.asType());
     return variables.isEmpty() ? raw : ParameterizedTypeName.get(raw, variables.toArray(new TypeName[0]));

@@ -343,6 +343,8 @@ final class SourcePrinter {
     private final ArrayDeque<TypeElement> classes;
     /** Type names written exactly as in the source (the class of {@code outer.new Inner()}). */
     private final Set<Tree> keep = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Subtrees already replaced whole, not to be scanned for edits of their own. */
+    private final Set<Tree> replacedWhole = Collections.newSetFromMap(new IdentityHashMap<>());
     private int lambdas;
 
     Editor(Map<Tree, CodeBlock> substitutions, ArrayDeque<TypeElement> classes) {
@@ -423,13 +425,17 @@ final class SourcePrinter {
       if (viaSuper != null) { // super.m(...): without virtual dispatch, through an accessor
         CodeBlock self = instanceOf(method.owner());
         CodeBlock typeArguments = typeArguments(node.getTypeArguments());
-        List<CodeBlock> arguments = arguments(node.getArguments());
+        List<CodeBlock> arguments = arguments(viaSuper, node.getArguments());
         replace(node, Declarations.needsAccessor(viaSuper) ? accessors.call(viaSuper, self, typeArguments, arguments)
             : accessors.superCall(viaSuper, method.owner(), self, typeArguments, arguments));
         return null;
       }
       Element called = trees.getElement(getCurrentPath());
       if (!Declarations.needsAccessor(called)) {
+        if (called instanceof javax.lang.model.element.ExecutableElement) {
+          castHiddenReceiver(node, called);
+          castHiddenArguments((javax.lang.model.element.ExecutableElement) called, node.getArguments());
+        }
         return super.visitMethodInvocation(node, unused);
       }
       CodeBlock receiver = null;
@@ -440,8 +446,84 @@ final class SourcePrinter {
             : instanceOf((TypeElement) called.getEnclosingElement());
       }
       replace(node, accessors.call((javax.lang.model.element.ExecutableElement) called, receiver,
-          typeArguments(node.getTypeArguments()), arguments(node.getArguments())));
+          typeArguments(node.getTypeArguments()), arguments((javax.lang.model.element.ExecutableElement) called, node.getArguments())));
       return null;
+    }
+
+    /**
+     * {@code sq.run()} where {@code sq} is of a private class, held as an {@code Object}, and
+     * {@code run} a method of an accessible class or interface: {@code ((Runnable) sq).run()}
+     * ({@code ((Enum<?>) state).name()} for a generic one).
+     */
+    private void castHiddenReceiver(com.sun.source.tree.MethodInvocationTree node, Element called) {
+      Tree select = node.getMethodSelect();
+      if (!(select instanceof MemberSelectTree) || called.getModifiers().contains(Modifier.STATIC)) {
+        return;
+      }
+      ExpressionTree receiver = ((MemberSelectTree) select).getExpression();
+      TreePath receiverPath = new TreePath(new TreePath(getCurrentPath(), select), receiver);
+      TypeElement declaring = (TypeElement) called.getEnclosingElement();
+      if (!heldAsObject(trees.getTypeMirror(receiverPath)) || declaring.getQualifiedName().contentEquals("java.lang.Object")) {
+        return;
+      }
+      replace(receiver, CodeBlock.of("(($T) $L)", typeNames.wildcarded(declaring), sub(receiverPath)));
+      replacedWhole.add(receiver);
+    }
+
+    /** The arguments of a call of {@code callee}, each {@link #asParameter as its parameter}. */
+    private List<CodeBlock> arguments(javax.lang.model.element.ExecutableElement callee, List<? extends ExpressionTree> arguments) {
+      List<CodeBlock> printed = new ArrayList<>();
+      for (int i = 0; i < arguments.size(); i++) {
+        TreePath argument = new TreePath(getCurrentPath(), arguments.get(i));
+        printed.add(asParameter(argument, parameterType(callee, i, arguments.size()), sub(argument)));
+      }
+      return printed;
+    }
+
+    /** The arguments of a call printed in place, where one needs a cast ({@link #asParameter}). */
+    private void castHiddenArguments(javax.lang.model.element.ExecutableElement callee, List<? extends ExpressionTree> arguments) {
+      for (int i = 0; i < arguments.size(); i++) {
+        TreePath argument = new TreePath(getCurrentPath(), arguments.get(i));
+        javax.lang.model.type.TypeMirror parameter = parameterType(callee, i, arguments.size());
+        if (needsCast(argument, parameter)) {
+          replace(arguments.get(i), asParameter(argument, parameter, sub(argument)));
+          replacedWhole.add(arguments.get(i));
+        }
+      }
+    }
+
+    /**
+     * {@code argument} as a value of {@code parameter}'s type: a value of a private class is an
+     * {@code Object} in the generated code, so where an accessible supertype is expected
+     * ({@code runIt(Runnable r)} called with a private {@code Square}) it is cast to it.
+     */
+    private CodeBlock asParameter(TreePath argument, javax.lang.model.type.TypeMirror parameter, CodeBlock printed) {
+      return needsCast(argument, parameter) ? CodeBlock.of("(($T) $L)", typeNames.of(types.erasure(parameter)), printed) : printed;
+    }
+
+    private boolean needsCast(TreePath argument, javax.lang.model.type.TypeMirror parameter) {
+      if (parameter == null || !heldAsObject(trees.getTypeMirror(argument))) {
+        return false;
+      }
+      javax.lang.model.type.TypeMirror erasure = types.erasure(parameter);
+      return erasure.getKind() == javax.lang.model.type.TypeKind.DECLARED && !heldAsObject(erasure)
+          && !((TypeElement) types.asElement(erasure)).getQualifiedName().contentEquals("java.lang.Object");
+    }
+
+    /** The declared type of the parameter that argument {@code index} of {@code count} is for (varargs: the element type). */
+    private javax.lang.model.type.TypeMirror parameterType(javax.lang.model.element.ExecutableElement callee, int index, int count) {
+      List<? extends VariableElement> parameters = callee.getParameters();
+      if (parameters.isEmpty()) {
+        return null;
+      }
+      javax.lang.model.type.TypeMirror type = parameters.get(Math.min(index, parameters.size() - 1)).asType();
+      boolean spread = callee.isVarArgs() && index >= parameters.size() - 1 && count != parameters.size();
+      return spread && type instanceof javax.lang.model.type.ArrayType ? ((javax.lang.model.type.ArrayType) type).getComponentType() : type;
+    }
+
+    /** Whether the generated code holds values of {@code type} as {@code Object}s: a private class. */
+    private boolean heldAsObject(javax.lang.model.type.TypeMirror type) {
+      return type != null && type.getKind() == javax.lang.model.type.TypeKind.DECLARED && Declarations.isHidden(types.asElement(type));
     }
 
     /**
@@ -480,16 +562,9 @@ final class SourcePrinter {
       return CodeBlock.of("<$L>", CodeBlock.join(printed, ", "));
     }
 
-    private List<CodeBlock> arguments(List<? extends ExpressionTree> arguments) {
-      List<CodeBlock> printed = new ArrayList<>();
-      for (ExpressionTree argument : arguments) {
-        printed.add(sub(argument));
-      }
-      return printed;
-    }
-
     List<Edit> edits(TreePath root) {
       if (!yieldOf(root)) {
+        hiddenEnumSwitch(root);
         scan(root, null);
       }
       return edits;
@@ -527,6 +602,12 @@ final class SourcePrinter {
       }
       if (tree != null && yieldOf(new TreePath(getCurrentPath(), tree))) {
         return null;
+      }
+      if (tree != null && replacedWhole.contains(tree)) {
+        return null;
+      }
+      if (tree != null) {
+        hiddenEnumSwitch(new TreePath(getCurrentPath(), tree)); // the selector; the cases are scanned (labels become ordinals)
       }
       return super.scan(tree, unused);
     }
@@ -566,6 +647,11 @@ final class SourcePrinter {
     public Void visitInstanceOf(com.sun.source.tree.InstanceOfTree node, Void unused) {
       List<Slot> bound = new ArrayList<>();
       Tree pattern = TreeCompat.pattern(node); // its own bindings only, not those of its operand
+      TypeElement hidden = pattern == null ? hiddenType(node.getType()) : null;
+      if (hidden != null) { // x instanceof Entry: Private$Foo$Entry.TYPE.isInstance(x)
+        replace(node, CodeBlock.of("$L.isInstance($L)", accessors.type(hidden), sub(node.getExpression())));
+        return null;
+      }
       if (pattern != null) {
         new TreePathScanner<Void, Void>() {
           @Override
@@ -592,6 +678,27 @@ final class SourcePrinter {
       }
       edits.add(new Edit(end, end, copies.add(")").build()));
       return null;
+    }
+
+    /** {@code (Entry) x} of a private class: {@code Private$Foo$Entry.TYPE.cast(x)}, an Object. */
+    @Override
+    public Void visitTypeCast(com.sun.source.tree.TypeCastTree node, Void unused) {
+      TypeElement hidden = hiddenType(node.getType());
+      if (hidden == null) {
+        return super.visitTypeCast(node, unused);
+      }
+      replace(node, CodeBlock.of("$L.cast($L)", accessors.type(hidden), sub(node.getExpression())));
+      return null;
+    }
+
+    /** The private class that type tree {@code type} is, or null. */
+    private TypeElement hiddenType(Tree type) {
+      if (type == null) {
+        return null;
+      }
+      javax.lang.model.type.TypeMirror mirror = trees.getTypeMirror(new TreePath(getCurrentPath(), type));
+      Element element = mirror == null || mirror.getKind() != javax.lang.model.type.TypeKind.DECLARED ? null : types.asElement(mirror);
+      return element != null && Declarations.isHidden(element) ? (TypeElement) element : null;
     }
 
     /**
@@ -695,16 +802,17 @@ final class SourcePrinter {
       if (memberOfClassHere(element)) {
         return;
       }
-      if (element.getKind() == ElementKind.FIELD && Declarations.needsAccessor(element)) {
+      if (element.getKind() == ElementKind.ENUM_CONSTANT && isCaseLabel()) {
+        hiddenCaseLabel(node, element);
+        return;
+      }
+      if (element instanceof VariableElement && Declarations.needsAccessor(element)) {
         replace(node, accessors.read((VariableElement) element, element.getModifiers().contains(Modifier.STATIC)
             ? null : instanceOf((TypeElement) element.getEnclosingElement())));
         return;
       }
       if (Declarations.isPrivateConstant(element)) {
         replace(node, Literals.constant(((VariableElement) element).getConstantValue()));
-        return;
-      }
-      if (element.getKind() == ElementKind.ENUM_CONSTANT && isCaseLabel()) {
         return;
       }
       if (element.getModifiers().contains(Modifier.STATIC)) {
@@ -716,9 +824,42 @@ final class SourcePrinter {
 
     private void type(Tree node, TypeElement element) {
       NestingKind nesting = element.getNestingKind();
-      if (nesting == NestingKind.TOP_LEVEL || nesting == NestingKind.MEMBER) {
+      if (Declarations.isHidden(element)) {
+        replace(node, CodeBlock.of("$T", ClassName.OBJECT)); // held as an Object (ARCHITECTURE, "Private classes")
+      } else if (nesting == NestingKind.TOP_LEVEL || nesting == NestingKind.MEMBER) {
         replace(node, CodeBlock.of("$T", ClassName.get(element)));
       }
+    }
+
+    /**
+     * A {@code case} label of an enum constant: as written, but of a private enum, whose switch
+     * is on its ordinal ({@link #hiddenEnumSwitch}), the ordinal.
+     */
+    private void hiddenCaseLabel(Tree node, Element constant) {
+      if (Declarations.isHidden(constant.getEnclosingElement())) {
+        replace(node, CodeBlock.of("$L", Declarations.ordinal(constant)));
+      }
+    }
+
+    /**
+     * {@code switch (state)} on a private enum, which the generated code holds as an
+     * {@code Object}: a switch on its ordinal, {@code switch (((Enum<?>) (state)).ordinal())}
+     * (null throws as Java's switch does), its labels the constants' ordinals.
+     */
+    private void hiddenEnumSwitch(TreePath path) {
+      Tree tree = path.getLeaf();
+      ExpressionTree selector = tree.getKind() == Tree.Kind.SWITCH ? ((com.sun.source.tree.SwitchTree) tree).getExpression()
+          : tree.getKind().name().equals("SWITCH_EXPRESSION") ? TreeCompat.switchExpressionSelector(tree) : null;
+      if (selector == null) {
+        return;
+      }
+      TreePath selectorPath = new TreePath(path, selector);
+      Element type = types.asElement(trees.getTypeMirror(selectorPath));
+      if (type == null || type.getKind() != ElementKind.ENUM || !Declarations.isHidden(type)) {
+        return;
+      }
+      replace(selector, CodeBlock.of("(((Enum<?>) $L).ordinal())", text(selectorPath, substitutions, classes)));
+      replacedWhole.add(selector);
     }
 
     /** Whether the identifier visited is the variable an assignment writes ({@code x = e}). */
@@ -762,7 +903,22 @@ final class SourcePrinter {
         return null;
       }
       Element selected = trees.getElement(getCurrentPath());
-      if (selected != null && selected.getKind() == ElementKind.FIELD && Declarations.needsAccessor(selected)) {
+      if (node.getIdentifier().contentEquals("class")) {
+        Element type = types.asElement(types.erasure(trees.getTypeMirror(new TreePath(getCurrentPath(), node.getExpression()))));
+        if (type != null && Declarations.isHidden(type)) {
+          replace(node, accessors.type((TypeElement) type));
+          return null;
+        }
+      }
+      if (selected instanceof TypeElement && Declarations.isHidden(selected)) {
+        replace(node, CodeBlock.of("$T", ClassName.OBJECT));
+        return null;
+      }
+      if (selected != null && selected.getKind() == ElementKind.ENUM_CONSTANT && isCaseLabel()) {
+        hiddenCaseLabel(node, selected); // Java 21's `case Color.RED`
+        return null;
+      }
+      if (selected instanceof VariableElement && Declarations.needsAccessor(selected)) {
         replace(node, accessors.read((VariableElement) selected, selected.getModifiers().contains(Modifier.STATIC)
             ? null : sub(node.getExpression())));
         return null;
@@ -782,8 +938,11 @@ final class SourcePrinter {
         Tree created = node.getIdentifier();
         replace(node, accessors.create((javax.lang.model.element.ExecutableElement) constructor,
             typeArguments(created instanceof ParameterizedTypeTree ? ((ParameterizedTypeTree) created).getTypeArguments()
-                : Collections.<Tree>emptyList()), arguments(node.getArguments())));
+                : Collections.<Tree>emptyList()), arguments((javax.lang.model.element.ExecutableElement) constructor, node.getArguments())));
         return null;
+      }
+      if (constructor instanceof javax.lang.model.element.ExecutableElement) {
+        castHiddenArguments((javax.lang.model.element.ExecutableElement) constructor, node.getArguments());
       }
       Tree identifier = node.getIdentifier();
       Tree simple = identifier instanceof ParameterizedTypeTree ? ((ParameterizedTypeTree) identifier).getType() : identifier;

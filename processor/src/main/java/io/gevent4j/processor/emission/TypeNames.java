@@ -21,7 +21,8 @@ import javax.lang.model.util.Types;
 
 /**
  * Turns types into JavaPoet names that can be written in source: non-denotable types (captures,
- * intersections, anonymous classes, the null type) become their nearest denotable supertype.
+ * intersections, anonymous classes, the null type) become their nearest denotable supertype, and
+ * a private class, which the generated class cannot name, {@code Object}.
  */
 final class TypeNames {
   private final Types types;
@@ -114,6 +115,17 @@ final class TypeNames {
     }
   }
 
+  /** {@code type} with a wildcard for each of its type parameters: {@code Enum<?>}, {@code Runnable}. */
+  TypeName wildcarded(TypeElement type) {
+    ClassName raw = ClassName.get(type);
+    if (type.getTypeParameters().isEmpty()) {
+      return raw;
+    }
+    TypeName[] arguments = new TypeName[type.getTypeParameters().size()];
+    java.util.Arrays.fill(arguments, WildcardTypeName.subtypeOf(Object.class));
+    return ParameterizedTypeName.get(raw, arguments);
+  }
+
   /** The type of a field holding {@code type}. */
   TypeName field(TypeMirror type) {
     return mentionsLocalClass(type) ? ClassName.OBJECT : of(type);
@@ -130,6 +142,9 @@ final class TypeNames {
       List<? extends TypeMirror> supertypes = types.directSupertypes(type);
       // Erased: `Enum<E>` of a local enum would name the local type again.
       return supertypes.isEmpty() ? ClassName.OBJECT : of(types.erasure(supertypes.get(supertypes.size() > 1 ? 1 : 0)));
+    }
+    if (io.gevent4j.processor.analysis.Declarations.isHidden(element)) {
+      return ClassName.OBJECT; // a private class: generated code holds its values as Objects (ARCHITECTURE, "Private classes")
     }
     ClassName raw = ClassName.get(element);
     if (type.getTypeArguments().isEmpty()) {

@@ -6,6 +6,7 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import io.gevent4j.processor.analysis.Declarations;
 import io.gevent4j.processor.javac.TreeCompat;
 import io.gevent4j.processor.model.Code;
 import io.gevent4j.processor.model.Instruction;
@@ -136,7 +137,16 @@ final class SwitchLowerer {
     }
     boolean enumSwitch = selectorType.getKind() == TypeKind.DECLARED
         && types.asElement(selectorType).getKind() == ElementKind.ENUM;
-    context.emit(new Instruction.Switch(path, Code.of(selector), constants, targets, noMatch, enumSwitch));
+    if (enumSwitch && Declarations.isHidden(types.asElement(selectorType))) {
+      // A private enum is held as an Object: the switch is on its ordinal (null throws, as Java's).
+      javax.lang.model.type.DeclaredType anyEnum = types.getDeclaredType(context.elements.getTypeElement("java.lang.Enum"),
+          types.getWildcardType(null, null));
+      context.emit(new Instruction.Switch(path, Code.of("((", anyEnum, ") ", selector, ").ordinal()"), constants, targets,
+          noMatch, Instruction.Switch.Labels.ENUM_ORDINALS));
+    } else {
+      context.emit(new Instruction.Switch(path, Code.of(selector), constants, targets, noMatch,
+          enumSwitch ? Instruction.Switch.Labels.ENUM_NAMES : Instruction.Switch.Labels.AS_WRITTEN));
+    }
     return bodies;
   }
 

@@ -336,16 +336,26 @@ public abstract class Instruction {
     private final java.util.List<TreePath> constants;
     private final java.util.List<Label> targets;
     private final Label otherwise;
-    private final boolean enumConstants;
+    private final Labels labels;
+
+    /** How the case constants are written. */
+    public enum Labels {
+      /** As the user wrote them. */
+      AS_WRITTEN,
+      /** Enum constants by simple name ({@code case RED:}, for Java 21's {@code case Color.RED:} too). */
+      ENUM_NAMES,
+      /** Enum constants by ordinal: the selector is a private enum's ordinal. */
+      ENUM_ORDINALS
+    }
 
     public Switch(TreePath origin, Code selector, java.util.List<TreePath> constants, java.util.List<Label> targets,
-        Label otherwise, boolean enumConstants) {
+        Label otherwise, Labels labels) {
       super(origin);
       this.selector = selector;
       this.constants = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(constants));
       this.targets = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(targets));
       this.otherwise = otherwise;
-      this.enumConstants = enumConstants;
+      this.labels = labels;
     }
 
     public Code selector() {
@@ -366,9 +376,8 @@ public abstract class Instruction {
       return otherwise;
     }
 
-    /** Whether the constants are enum constants, written by simple name. */
-    public boolean enumConstants() {
-      return enumConstants;
+    public Labels labels() {
+      return labels;
     }
 
     @Override

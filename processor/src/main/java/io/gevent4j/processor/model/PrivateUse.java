@@ -1,7 +1,8 @@
 package io.gevent4j.processor.model;
 
 /**
- * How a body uses a private field, method or constructor of its class's nest: the generated code,
+ * How a body uses a private field, method or constructor of its class's nest, or a member or the
+ * class of a private class: the generated code,
  * in another class, reaches each one through an accessor of that kind (ARCHITECTURE, "Private
  * members").
  */
@@ -27,5 +28,10 @@ public enum PrivateUse {
    * The enclosing instance of an inner class ({@code Outer.this}, an outer member), read from
    * the field javac gives it; the key is the inner class.
    */
-  OUTER
+  OUTER,
+  /**
+   * The {@code Class} of a private class, which the generated code cannot name: for its
+   * {@code instanceof}, casts and class literal; the key is the class.
+   */
+  TYPE
 }

@@ -62,6 +62,7 @@ public final class BodyValidator {
       checkPlacement(point, method, unit);
     }
     new AccessScanner(methodPath, generatedClassName).scan(new TreePath(methodPath, method.getBody()), null);
+    new HiddenClassCheck(trees, types, diagnostics, methodPath, generatedClassName).scan(new TreePath(methodPath, method.getBody()), null);
     warnBlockingCalls(methodPath, found);
     return diagnostics.errorCount() == errors;
   }
@@ -283,27 +284,6 @@ public final class BodyValidator {
       return super.visitMethodInvocation(node, unused);
     }
 
-    /**
-     * A {@code var} whose type is a private class: the generated code, outside the class's nest,
-     * cannot name the type nor use its members (an explicit type is refused where it is written).
-     */
-    @Override
-    public Void visitVariable(VariableTree node, Void unused) {
-      javax.lang.model.type.TypeMirror type = trees.getTypeMirror(getCurrentPath());
-      javax.lang.model.element.TypeElement hidden = type == null || !isVar(node) ? null : Declarations.privateTypeIn(type);
-      if (hidden != null && !Nesting.insideLocalClass(getCurrentPath())) {
-        error(Message.PRIVATE_ACCESS, node, "class " + hidden.getSimpleName(), generatedClassName);
-      }
-      return super.visitVariable(node, unused);
-    }
-
-    private boolean isVar(VariableTree node) {
-      Tree type = node.getType();
-      long start = type == null ? -1 : trees.getSourcePositions().getStartPosition(unit, type);
-      long end = type == null ? -1 : trees.getSourcePositions().getEndPosition(unit, type);
-      return type == null || start < 0 || end < start; // javac 17 gives var's inferred type tree no position
-    }
-
     /** What javac makes up in a local class (constructors calling {@code super()}, record members) is not the user's. */
     @Override
     public Void visitMethod(com.sun.source.tree.MethodTree node, Void unused) {
@@ -376,6 +356,9 @@ public final class BodyValidator {
         return; // a member of an anonymous class in the body: printed with it
       }
       Set<Modifier> modifiers = element.getModifiers();
+      if (element instanceof javax.lang.model.element.TypeElement && Declarations.isHidden(element)) {
+        return; // a private class: held as an Object, its uses checked by HiddenClassCheck
+      }
       if (Declarations.isPrivateConstant(element)) {
         return; // the printer writes the constant's value
       }
@@ -408,16 +391,10 @@ public final class BodyValidator {
         error(Message.PRIVATE_ACCESS, node, describe(member), generatedClassName);
         return;
       }
+      // Private classes in the signature are held as Objects; one it throws could not be caught.
       java.util.List<javax.lang.model.type.TypeMirror> signature = new java.util.ArrayList<>();
-      signature.add(declaring.asType());
       if (member instanceof ExecutableElement) {
-        signature.add(((ExecutableElement) member).getReturnType());
-        for (Element parameter : ((ExecutableElement) member).getParameters()) {
-          signature.add(parameter.asType());
-        }
         signature.addAll(((ExecutableElement) member).getThrownTypes());
-      } else {
-        signature.add(member.asType());
       }
       for (javax.lang.model.type.TypeMirror type : signature) {
         javax.lang.model.element.TypeElement hidden = Declarations.privateTypeIn(type);

@@ -60,15 +60,51 @@ class BadInputTest {
   }
 
   @Test
-  void privateClassInAPrivateMembersSignature() {
+  void privateGenericClass() {
+    assertError(bad(
+            "  private static class Box<T> { T item; }",
+            "  @Coroutine static void f() {",
+            "    Gevent.sleep(1);",
+            "    Object o = new Box<String>();",
+            "  }"),
+        "[CoroutinePrivateClassUse] private class Box is held as an Object by the generated BadCoroutines, so it cannot be used as a generic class; make the class package-private", 9);
+  }
+
+  @Test
+  void arrayOfAPrivateClassCreated() {
     assertError(bad(
             "  private static class Hidden {}",
-            "  static class Holder { private Hidden value; }",
-            "  @Coroutine static void f(Holder h) {",
+            "  @Coroutine static void f() {",
             "    Gevent.sleep(1);",
-            "    Object o = h.value;",
+            "    Object[] all = new Hidden[2];",
             "  }"),
-        "[CoroutinePrivateAccess] class Hidden is private, so the generated BadCoroutines cannot use it; make it package-private", 10);
+        "[CoroutinePrivateClassUse] private class Hidden is held as an Object by the generated BadCoroutines, so it cannot be used as the element type of an array created in a coroutine; make the class package-private", 9);
+  }
+
+  @Test
+  void privateClassValueAsAnotherType() {
+    assertError(bad(
+            "  private static class Task implements Runnable { public void run() {} }",
+            "  @Coroutine static void f() {",
+            "    Gevent.sleep(1);",
+            "    Runnable r = new Task();",
+            "    r.run();",
+            "  }"),
+        "[CoroutinePrivateClassUse] private class Task is held as an Object by the generated BadCoroutines, so it cannot be used as a value of Runnable (declare it as Task); make the class package-private", 9);
+  }
+
+  @Test
+  void privateClassAsAnException() {
+    assertError(bad(
+            "  private static class Failure extends RuntimeException { static final long serialVersionUID = 1; }",
+            "  @Coroutine static void f() {",
+            "    try {",
+            "      Gevent.sleep(1);",
+            "    } catch (Failure e) {",
+            "      System.out.println(e);",
+            "    }",
+            "  }"),
+        "[CoroutinePrivateClassUse] private class Failure is held as an Object by the generated BadCoroutines, so it cannot be used as an exception; make the class package-private", 10);
   }
 
   @Test
@@ -263,16 +299,14 @@ class BadInputTest {
   }
 
   @Test
-  void varOfAPrivateClass() {
+  void patternOfAPrivateClass() {
     assertError(bad(
-            "  private static class Hidden {}",
-            "  static Hidden make() { return null; }",
-            "  @Coroutine static void f() {",
-            "    var h = make();",
+            "  private static class Hidden { int x; }",
+            "  @Coroutine static int f(Object o) {",
             "    Gevent.sleep(1);",
-            "    System.out.println(h);",
+            "    return o instanceof Hidden h ? h.x : 0;",
             "  }"),
-        "[CoroutinePrivateAccess] class Hidden is private, so the generated BadCoroutines cannot use it; make it package-private", 9);
+        "[CoroutinePrivateClassUse] private class Hidden is held as an Object by the generated BadCoroutines, so it cannot be used in a pattern (test with instanceof, then cast); make the class package-private", 9);
   }
 
   @Test
@@ -295,17 +329,6 @@ class BadInputTest {
             "    return new Bad(1) {};",
             "  }"),
         "[CoroutinePrivateAccess] constructor Bad(...) is private", 10);
-  }
-
-  @Test
-  void privateNestedTypeInTheBody() {
-    assertError(bad(
-            "  private static class Hidden {}",
-            "  @Coroutine static void f() {",
-            "    Gevent.sleep(1);",
-            "    Object o = new Hidden();",
-            "  }"),
-        "is private, so the generated BadCoroutines cannot use it", 9);
   }
 
   @Test

@@ -1,0 +1,200 @@
+package io.gevent4j.processor.semantics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.gevent4j.processor.testing.Differential;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Coroutines that use private nested classes, enums and interfaces of their class (issue 10,
+ * item 1), which the generated code cannot name and holds as {@code Object}s: declarations,
+ * creation, members, static members, enum constants and switches, {@code instanceof}, casts,
+ * class literals, generic collections of them, lambdas and method references over them, with
+ * suspensions around and inside the uses. Run directly and as greenlets, with the same results.
+ */
+class PrivateClassesTest {
+  private static Differential cases;
+
+  static final String[] MEMBERS = {
+    "  private static final class Conn {",
+    "    static final int LIMIT = 9;",
+    "    private static int opened;",
+    "    final String name;",
+    "    private int sent;",
+    "    Conn(String name) { this.name = name; opened++; }",
+    "    int send(int n) { sent += n; return sent; }",
+    "    static Conn open(String name) { return new Conn(name); }",
+    "    @Override public String toString() { return \"Conn(\" + name + \",\" + sent + \")\"; }",
+    "  }",
+    "  private enum State {",
+    "    IDLE(\"i\"), BUSY(\"b\"), DONE(\"d\");",
+    "    private final String code;",
+    "    State(String code) { this.code = code; }",
+    "    State next() { return values()[Math.min(ordinal() + 1, 2)]; }",
+    "  }",
+    "  private interface Shape { int area(); }",
+    "  private static class Square implements Shape, Runnable {",
+    "    final int side;",
+    "    Square(int side) { this.side = side; }",
+    "    public int area() { return side * side; }",
+    "    public void run() { log.add(\"ran \" + side); }",
+    "  }",
+    "  private static final class Cube extends Square {",
+    "    Cube(int side) { super(side); }",
+    "    @Override public int area() { return 6 * side * side; }",
+    "  }",
+    "",
+    "  private final List<Conn> conns = new ArrayList<>();",
+    "  private State state = State.IDLE;",
+    "  final Map<String, List<Conn>> byName = new TreeMap<>();",
+    "  List<Conn> all() { return conns; }",
+    "  static String describe(Conn c) { return \"<\" + c.name + \">\"; }",
+    "  static String runIt(Runnable r) { r.run(); return \"run\"; }",
+    "",
+    "  @Coroutine public static String values(int n) {",
+    "    Conn c = new Conn(y(\"a\"));",
+    "    c.send(y(n));",
+    "    int total = c.send(2) + y(1);",
+    "    Conn d = Conn.open(y(\"b\"));",
+    "    List<Conn> list = new ArrayList<>();",
+    "    list.add(c);",
+    "    list.add(y(d));",
+    "    for (Conn each : list) {",
+    "      each.send(y(10));",
+    "    }",
+    "    StringBuilder names = new StringBuilder();",
+    "    list.forEach(x -> names.append(x.name));",
+    "    Conn first = list.get(0);",
+    "    boolean same = first == c;",
+    "    return total + \",\" + list + \",\" + names + \",\" + same + \",\" + Conn.LIMIT + \",\" + describe(y(d)) + \",\" + (Conn.opened > 0);",
+    "  }",
+    "",
+    "  @Coroutine public static String fields(int n) {",
+    "    PrivateUser u = new PrivateUser();",
+    "    u.conns.add(new Conn(\"x\"));",
+    "    u.all().add(Conn.open(y(\"y\")));",
+    "    u.byName.computeIfAbsent(y(\"k\"), k -> new ArrayList<>()).add(u.conns.get(0));",
+    "    u.state = y(State.BUSY);",
+    "    u.state = u.state.next();",
+    "    Conn c = u.conns.get(1);",
+    "    c.sent += y(n);",
+    "    c.sent++;",
+    "    return u.conns + \",\" + u.byName + \",\" + u.state + \",\" + u.state.code + \",\" + c.sent;",
+    "  }",
+    "",
+    "  @Coroutine public static String enums(int n) {",
+    "    State s = State.IDLE;",
+    "    StringBuilder out = new StringBuilder();",
+    "    for (int i = 0; i < n; i++) {",
+    "      switch (s) {",
+    "        case IDLE: out.append(y(\"idle\")); break;",
+    "        case BUSY: out.append(\"busy\"); break;",
+    "        default: out.append(\"done\");",
+    "      }",
+    "      switch (s) {",
+    "        case IDLE: out.append('.'); break;",
+    "        default: out.append(':');",
+    "      }",
+    "      s = y(s.next());",
+    "    }",
+    "    State[] all = State.values();",
+    "    return out + \",\" + all.length + \",\" + State.valueOf(y(\"BUSY\")).code + \",\" + s.name() + s.ordinal() + \",\" + (s == State.DONE);",
+    "  }",
+    "",
+    "  @Coroutine public static String types(int n) {",
+    "    Object o = y(n > 1) ? new Square(n) : \"text\";",
+    "    Shape shape = new Cube(y(n));",
+    "    StringBuilder out = new StringBuilder();",
+    "    if (o instanceof Square) {",
+    "      Square sq = (Square) o;",
+    "      out.append(sq.area()).append(y(\"/\")).append(((Shape) o).area());",
+    "    }",
+    "    out.append(',').append(shape.area()).append(',').append(shape instanceof Cube);",
+    "    out.append(',').append(Square.class.getSimpleName()).append(',').append(runIt(new Square(y(2))));",
+    "    java.util.function.Function<Square, Integer> area = Square::area;",
+    "    java.util.function.IntFunction<Square> make = Square::new;",
+    "    out.append(',').append(area.apply(make.apply(y(3))));",
+    "    return out.toString();",
+    "  }",
+  };
+
+  /** Java 17 style: a private record and enum, {@code var}, switch expressions and arrow cases that suspend. */
+  static final String[] MODERN = {
+    "  private record Entry(String key, int count) {",
+    "    Entry bump(int by) { return new Entry(key, count + by); }",
+    "  }",
+    "  private enum Level { LOW, MID, HIGH }",
+    "  private final Map<String, Entry> entries = new TreeMap<>();",
+    "  private static Level level(int n) { return n < 2 ? Level.LOW : n < 4 ? Level.MID : Level.HIGH; }",
+    "",
+    "  @Coroutine public static String records(int n) {",
+    "    var store = new Modern();",
+    "    for (int i = 0; i < n; i++) {",
+    "      var key = y(\"k\" + (i % 2));",
+    "      store.entries.merge(key, new Entry(key, 1), (a, b) -> a.bump(b.count()));",
+    "    }",
+    "    Entry first = store.entries.get(y(\"k0\"));",
+    "    var copy = new Entry(first.key(), y(first.count()));",
+    "    return store.entries.values() + \",\" + copy.equals(first) + \",\" + copy.hashCode() % 1 + \",\" + first.count();",
+    "  }",
+    "",
+    "  @Coroutine public static String switches(int n) {",
+    "    StringBuilder out = new StringBuilder();",
+    "    for (int i = 0; i <= n; i++) {",
+    "      Level l = level(y(i));",
+    "      String word = switch (l) {",
+    "        case LOW -> y(\"low\");",
+    "        case MID -> { String m = y(\"mid\"); yield m + i; }",
+    "        case HIGH -> \"high\";",
+    "      };",
+    "      switch (y(l)) {",
+    "        case LOW, MID -> out.append(word).append(y('+'));",
+    "        default -> out.append(word.toUpperCase()).append(l.ordinal());",
+    "      }",
+    "      int rank = switch (l) { case LOW -> 1; case MID -> 2; default -> 3; };",
+    "      out.append(rank).append(' ');",
+    "    }",
+    "    return out.toString().trim();",
+    "  }",
+  };
+
+  private static Differential modern;
+
+  @BeforeAll
+  static void compile() {
+    Differential.assertLintClean("PrivateUser", MEMBERS);
+    cases = Differential.compile("PrivateUser", MEMBERS);
+    modern = Differential.compile("Modern", MODERN);
+  }
+
+  @Test
+  void privateRecordsInJava17Style() throws Exception {
+    assertEquals("[Entry[key=k0, count=2], Entry[key=k1, count=1]],true,0,2", modern.assertSame(true, "records", 3).result);
+  }
+
+  @Test
+  void privateEnumsInSwitchExpressionsAndArrowCasesThatSuspend() throws Exception {
+    assertEquals("low+1 low+1 mid2+2 mid3+2 HIGH23 HIGH23", modern.assertSame(true, "switches", 5).result);
+  }
+
+  @Test
+  void privateClassValuesCreatedCalledAndCollected() throws Exception {
+    assertEquals("6,[Conn(a,15), Conn(b,10)],ab,true,9,<b>,true", cases.assertSame(true, "values", 3).result);
+  }
+
+  @Test
+  void fieldsAndMethodsWhoseTypesNamePrivateClasses() throws Exception {
+    assertEquals("[Conn(x,0), Conn(y,4)],{k=[Conn(x,0)]},DONE,d,4", cases.assertSame(true, "fields", 3).result);
+  }
+
+  @Test
+  void privateEnumsSwitchedOnAndCompared() throws Exception {
+    assertEquals("idle.busy:done:,3,b,DONE2,true", cases.assertSame(true, "enums", 3).result);
+  }
+
+  @Test
+  void instanceofCastsClassLiteralsAndReferencesOfPrivateClasses() throws Exception {
+    assertEquals("9/9,54,true,Square,run,9", cases.assertSame(true, "types", 3).result);
+  }
+}
