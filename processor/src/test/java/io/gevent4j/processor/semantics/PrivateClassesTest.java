@@ -117,6 +117,28 @@ class PrivateClassesTest {
     "    out.append(',').append(area.apply(make.apply(y(3))));",
     "    return out.toString();",
     "  }",
+    "",
+    "  private static final class Outer {",
+    "    private static final class Inner { int depth = 2; }",
+    "    private interface Named { String name(); default String greet() { return \"hi \" + name(); } }",
+    "    private static Named named(String n) { return () -> n; }",
+    "  }",
+    "  @Coroutine public static String lambdas(int n) {",
+    "    java.util.function.Function<Conn, String> f = (Conn c) -> c.name + c.sent;",
+    "    Conn c = new Conn(\"L\");",
+    "    c.sent = y(n) * 2;",
+    "    c.sent += y(c.send(1));",
+    "    String shown = f.apply(c);",
+    "    Outer.Inner inner = new Outer.Inner();",
+    "    inner.depth += y(1);",
+    "    Outer.Named named = Outer.named(y(\"bob\"));",
+    "    java.util.Comparator<Conn> bySent = java.util.Comparator.comparingInt(x -> x.sent);",
+    "    List<Conn> sorted = new ArrayList<>(Arrays.asList(new Conn(\"p\"), c));",
+    "    sorted.sort(bySent.reversed());",
+    "    Object any = sorted.get(0);",
+    "    Conn back = (Conn) any;",
+    "    return shown + \",\" + inner.depth + \",\" + named.greet() + \",\" + sorted + \",\" + back.name + \",\" + String.valueOf(back == c);",
+    "  }",
   };
 
   /** Java 17 style: a private record and enum, {@code var}, switch expressions and arrow cases that suspend. */
@@ -166,6 +188,25 @@ class PrivateClassesTest {
     Differential.assertLintClean("PrivateUser", MEMBERS);
     cases = Differential.compile("PrivateUser", MEMBERS);
     modern = Differential.compile("Modern", MODERN);
+  }
+
+  @Test
+  void lambdasNestedPrivateClassesDefaultMethodsAndCompoundFields() throws Exception {
+    assertEquals("L13,3,hi bob,[Conn(L,13), Conn(p,0)],L,true", cases.assertSame(true, "lambdas", 3).result);
+  }
+
+  @Test
+  @org.junit.jupiter.api.condition.EnabledForJreRange(min = org.junit.jupiter.api.condition.JRE.JAVA_21)
+  void qualifiedCaseLabelsOfAPrivateEnum() throws Exception {
+    Differential java21 = Differential.compile("Java21", "  private enum Mode { ON, OFF }",
+        "  @Coroutine public static String modes(int n) {",
+        "    Mode m = y(n > 1) ? Mode.ON : Mode.OFF;",
+        "    String a = switch (m) { case Mode.ON -> y(\"on\"); case Mode.OFF -> \"off\"; };",
+        "    switch (m) { case Mode.ON: a += y(\"!\"); break; default: a += \"?\"; }",
+        "    return a;",
+        "  }");
+    assertEquals("on!", java21.assertSame(true, "modes", 2).result);
+    assertEquals("off?", java21.assertSame(true, "modes", 1).result);
   }
 
   @Test
