@@ -860,6 +860,26 @@ final class SourcePrinter {
       }
       replace(selector, CodeBlock.of("(((Enum<?>) $L).ordinal())", text(selectorPath, substitutions, classes)));
       replacedWhole.add(selector);
+      if (tree.getKind() != Tree.Kind.SWITCH) {
+        exhaustOrdinals(tree);
+      }
+    }
+
+    /**
+     * A switch expression covering every constant of a private enum without {@code default}: on
+     * ordinals it needs one, which throws as the switch would for a constant added since.
+     */
+    private void exhaustOrdinals(Tree switchExpression) {
+      List<? extends com.sun.source.tree.CaseTree> cases = TreeCompat.switchExpressionCases(switchExpression);
+      for (com.sun.source.tree.CaseTree caseTree : cases) {
+        if (TreeCompat.labels(caseTree).isEmpty()) {
+          return; // it has a default
+        }
+      }
+      long end = trees.getSourcePositions().getEndPosition(unit, switchExpression) - 1; // at its closing brace
+      boolean rules = !cases.isEmpty() && TreeCompat.isRule(cases.get(0));
+      edits.add(new Edit(end, end, CodeBlock.of(rules ? " default -> throw new $T(); " : " default: throw new $T(); ",
+          IncompatibleClassChangeError.class)));
     }
 
     /** Whether the identifier visited is the variable an assignment writes ({@code x = e}). */

@@ -175,7 +175,9 @@ class PrivateClassesTest {
     "        default -> out.append(word.toUpperCase()).append(l.ordinal());",
     "      }",
     "      int rank = switch (l) { case LOW -> 1; case MID -> 2; default -> 3; };",
-    "      out.append(rank).append(' ');",
+    "      String letter = switch (l) { case LOW -> \"l\"; case MID -> \"m\"; case HIGH -> \"h\"; };",
+    "      int weight = switch (l) { case LOW: yield 10; case MID: yield 20; case HIGH: yield 30; };",
+    "      out.append(rank).append(letter).append(weight).append(' ');",
     "    }",
     "    return out.toString().trim();",
     "  }",
@@ -216,7 +218,7 @@ class PrivateClassesTest {
 
   @Test
   void privateEnumsInSwitchExpressionsAndArrowCasesThatSuspend() throws Exception {
-    assertEquals("low+1 low+1 mid2+2 mid3+2 HIGH23 HIGH23", modern.assertSame(true, "switches", 5).result);
+    assertEquals("low+1l10 low+1l10 mid2+2m20 mid3+2m20 HIGH23h30 HIGH23h30", modern.assertSame(true, "switches", 5).result);
   }
 
   @Test

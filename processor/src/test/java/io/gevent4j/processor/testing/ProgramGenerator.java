@@ -63,6 +63,12 @@ public final class ProgramGenerator {
    * (method handle accessors, issue 10).
    */
   static final boolean PRIVATE_MEMBERS = true;
+  /**
+   * A private class ({@code Vault}) and a private enum ({@code Gear}) of the class: created,
+   * called, their fields read, written, compound-assigned and stepped, cast, tested with
+   * {@code instanceof}, switched on, with suspensions in the operands (held as Objects, issue 10).
+   */
+  static final boolean PRIVATE_CLASSES = true;
   /** Switch expressions (rule and classic forms, yield in if/try/finally) as operands anywhere. */
   static final boolean SWITCH_EXPRESSIONS = true;
   /** {@code case ->} switch statements with suspending arms. */
@@ -273,6 +279,16 @@ public final class ProgramGenerator {
         "    public abstract int area();",
         "  }",
         "  public enum Color { RED, GREEN, BLUE; int weight() { return ordinal() * 10 + 1; } }",
+        "  private static final class Vault {",
+        "    private int n;",
+        "    final String tag;",
+        "    private Vault(int n, String tag) { this.n = n; this.tag = tag; }",
+        "    int turn(int by) { log.add(\"turn \" + by); n += by; return n; }",
+        "    static Vault of(int n) { log.add(\"of \" + n); return new Vault(n, \"v\" + n); }",
+        "    @Override public String toString() { return tag + \":\" + n; }",
+        "  }",
+        "  private enum Gear { LOW, MID, HIGH; private int rank() { return ordinal() * 2 + 1; } }",
+        "  private static Gear gear(int v) { log.add(\"gear \" + v); return Gear.values()[Math.floorMod(v, 3)]; }",
         "  private static final int NEG = -3;",
         "  private static final int BIG = 100;",
         "  static final int PK = 4;",
@@ -376,11 +392,12 @@ public final class ProgramGenerator {
         .append(gen(Type.INT, 1).code).append("));\n");
     out.append("    Object o0 = ").append(objectExpression(1)).append(";\n");
     out.append("    Holder h0 = new Holder();\n");
+    out.append("    Vault vault0 = Vault.of(").append(gen(Type.INT, 1).code).append(");\n");
     prologue = false;
     block(2, 2 + random.nextInt(4));
     out.append("    log.add(\"end \" + x0 + \" \" + x1 + \" \" + x2 + \" \" + b0 + \" \" + s0 + \" \" + (int) ch0 + \" \" + l0"
         + " + \" \" + f0 + \" \" + d0 + \" \" + z0 + \" \" + str0 + \" \" + Arrays.toString(arr0) + Arrays.toString(arr1)"
-        + " + Arrays.toString((int[]) oa0) + \" \" + o0 + \" \" + list0 + \" \" + h0 + Arrays.toString(h0.cells));\n");
+        + " + Arrays.toString((int[]) oa0) + \" \" + o0 + \" \" + list0 + \" \" + h0 + Arrays.toString(h0.cells) + \" \" + vault0);\n");
     out.append("    return ").append(gen(Type.INT, 2).code).append(";\n  }\n");
     return out.toString();
   }
@@ -1120,6 +1137,15 @@ public final class ProgramGenerator {
         addCase(s.labels, s.values, "\"k3\"", "k3");
         break;
       case 3:
+        if (PRIVATE_CLASSES && random.nextBoolean()) {
+          s.code = pick("gear(" + gen(Type.INT, b).code + ")", "Gear.values()[Math.floorMod(" + unboxed(gen(Type.INT, b))
+              + ", 3)]", "y(Gear.HIGH)", "t(\"ge\", Gear.LOW)", "Gear.valueOf(\"MID\")");
+          s.enumeration = true;
+          for (String c : new String[] {"LOW", "MID", "HIGH"}) {
+            addCase(s.labels, s.values, c, c);
+          }
+          break;
+        }
         s.code = pick("color(" + gen(Type.INT, b).code + ")", "Color.values()[Math.floorMod(" + unboxed(gen(Type.INT, b))
             + ", 3)]", "y(Color.BLUE)", "t(\"co\", Color.GREEN)", "boxed(h0).value > 0 ? Color.RED : Color.GREEN");
         s.enumeration = true;
@@ -1736,6 +1762,22 @@ public final class ProgramGenerator {
                   + ", " + gen(Type.INT, b).code + ")", type, PRIMARY, false);
           }
         }
+        if (type == Type.INT && PRIVATE_CLASSES && !prologue && random.nextInt(3) == 0) {
+          switch (random.nextInt(5)) {
+            case 0:
+              return new E("vault0.turn(" + gen(intLike(), b).code + ")", type, PRIMARY, false);
+            case 1:
+              return new E("Vault.of(" + gen(intLike(), b).code + ").turn(" + gen(intLike(), b).code + ")", type, PRIMARY, false);
+            case 2:
+              return new E("gear(" + gen(intLike(), b).code + ").rank()", type, PRIMARY, false);
+            case 3:
+              return new E("((Vault) " + pick("(Object) vault0", "y((Object) vault0)", "t(\"vo\", (Object) vault0)") + ").turn("
+                  + gen(intLike(), b).code + ")", type, PRIMARY, false);
+            default:
+              return new E("(" + pick("y((Object) vault0)", "(Object) vault0", "o0") + " instanceof Vault ? " + gen(Type.INT, b).code
+                  + " : vault0.n)", type, PRIMARY, false);
+          }
+        }
         if ((type == Type.INT || type == Type.STRING) && VIRTUAL_CALLS && random.nextInt(3) == 0) {
           String receiver = "STEPPERS[Math.floorMod(" + gen(Type.INT, b).code + ", 3)]";
           return type == Type.INT ? new E(receiver + ".step(" + gen(intLike(), b).code + ")", type, PRIMARY, false)
@@ -2211,6 +2253,9 @@ public final class ProgramGenerator {
         case 6:
           return element(1);
         case 7:
+          if (PRIVATE_CLASSES && !prologue && random.nextInt(3) == 0) {
+            return "vault0.n";
+          }
           return PRIVATE_MEMBERS && random.nextBoolean() ? "h0.secret" : holderWrite() + ".value";
         case 8:
           return holderWrite() + ".cells[" + operand(gen(Type.INT, 1), BAND) + " & 1]";
