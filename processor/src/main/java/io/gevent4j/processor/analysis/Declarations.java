@@ -164,8 +164,7 @@ public final class Declarations {
     for (TypeElement type = coroutineClass; !types.isSubtype(types.erasure(type.asType()), types.erasure(declaring.asType()));
         type = (TypeElement) type.getEnclosingElement()) {
       if (type.getNestingKind() != NestingKind.MEMBER || type.getModifiers().contains(Modifier.STATIC)
-          || type.getKind() != ElementKind.CLASS || !(type.getEnclosingElement() instanceof TypeElement)
-          || !((TypeElement) type.getEnclosingElement()).getTypeParameters().isEmpty()) {
+          || type.getKind() != ElementKind.CLASS || !(type.getEnclosingElement() instanceof TypeElement)) {
         return null;
       }
       chain.add(type);
@@ -173,13 +172,23 @@ public final class Declarations {
     return chain;
   }
 
-  /** The field javac gives an inner class for its enclosing instance: {@code this$0}, {@code this$1} one level deeper. */
+  /**
+   * The field javac gives an inner class for its enclosing instance: {@code this$N}, where N is
+   * how many enclosing instances the enclosing class itself has ({@code this$0} in an inner class
+   * of a top-level or static class, {@code this$1} one inner level deeper).
+   */
   public static String outerInstanceField(TypeElement inner) {
     int depth = 0;
-    for (Element e = inner.getEnclosingElement(); e instanceof TypeElement; e = e.getEnclosingElement()) {
+    for (TypeElement outer = (TypeElement) inner.getEnclosingElement(); isInner(outer);
+        outer = (TypeElement) outer.getEnclosingElement()) {
       depth++;
     }
-    return "this$" + (depth - 1);
+    return "this$" + depth;
+  }
+
+  private static boolean isInner(TypeElement type) {
+    return type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)
+        && type.getKind() == ElementKind.CLASS && type.getEnclosingElement() instanceof TypeElement;
   }
 
   /**

@@ -11,7 +11,6 @@ public enum Message {
   ABSTRACT_COROUTINE("@Coroutine method %s is native and has no body to compile; remove @Coroutine, or call the native method from a @Coroutine"),
   SYNCHRONIZED_COROUTINE("@Coroutine method %s is synchronized, but a coroutine cannot hold a monitor across suspension points; use io.gevent4j.lock.Lock instead"),
   LOCAL_CLASS_COROUTINE("@Coroutine methods must be declared in a top-level or static nested class, not in %s; move the method"),
-  ENCLOSING_INSTANCE("%s belongs to an enclosing instance of inner class %s that the generated code cannot reach (an enclosing class is generic); pass what it needs to the coroutine, or make the class static"),
   PRIVATE_CLASS_COROUTINE("@Coroutine methods cannot be declared in private class %s, which the generated %s cannot see; make the class package-private"),
   PRIVATE_ACCESS("%s is private, so the generated %s cannot use it; make it package-private"),
   PRIVATE_CLASS_USE("private class %s is held as an Object by the generated %s, so it cannot be used %s; make the class package-private"),

@@ -488,10 +488,13 @@ final class PrivateAccessors {
     return typeNames.of(types.erasure(type));
   }
 
+  /** The type variables of {@code declaring}'s instances: its own and its enclosing instances' classes'. */
   private static List<TypeVariableName> typeVariables(TypeElement declaring) {
     List<TypeVariableName> variables = new ArrayList<>();
-    for (TypeParameterElement parameter : declaring.getTypeParameters()) {
-      variables.add(TypeVariableName.get(parameter));
+    for (TypeElement type : Signature.receiverChain(declaring)) {
+      for (TypeParameterElement parameter : type.getTypeParameters()) {
+        variables.add(TypeVariableName.get(parameter));
+      }
     }
     return variables;
   }
@@ -500,8 +503,14 @@ final class PrivateAccessors {
     if (Declarations.isHidden(declaring)) {
       return ClassName.OBJECT; // the generated code holds a private class's instances as Objects
     }
-    List<TypeVariableName> variables = typeVariables(declaring);
-    ClassName raw = (ClassName) erased(declaring.asType());
-    return variables.isEmpty() ? raw : ParameterizedTypeName.get(raw, variables.toArray(new TypeName[0]));
+    TypeName self = null;
+    for (TypeElement type : Signature.receiverChain(declaring)) {
+      List<TypeName> arguments = new ArrayList<>();
+      for (TypeParameterElement parameter : type.getTypeParameters()) {
+        arguments.add(TypeVariableName.get(parameter));
+      }
+      self = typeNames.nest(self, type, arguments);
+    }
+    return self;
   }
 }

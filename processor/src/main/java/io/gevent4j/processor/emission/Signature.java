@@ -33,24 +33,44 @@ final class Signature {
     for (TypeParameterElement parameter : method.getTypeParameters()) {
       methodVariables.add(parameter.getSimpleName().toString());
     }
-    List<TypeName> ownerArguments = new ArrayList<>();
+    TypeName self = null;
     if (!isStatic) {
-      for (TypeParameterElement parameter : owner.getTypeParameters()) {
-        TypeVariableName variable = TypeVariableName.get(parameter);
-        if (methodVariables.contains(variable.name)) {
-          // The method's own T hides the class's T in the body; the receiver's type still needs it.
-          variable = TypeVariableName.get(variable.name + "$", variable.bounds.toArray(new TypeName[0]));
+      // An inner class's receiver type names its enclosing classes' type arguments too: Shelf<T>.Picker.
+      for (TypeElement type : receiverChain(owner)) {
+        List<TypeName> arguments = new ArrayList<>();
+        for (TypeParameterElement parameter : type.getTypeParameters()) {
+          TypeVariableName variable = TypeVariableName.get(parameter);
+          if (methodVariables.contains(variable.name)) {
+            // The method's own T hides the class's T in the body; the receiver's type still needs it.
+            variable = TypeVariableName.get(variable.name + "$", variable.bounds.toArray(new TypeName[0]));
+          }
+          typeVariables.add(variable);
+          arguments.add(variable);
         }
-        typeVariables.add(variable);
-        ownerArguments.add(variable);
+        self = typeNames.nest(self, type, arguments);
       }
     }
     for (TypeParameterElement parameter : method.getTypeParameters()) {
       typeVariables.add(TypeVariableName.get(parameter));
     }
-    this.selfType = isStatic ? null : ownerArguments.isEmpty() ? typeNames.of(types.erasure(owner.asType()))
-        : ParameterizedTypeName.get((ClassName) typeNames.of(types.erasure(owner.asType())), ownerArguments.toArray(new TypeName[0]));
+    this.selfType = self;
     this.result = method.getReturnType().getKind() == TypeKind.VOID ? ClassName.get(Void.class) : typeNames.boxed(method.getReturnType());
+  }
+
+  /**
+   * {@code owner} and the classes whose instances enclose it (an inner class's, up to the first
+   * static or top-level one), outermost first: the classes whose type variables its instances have.
+   */
+  static List<TypeElement> receiverChain(TypeElement owner) {
+    java.util.LinkedList<TypeElement> chain = new java.util.LinkedList<>();
+    TypeElement type = owner;
+    chain.addFirst(type);
+    while (type.getNestingKind() == javax.lang.model.element.NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)
+        && type.getKind() == javax.lang.model.element.ElementKind.CLASS && type.getEnclosingElement() instanceof TypeElement) {
+      type = (TypeElement) type.getEnclosingElement();
+      chain.addFirst(type);
+    }
+    return chain;
   }
 
   List<String> factoryParameterNames() {

@@ -126,6 +126,19 @@ final class TypeNames {
     return ParameterizedTypeName.get(raw, arguments);
   }
 
+  /**
+   * {@code type} with type arguments {@code arguments}, nested in {@code outer} (null, or the type
+   * of its enclosing instance): {@code Shelf<T>}, then {@code Shelf<T>.Picker}.
+   */
+  TypeName nest(TypeName outer, TypeElement type, List<TypeName> arguments) {
+    TypeName[] args = arguments.toArray(new TypeName[0]);
+    if (outer instanceof ParameterizedTypeName) {
+      return ((ParameterizedTypeName) outer).nestedClass(type.getSimpleName().toString(), arguments);
+    }
+    ClassName raw = outer == null ? (ClassName) of(types.erasure(type.asType())) : ((ClassName) outer).nestedClass(type.getSimpleName().toString());
+    return args.length == 0 ? raw : ParameterizedTypeName.get(raw, args);
+  }
+
   /** The type of a field holding {@code type}. */
   TypeName field(TypeMirror type) {
     return mentionsLocalClass(type) ? ClassName.OBJECT : of(type);
@@ -146,15 +159,20 @@ final class TypeNames {
     if (io.gevent4j.processor.analysis.Declarations.isHidden(element)) {
       return ClassName.OBJECT; // a private class: generated code holds its values as Objects (ARCHITECTURE, "Private classes")
     }
-    ClassName raw = ClassName.get(element);
-    if (type.getTypeArguments().isEmpty()) {
-      return raw;
-    }
     List<TypeName> arguments = new ArrayList<>();
     for (TypeMirror argument : type.getTypeArguments()) {
       arguments.add(of(argument));
     }
-    return ParameterizedTypeName.get(raw, arguments.toArray(new TypeName[0]));
+    TypeMirror enclosing = type.getEnclosingType();
+    if (enclosing.getKind() == TypeKind.DECLARED && !((DeclaredType) enclosing).getTypeArguments().isEmpty()
+        || enclosing.getKind() == TypeKind.DECLARED && of(enclosing) instanceof ParameterizedTypeName) {
+      TypeName outer = of(enclosing); // an inner class of a generic class: Shelf<String>.Picker
+      if (outer instanceof ParameterizedTypeName) {
+        return ((ParameterizedTypeName) outer).nestedClass(element.getSimpleName().toString(), arguments);
+      }
+    }
+    ClassName raw = ClassName.get(element);
+    return arguments.isEmpty() ? raw : ParameterizedTypeName.get(raw, arguments.toArray(new TypeName[0]));
   }
 
   private TypeName typeVariable(TypeVariable type) {

@@ -191,7 +191,6 @@ public final class BodyValidator {
       } else {
         Element element = trees.getElement(getCurrentPath());
         checkAccess(node, element);
-        checkEnclosingInstance(node, element);
       }
       return null;
     }
@@ -225,24 +224,6 @@ public final class BodyValidator {
       return called instanceof ExecutableElement && classifier.classify((ExecutableElement) called) == io.gevent4j.processor.model.CallKind.COROUTINE;
     }
 
-    /**
-     * In an inner class, an unqualified instance member of an enclosing class means
-     * {@code Outer.this.member}: the generated code has the receiver only, not its outer instance.
-     */
-    private void checkEnclosingInstance(IdentifierTree node, Element element) {
-      if (element == null || element.getModifiers().contains(Modifier.STATIC) || Nesting.insideLocalClass(getCurrentPath())
-          || !(element.getKind() == ElementKind.FIELD || element.getKind() == ElementKind.METHOD)
-          || !(element.getEnclosingElement() instanceof javax.lang.model.element.TypeElement)) {
-        return;
-      }
-      javax.lang.model.element.TypeElement declaring = (javax.lang.model.element.TypeElement) element.getEnclosingElement();
-      javax.lang.model.element.TypeElement coroutineClass = (javax.lang.model.element.TypeElement) owner;
-      if (!isSubclass(coroutineClass, declaring) && !declaring.getKind().isInterface()
-          && Declarations.outerChain(coroutineClass, declaring, types) == null) {
-        error(Message.ENCLOSING_INSTANCE, node, describe(element), coroutineClass.getQualifiedName());
-      }
-    }
-
     @Override
     public Void visitMemberSelect(MemberSelectTree node, Void unused) {
       if (node.getIdentifier().contentEquals("super") && !Nesting.insideLocalClass(getCurrentPath())) {
@@ -251,13 +232,6 @@ public final class BodyValidator {
         if (!ownSuper || !callsSuperCoroutine(getCurrentPath()) && !callsPlainSuper(getCurrentPath())) {
           error(Message.SUPER_ACCESS, node); // Iface.super.m(), Outer.super.m()
         }
-        return null;
-      }
-      Element qualifier = trees.getElement(new TreePath(getCurrentPath(), node.getExpression()));
-      if (node.getIdentifier().contentEquals("this") && !Nesting.insideLocalClass(getCurrentPath()) && !owner.equals(qualifier)
-          && (!(qualifier instanceof javax.lang.model.element.TypeElement) || Declarations.outerChain(
-              (javax.lang.model.element.TypeElement) owner, (javax.lang.model.element.TypeElement) qualifier, types) == null)) {
-        error(Message.ENCLOSING_INSTANCE, node, "'" + node + "'", ((javax.lang.model.element.TypeElement) owner).getQualifiedName());
         return null;
       }
       checkAccess(node, trees.getElement(getCurrentPath()));
@@ -298,17 +272,6 @@ public final class BodyValidator {
       checkAccess(node, checked != null && checked.getModifiers().contains(Modifier.PRIVATE) ? checked : constructor);
       if (constructor instanceof ExecutableElement && node.getClassBody() == null && !Nesting.insideLambdaOrClass(getCurrentPath())) {
         indirect.check((ExecutableElement) constructor, node, unit);
-      }
-      Tree identifier = node.getIdentifier() instanceof com.sun.source.tree.ParameterizedTypeTree
-          ? ((com.sun.source.tree.ParameterizedTypeTree) node.getIdentifier()).getType() : node.getIdentifier();
-      Element created = trees.getElement(new TreePath(getCurrentPath(), identifier));
-      if (node.getEnclosingExpression() == null && created instanceof javax.lang.model.element.TypeElement
-          && ((javax.lang.model.element.TypeElement) created).getNestingKind() == javax.lang.model.element.NestingKind.MEMBER
-          && !created.getModifiers().contains(Modifier.STATIC) && created.getKind() == ElementKind.CLASS
-          && !Nesting.insideLocalClass(getCurrentPath())
-          && Declarations.outerChain((javax.lang.model.element.TypeElement) owner,
-              (javax.lang.model.element.TypeElement) created.getEnclosingElement(), types) == null) {
-        error(Message.ENCLOSING_INSTANCE, node, "new " + created.getSimpleName() + "()", ((javax.lang.model.element.TypeElement) owner).getQualifiedName());
       }
       return super.visitNewClass(node, unused);
     }

@@ -179,16 +179,6 @@ class BadInputTest {
   }
 
   @Test
-  void innerClassCoroutineUsingTheEnclosingInstanceOfAGenericClass() {
-    assertError(bad(
-            "  static class Box<T> {",
-            "    int n;",
-            "    class Inner { @Coroutine int f() { Gevent.sleep(1); return n; } }",
-            "  }"),
-        "[CoroutineEnclosingInstance] field Box.n belongs to an enclosing instance of inner class p.Bad.Box.Inner that the generated code cannot reach", 8);
-  }
-
-  @Test
   void coroutineInPrivateClass() {
     assertError(bad(
             "  private static class Hidden {",

@@ -712,6 +712,34 @@ class FaithfulLoweringTest {
     assertEquals(cases.direct("direct", 4).result, cases.greenlet(true, "direct", 4).result);
   }
 
+  /** An inner class of a generic class: its coroutine reaches the enclosing instance, typed by its type variables. */
+  @Test
+  void innerClassCoroutinesOfAGenericClass() throws Exception {
+    Differential cases = Differential.compile("Bag",
+        "  static final class Shelf<T extends Comparable<T>> {",
+        "    final List<T> items = new ArrayList<>();",
+        "    private T best;",
+        "    T best() { return best; }",
+        "    class Picker {",
+        "      int picks;",
+        "      @Coroutine public T pick(T candidate) {",
+        "        items.add(y(candidate));",
+        "        if (best == null || candidate.compareTo(best) > 0) { best = candidate; }",
+        "        picks++;",
+        "        return y(Shelf.this.best());",
+        "      }",
+        "    }",
+        "  }",
+        "  @Coroutine public static String run(int n) {",
+        "    Shelf<String> shelf = new Shelf<>();",
+        "    Shelf<String>.Picker picker = shelf.new Picker();",
+        "    StringBuilder out = new StringBuilder();",
+        "    for (int i = 0; i < n; i++) { out.append(picker.pick(y(\"k\" + (i * 7 % 5)))).append(' '); }",
+        "    return out + \"\" + shelf.items + picker.picks;",
+        "  }");
+    assertEquals("k0 k2 k4 k4 k4 [k0, k2, k4, k1, k3]5", cases.assertSame(true, "run", 5).result);
+  }
+
   /** Private constants are used by value: in expressions, case labels, narrowing, anonymous classes. */
   @Test
   void privateConstantsOfTheClass() throws Exception {
