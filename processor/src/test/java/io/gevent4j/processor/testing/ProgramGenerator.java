@@ -1136,23 +1136,19 @@ public final class ProgramGenerator {
         addCase(s.labels, s.values, "\"k!\"", "k!");
         addCase(s.labels, s.values, "\"k3\"", "k3");
         break;
-      case 3:
-        if (PRIVATE_CLASSES && random.nextBoolean()) {
-          s.code = pick("gear(" + gen(Type.INT, b).code + ")", "Gear.values()[Math.floorMod(" + unboxed(gen(Type.INT, b))
-              + ", 3)]", "y(Gear.HIGH)", "t(\"ge\", Gear.LOW)", "Gear.valueOf(\"MID\")");
-          s.enumeration = true;
-          for (String c : new String[] {"LOW", "MID", "HIGH"}) {
-            addCase(s.labels, s.values, c, c);
-          }
-          break;
-        }
-        s.code = pick("color(" + gen(Type.INT, b).code + ")", "Color.values()[Math.floorMod(" + unboxed(gen(Type.INT, b))
-            + ", 3)]", "y(Color.BLUE)", "t(\"co\", Color.GREEN)", "boxed(h0).value > 0 ? Color.RED : Color.GREEN");
+      case 3: {
+        boolean gear = PRIVATE_CLASSES && random.nextBoolean(); // the private enum, or the public one
+        s.code = gear
+            ? pick("gear(" + gen(Type.INT, b).code + ")", "Gear.values()[Math.floorMod(" + unboxed(gen(Type.INT, b))
+                + ", 3)]", "y(Gear.HIGH)", "t(\"ge\", Gear.LOW)", "Gear.valueOf(\"MID\")")
+            : pick("color(" + gen(Type.INT, b).code + ")", "Color.values()[Math.floorMod(" + unboxed(gen(Type.INT, b))
+                + ", 3)]", "y(Color.BLUE)", "t(\"co\", Color.GREEN)", "boxed(h0).value > 0 ? Color.RED : Color.GREEN");
         s.enumeration = true;
-        for (String c : new String[] {"RED", "GREEN", "BLUE"}) {
+        for (String c : gear ? new String[] {"LOW", "MID", "HIGH"} : new String[] {"RED", "GREEN", "BLUE"}) {
           addCase(s.labels, s.values, c, c);
         }
         break;
+      }
       default: {
         String[] e = enums.get(random.nextInt(enums.size()));
         int n = e.length - 2;
