@@ -114,12 +114,13 @@ final class Signature {
     return name;
   }
 
-  /** {@code m(int, Object)}: the method as a Javadoc {@code @link} names it (type variables erased to Object). */
+  /** {@code m(int, Object)}: the method as a Javadoc {@code @link} names it (type variables and private classes as Object). */
   static String javadoc(ExecutableElement method) {
     StringBuilder out = new StringBuilder(method.getSimpleName()).append('(');
     for (int i = 0; i < method.getParameters().size(); i++) {
       TypeMirror type = method.getParameters().get(i).asType();
-      out.append(i == 0 ? "" : ", ").append(type.getKind() == TypeKind.TYPEVAR ? "Object" : erasedName(type));
+      boolean object = type.getKind() == TypeKind.TYPEVAR || io.gevent4j.processor.analysis.Declarations.privateTypeIn(type) != null;
+      out.append(i == 0 ? "" : ", ").append(object ? "Object" : erasedName(type));
     }
     return out.append(')').toString();
   }

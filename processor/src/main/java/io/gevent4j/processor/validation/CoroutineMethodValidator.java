@@ -43,15 +43,21 @@ public final class CoroutineMethodValidator {
     return diagnostics.errorCount() == errors;
   }
 
-  /** The generated factories repeat the signature: its types must be reachable from the package. */
+  /**
+   * The generated factories repeat the signature: a private class in it is written as
+   * {@code Object} (ARCHITECTURE, "Private classes"), except where the type must be exact: a
+   * type parameter's bound, and an overridable coroutine's, whose dispatch names its parameter types.
+   */
   private void checkSignatureTypes(ExecutableElement method, String generatedClassName) {
     java.util.List<javax.lang.model.type.TypeMirror> types = new java.util.ArrayList<>();
-    types.add(method.getReturnType());
-    for (javax.lang.model.element.VariableElement parameter : method.getParameters()) {
-      types.add(parameter.asType());
-    }
     for (javax.lang.model.element.TypeParameterElement parameter : method.getTypeParameters()) {
       types.addAll(parameter.getBounds());
+    }
+    if (Declarations.isOverridable(method)) {
+      types.add(method.getReturnType());
+      for (javax.lang.model.element.VariableElement parameter : method.getParameters()) {
+        types.add(parameter.asType());
+      }
     }
     for (javax.lang.model.type.TypeMirror type : types) {
       TypeElement hidden = Declarations.privateTypeIn(type);

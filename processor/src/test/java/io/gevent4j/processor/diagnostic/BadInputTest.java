@@ -325,7 +325,7 @@ class BadInputTest {
   void privateTypeInTheSignature() {
     assertError(bad(
             "  private static class Hidden {}",
-            "  @Coroutine static void f(java.util.List<Hidden> hidden) {",
+            "  @Coroutine void f(java.util.List<Hidden> hidden) {",
             "    Gevent.sleep(1);",
             "  }"),
         "[CoroutinePrivateAccess] class Hidden is private, so the generated BadCoroutines cannot use it", 7);
