@@ -11,7 +11,7 @@ public final class Slot {
   /** What the slot holds, for the field's comment. */
   public enum Role { PARAMETER, LOCAL, SYNTHETIC }
 
-  private final String name;
+  private String name;
   private final TypeMirror type;
   private final VariableElement variable;
   private final Role role;
@@ -28,6 +28,14 @@ public final class Slot {
   /** The field's name: the variable's own name, with a {@code $n} suffix where names repeat. */
   public String name() {
     return name;
+  }
+
+  /**
+   * Makes this slot live in {@code owner}'s field, which it then shares (their scopes are
+   * disjoint): set by lowering, before anything is emitted.
+   */
+  public void shareFieldOf(Slot owner) {
+    this.name = owner.name;
   }
 
   public TypeMirror type() {
