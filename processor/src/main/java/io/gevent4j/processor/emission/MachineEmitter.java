@@ -385,6 +385,9 @@ public final class MachineEmitter {
 
     @Override
     public void visitSuspend(Instruction.Suspend suspend) {
+      for (Slot dead : method.deadAt(suspend)) {
+        out.addStatement("$L = null", dead.name());
+      }
       SuspensionPoint point = suspend.point();
       Code target = suspend.target();
       int resume = suspend.resume().state();

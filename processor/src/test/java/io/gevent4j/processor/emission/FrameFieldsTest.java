@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A generated machine keeps in fields only the locals live across a suspension, shares one field
- * between locals of one type whose scopes are disjoint, and drops its references when it finishes.
+ * between locals of one type whose scopes are disjoint, and drops its references where they are
+ * dead at a suspension and when it finishes.
  */
 class FrameFieldsTest {
   private static final String[] LOOP = {
@@ -38,11 +39,14 @@ class FrameFieldsTest {
     "      int doubled = total * 2;",
     "      total = doubled - total;",
     "    }",
-    "    String tag = \"end\";",
-    "    for (int j = 0; j < 2; j++) {",
-    "      Gevent.sleep(1);",
-    "      total += tag.length() + j;",
+    "    {",
+    "      String tag = \"end\";",
+    "      for (int j = 0; j < 2; j++) {",
+    "        Gevent.sleep(1);",
+    "        total += tag.length() + j;",
+    "      }",
     "    }",
+    "    Gevent.sleep(1);",
     "    return total;",
     "  }",
     "}",
@@ -59,6 +63,9 @@ class FrameFieldsTest {
         .collect(Collectors.toCollection(TreeSet::new));
     // square, label and doubled never see a sleep; j reuses i's field.
     assertEquals(new TreeSet<>(Arrays.asList("n", "total", "i", "tag")), fields);
+
+    String source = compilation.generatedSourceFile("p.LoopCoroutines_Machines").get().getCharContent(true).toString();
+    assertEquals(3, source.split("tag = null;", -1).length - 1, "tag is dropped at the sleeps outside its scope and by clear$()");
 
     Hub.install(Clock.virtual()).setErrorStream(null);
     Greenlet<?> greenlet = (Greenlet<?>) loader.loadClass("p.LoopCoroutines").getMethod("sum", int.class).invoke(null, 3);
