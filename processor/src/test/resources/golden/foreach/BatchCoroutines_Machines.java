@@ -71,6 +71,11 @@ final class BatchCoroutines_Machines {
     }
 
     @Override
+    protected void clear$() {
+      iterator$0 = null;
+    }
+
+    @Override
     @SuppressWarnings({"fallthrough", "unchecked", "cast"})
     protected Object resume$() throws Throwable {
       dispatch$:
@@ -118,12 +123,12 @@ final class BatchCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M total$Machine p.Batch.total Batch.java",
-      "81-81=10",
-      "83-89=11",
-      "91-99=12",
-      "101-101=13",
-      "103-105=11",
-      "107-115=15"
+      "86-86=10",
+      "88-94=11",
+      "96-104=12",
+      "106-106=13",
+      "108-110=11",
+      "112-120=15"
     };
 
     private Lines$() {

@@ -61,6 +61,11 @@ final class BoxCoroutines_Machines {
     }
 
     @Override
+    protected void clear$() {
+      copy = null;
+    }
+
+    @Override
     @SuppressWarnings({"fallthrough", "unchecked", "cast"})
     protected Object resume$() throws Throwable {
       dispatch$:
@@ -96,10 +101,10 @@ final class BoxCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M delayedSort$Machine p.Box.delayedSort Box.java",
-      "71-71=11",
-      "73-81=12",
-      "83-83=13",
-      "85-93=14"
+      "76-76=11",
+      "78-86=12",
+      "88-88=13",
+      "90-98=14"
     };
 
     private Lines$() {

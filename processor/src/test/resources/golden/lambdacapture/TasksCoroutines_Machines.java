@@ -72,6 +72,13 @@ final class TasksCoroutines_Machines {
     }
 
     @Override
+    protected void clear$() {
+      tasks = null;
+      name = null;
+      iterator$0 = null;
+    }
+
+    @Override
     @SuppressWarnings({"fallthrough", "unchecked", "cast"})
     protected Object resume$() throws Throwable {
       dispatch$:
@@ -122,12 +129,12 @@ final class TasksCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M make$Machine p.Tasks.make Tasks.java",
-      "82-82=11",
-      "84-90=12",
-      "92-100=13",
-      "102-105=14",
-      "107-109=12",
-      "111-119=16"
+      "89-89=11",
+      "91-97=12",
+      "99-107=13",
+      "109-112=14",
+      "114-116=12",
+      "118-126=16"
     };
 
     private Lines$() {

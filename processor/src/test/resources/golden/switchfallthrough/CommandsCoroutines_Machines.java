@@ -66,6 +66,11 @@ final class CommandsCoroutines_Machines {
     }
 
     @Override
+    protected void clear$() {
+      selector$0 = null;
+    }
+
+    @Override
     @SuppressWarnings({"fallthrough", "unchecked", "cast"})
     protected Object resume$() throws Throwable {
       dispatch$:
@@ -143,16 +148,16 @@ final class CommandsCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M run$Machine p.Commands.run Commands.java",
-      "76-76=9",
-      "78-93=10",
-      "95-103=12",
-      "105-106=13",
-      "108-116=16",
-      "118-118=17",
-      "120-124=18",
-      "126-127=20",
-      "129-130=22",
-      "132-140=24"
+      "81-81=9",
+      "83-98=10",
+      "100-108=12",
+      "110-111=13",
+      "113-121=16",
+      "123-123=17",
+      "125-129=18",
+      "131-132=20",
+      "134-135=22",
+      "137-145=24"
     };
 
     private Lines$() {

@@ -81,6 +81,13 @@ final class ResourceCoroutines_Machines {
     }
 
     @Override
+    protected void clear$() {
+      result = null;
+      pending$1 = null;
+      e = null;
+    }
+
+    @Override
     @SuppressWarnings({"fallthrough", "unchecked", "cast"})
     protected Object resume$() throws Throwable {
       dispatch$:
@@ -190,22 +197,22 @@ final class ResourceCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M use$Machine p.Resource.use Resource.java",
-      "92-92=9",
-      "94-96=10",
-      "98-106=11",
-      "108-108=12",
-      "109-109=13",
-      "110-110=14",
-      "112-112=15",
-      "114-116=10",
-      "118-118=16",
-      "119-119=17",
-      "120-120=18",
-      "122-124=10",
-      "126-134=19",
-      "136-136=20",
-      "138-150=10",
-      "152-187=22"
+      "99-99=9",
+      "101-103=10",
+      "105-113=11",
+      "115-115=12",
+      "116-116=13",
+      "117-117=14",
+      "119-119=15",
+      "121-123=10",
+      "125-125=16",
+      "126-126=17",
+      "127-127=18",
+      "129-131=10",
+      "133-141=19",
+      "143-143=20",
+      "145-157=10",
+      "159-194=22"
     };
 
     private Lines$() {

@@ -496,6 +496,7 @@ public final class Greenlet<T> extends ReadyTask {
   private CoroutineFrame<?> unwind(CoroutineFrame<?> done, Object result, Throwable failure) {
     CoroutineFrame<?> caller = done.caller;
     done.caller = null;
+    done.clear$();
     top = caller;
     if (caller == null) {
       finish((T) result, failure);

@@ -138,6 +138,10 @@ public final class MachineEmitter {
         .addStatement("return new Object[] {$L}", String.join(", ", arguments)).build());
     CodeBlock body = new Body(method).emit();
     machine.addMethod(location(method));
+    MethodSpec clear = clear(method);
+    if (clear != null) {
+      machine.addMethod(clear);
+    }
     machine.addMethod(MethodSpec.methodBuilder(FrameContract.RESUME)
         .addAnnotation(Override.class)
         // States fall through into the next one by design; results come back as Object and are cast.
@@ -180,6 +184,20 @@ public final class MachineEmitter {
     return MethodSpec.methodBuilder(FrameContract.LOCATION)
         .addAnnotation(Override.class).addModifiers(Modifier.PROTECTED).returns(String.class)
         .addCode(body.build()).build();
+  }
+
+  /** {@code clear$()}: nulls the reference fields of the locals once the frame finished; null if it has none. */
+  private MethodSpec clear(CoroutineMethod method) {
+    MethodSpec.Builder clear = MethodSpec.methodBuilder(FrameContract.CLEAR)
+        .addAnnotation(Override.class).addModifiers(Modifier.PROTECTED);
+    boolean any = false;
+    for (Slot local : method.locals()) {
+      if (!local.type().getKind().isPrimitive() && local.constant() == null) {
+        clear.addStatement("$L = null", local.name());
+        any = true;
+      }
+    }
+    return any ? clear.build() : null;
   }
 
   /**
@@ -243,6 +261,9 @@ public final class MachineEmitter {
       }
       out.add("switch ($L) {\n$>case 0:\n$>", FrameContract.STATE);
       for (Instruction instruction : method.instructions()) {
+        for (Slot local : method.javaLocalsBefore(instruction)) {
+          out.addStatement("$T $L", typeNames.field(local.type()), local.name());
+        }
         if (!(instruction instanceof Instruction.Verbatim)) {
           comment(instruction.origin()); // a verbatim statement comments itself, with its lines
         }
@@ -365,6 +386,9 @@ public final class MachineEmitter {
 
     @Override
     public void visitSuspend(Instruction.Suspend suspend) {
+      for (Slot dead : method.deadAt(suspend)) {
+        out.addStatement("$L = null", dead.name());
+      }
       SuspensionPoint point = suspend.point();
       Code target = suspend.target();
       int resume = suspend.resume().state();

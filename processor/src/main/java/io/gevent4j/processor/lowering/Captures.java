@@ -6,7 +6,6 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
-import io.gevent4j.processor.model.Code;
 import io.gevent4j.processor.model.Instruction;
 import io.gevent4j.processor.model.Slot;
 import java.util.ArrayList;
@@ -32,38 +31,8 @@ final class Captures {
   }
 
   List<Slot> of(Instruction instruction) {
-    List<TreePath> roots = new ArrayList<>();
-    if (instruction instanceof Instruction.Verbatim) {
-      roots.add(((Instruction.Verbatim) instruction).statement());
-    } else if (instruction instanceof Instruction.Run) {
-      addTrees(((Instruction.Run) instruction).statement(), roots);
-    } else if (instruction instanceof Instruction.Branch) {
-      addTrees(((Instruction.Branch) instruction).condition(), roots);
-    } else if (instruction instanceof Instruction.Return && ((Instruction.Return) instruction).value() != null) {
-      addTrees(((Instruction.Return) instruction).value(), roots);
-    } else if (instruction instanceof Instruction.Throw) {
-      addTrees(((Instruction.Throw) instruction).exception(), roots);
-    }
+    List<TreePath> roots = new InstructionCode(instruction).trees;
     return roots.isEmpty() ? new ArrayList<>() : capturedUnder(roots);
-  }
-
-  private static void addTrees(Code code, List<TreePath> roots) {
-    for (Object part : code.parts()) {
-      if (part instanceof TreePath) {
-        roots.add((TreePath) part);
-      } else if (part instanceof Code.Effect) {
-        roots.add(((Code.Effect) part).path());
-      } else if (part instanceof Code.Substituted) {
-        roots.add(((Code.Substituted) part).path());
-      } else if (part instanceof Code.Assignment) {
-        addTrees(((Code.Assignment) part).target(), roots);
-        addTrees(((Code.Assignment) part).value(), roots);
-      } else if (part instanceof Code.Field && ((Code.Field) part).object() != null) {
-        addTrees(((Code.Field) part).object(), roots);
-      } else if (part instanceof Code.Step) {
-        addTrees(((Code.Step) part).location(), roots);
-      }
-    }
   }
 
   private List<Slot> capturedUnder(List<TreePath> roots) {

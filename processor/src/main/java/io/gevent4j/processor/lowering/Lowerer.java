@@ -101,9 +101,17 @@ public final class Lowerer {
         context.liftBinding(binding.getKey(), binding.getValue());
       }
       statement(body);
+      Map<Instruction, Integer> positions = new IdentityHashMap<>(); // what LocalScopes counts in
+      for (Instruction instruction : context.out) {
+        positions.put(instruction, positions.size());
+      }
       context.finish(fallOff(element));
+      DeclaredNames names = new DeclaredNames(body);
+      SegmentLocals.Plan frame = new SegmentLocals(trees, context.slots).find(context.out, context.locals, context.plainLocals.slots(), names);
+      List<Slot> fields = new SharedFields(types).share(frame.fields, context.plainLocals, names::onlyOwn);
+      Map<Instruction, List<Slot>> dead = DeadReferences.find(context.out, positions, fields, frame.fields, context.plainLocals);
       return new CoroutineMethod(element, method, methodPath.getCompilationUnit(), context.parameters,
-          context.locals, context.slots, context.out, context.verbatimExits, context.verbatimYields,
+          fields, frame.declarations, dead, context.slots, context.out, context.verbatimExits, context.verbatimYields,
           context.stateRegions, context.routes, context.localTypes, hasAssert(body));
     }
 
@@ -132,9 +140,18 @@ public final class Lowerer {
     }
 
     private void statement(TreePath path) {
+      lowerStatement(path);
+      context.plainLocals.lowered(path.getLeaf(), context.out.size());
+    }
+
+    private void lowerStatement(TreePath path) {
       Tree tree = path.getLeaf();
       if (tree.getKind() == Tree.Kind.VARIABLE) {
-        declaration(path, (VariableTree) tree);
+        int start = context.out.size();
+        Slot slot = declaration(path, (VariableTree) tree);
+        if (slot.constant() == null) {
+          context.plainLocals.declared(slot, path, start);
+        }
         return;
       }
       if (tree instanceof ClassTree) {

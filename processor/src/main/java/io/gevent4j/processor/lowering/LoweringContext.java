@@ -42,6 +42,8 @@ final class LoweringContext {
   final List<Slot> parameters = new ArrayList<>();
   final List<Slot> locals = new ArrayList<>();
   final Map<VariableElement, Slot> slots = new LinkedHashMap<>();
+  /** The plain local declarations: the slots that may need no field of their own. */
+  final LocalScopes plainLocals = new LocalScopes();
   /** Every exit out of the statements printed whole, by their break, continue or return tree. */
   final Map<Tree, Exit> verbatimExits = new IdentityHashMap<>();
   /** The try-statement part of each state that has one. */

@@ -19,6 +19,8 @@ public final class CoroutineMethod {
   private final CompilationUnitTree unit;
   private final List<Slot> parameters;
   private final List<Slot> locals;
+  private final Map<Instruction, List<Slot>> javaLocals;
+  private final Map<Instruction, List<Slot>> deadReferences;
   private final Map<VariableElement, Slot> slotsByVariable;
   private final List<Instruction> instructions;
   private final Map<Tree, Exit> verbatimExits;
@@ -29,7 +31,8 @@ public final class CoroutineMethod {
   private final Map<TryRegion.RegionPart, ExceptionRoute> exceptionRoutes;
 
   public CoroutineMethod(ExecutableElement method, MethodTree tree, CompilationUnitTree unit,
-      List<Slot> parameters, List<Slot> locals, Map<VariableElement, Slot> slotsByVariable,
+      List<Slot> parameters, List<Slot> locals, Map<Instruction, List<Slot>> javaLocals,
+      Map<Instruction, List<Slot>> deadReferences, Map<VariableElement, Slot> slotsByVariable,
       List<Instruction> instructions, Map<Tree, Exit> verbatimExits, Map<Tree, Slot> verbatimYields, Map<Integer, TryRegion.RegionPart> stateRegions,
       Map<TryRegion.RegionPart, ExceptionRoute> exceptionRoutes, List<TreePath> localTypes, boolean assertions) {
     this.method = method;
@@ -37,6 +40,8 @@ public final class CoroutineMethod {
     this.unit = unit;
     this.parameters = Collections.unmodifiableList(parameters);
     this.locals = Collections.unmodifiableList(locals);
+    this.javaLocals = javaLocals;
+    this.deadReferences = deadReferences;
     this.slotsByVariable = Collections.unmodifiableMap(slotsByVariable);
     this.instructions = Collections.unmodifiableList(instructions);
     this.verbatimExits = Collections.unmodifiableMap(verbatimExits);
@@ -71,9 +76,22 @@ public final class CoroutineMethod {
     return parameters;
   }
 
-  /** Lifted locals and synthetic temporaries, in declaration order. */
+  /** The lifted locals and synthetic temporaries that live in fields, in declaration order. */
   public List<Slot> locals() {
     return locals;
+  }
+
+  /**
+   * The lifted locals that live in Java locals of {@code resume$()} (no suspension separates their
+   * uses), declared right before {@code instruction}, the first to name them.
+   */
+  public List<Slot> javaLocalsBefore(Instruction instruction) {
+    return javaLocals.getOrDefault(instruction, Collections.emptyList());
+  }
+
+  /** The reference fields no local in scope holds at {@code suspend}: nulled before it suspends. */
+  public List<Slot> deadAt(Instruction.Suspend suspend) {
+    return deadReferences.getOrDefault(suspend, Collections.emptyList());
   }
 
   /** The slot of a source variable, or null if the variable stays a Java local. */

@@ -27,6 +27,8 @@ public final class FrameContract {
   public static final String NAME = "name$";
   public static final String ARGUMENTS = "arguments$";
   public static final String LOCATION = "location$";
+  /** Nulls the reference locals of a finished frame. */
+  public static final String CLEAR = "clear$";
 
   // Methods of CoroutineFrame that generated code calls.
   /** Marks the next {@code @Yielding} call as made by generated code. */

@@ -4,14 +4,16 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * A variable of the coroutine that lives in a field of its state machine, so that it survives
- * suspension: a parameter, a local declared at a lowered level, or a synthetic temporary.
+ * A variable of the coroutine that its state machine holds: a parameter, a local declared at a
+ * lowered level, or a synthetic temporary. It lives in a field, so that it survives suspension,
+ * unless lowering found that no suspension separates its uses: then it is a Java local of
+ * {@code resume$()} ({@link CoroutineMethod#javaLocalsBefore}).
  */
 public final class Slot {
   /** What the slot holds, for the field's comment. */
   public enum Role { PARAMETER, LOCAL, SYNTHETIC }
 
-  private final String name;
+  private String name;
   private final TypeMirror type;
   private final VariableElement variable;
   private final Role role;
@@ -25,9 +27,20 @@ public final class Slot {
     this.line = line;
   }
 
-  /** The field's name: the variable's own name, with a {@code $n} suffix where names repeat. */
+  /**
+   * The field's (or Java local's) name: the variable's own name, with a {@code $n} suffix where
+   * names repeat, or that of the local whose field it shares.
+   */
   public String name() {
     return name;
+  }
+
+  /**
+   * Makes this slot live in {@code owner}'s field, which it then shares (their scopes are
+   * disjoint): set by lowering, before anything is emitted.
+   */
+  public void shareFieldOf(Slot owner) {
+    this.name = owner.name;
   }
 
   public TypeMirror type() {

@@ -30,8 +30,10 @@ class FrameContractTest {
     assertAbstract(FrameContract.RESUME);
     assertAbstract(FrameContract.NAME);
     assertAbstract(FrameContract.ARGUMENTS);
-    Method location = frame().getDeclaredMethod(FrameContract.LOCATION);
-    assertTrue(Modifier.isProtected(location.getModifiers()) && !Modifier.isFinal(location.getModifiers()));
+    for (String name : Arrays.asList(FrameContract.LOCATION, FrameContract.CLEAR)) {
+      Method method = frame().getDeclaredMethod(name);
+      assertTrue(Modifier.isProtected(method.getModifiers()) && !Modifier.isFinal(method.getModifiers()), name);
+    }
   }
 
   @Test
