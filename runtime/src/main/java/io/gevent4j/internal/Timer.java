@@ -4,17 +4,25 @@ package io.gevent4j.internal;
  * A task due at a deadline on a hub's clock. Hub thread only.
  *
  * <p>Timers with equal deadlines fire in the order they were scheduled (the sequence number breaks
- * ties), and each knows its index in the heap so that cancelling is O(log n).
+ * ties). A timer is an entry of its {@link TimerWheel}: linked into a wheel slot, or in the wheel's
+ * heap of timers due within the current tick, so that cancelling is O(1) from a slot.
  */
 public final class Timer {
+  /** {@link #position} of a timer that fired or was cancelled. */
+  static final int NOWHERE = -1;
+
   private final long deadlineNanos;
   final long sequence;
   private final Object task;
-  int heapIndex = -1;
-  private final TimerHeap heap;
+  /** Its index in the wheel's due heap (0 or more), {@code -2 - slot} in a wheel slot, or {@link #NOWHERE}. */
+  int position = NOWHERE;
+  /** Neighbours in a wheel slot: {@code prev} of a slot's head is its tail, {@code next} of its tail is null. */
+  Timer prev;
+  Timer next;
+  private final TimerWheel wheel;
 
-  Timer(TimerHeap heap, long deadlineNanos, long sequence, Object task) {
-    this.heap = heap;
+  Timer(TimerWheel wheel, long deadlineNanos, long sequence, Object task) {
+    this.wheel = wheel;
     this.deadlineNanos = deadlineNanos;
     this.sequence = sequence;
     this.task = task;
@@ -22,7 +30,7 @@ public final class Timer {
 
   /** Cancels the timer if it has not fired yet; returns whether it was still pending. */
   public boolean cancel() {
-    return heap.remove(this);
+    return wheel.remove(this);
   }
 
   /** The deadline on the hub's clock, in nanoseconds. */
@@ -42,7 +50,7 @@ public final class Timer {
 
   /** Whether the timer has neither fired nor been cancelled. */
   public boolean isPending() {
-    return heapIndex >= 0;
+    return position != NOWHERE;
   }
 
   boolean firesBefore(Timer other) {
