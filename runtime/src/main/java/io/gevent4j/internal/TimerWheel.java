@@ -5,11 +5,12 @@ package io.gevent4j.internal;
  *
  * <p>Time is cut into ticks of 2<sup>20</sup> ns (about 1 ms). The wheel has a cursor, a tick at
  * or before the hub's clock. A timer due in the cursor's tick or before is in a small binary heap
- * ordered by deadline, then sequence; a later one is linked into a slot of one of {@value #LEVELS}
+ * ordered by deadline, then scheduling order; a later one is linked into a slot of one of {@value #LEVELS}
  * levels of 64 slots, level {@code n} slots being 64<sup>n</sup> ticks wide: the level of the
  * highest 6-bit digit in which its tick differs from the cursor's (the Linux kernel's and Kafka's
- * layout). Scheduling is O(1); cancelling is O(1) from a slot (unlinking) and O(log k) from the
- * heap of the k timers of the current tick. When the cursor moves onto a slot, the slot's timers
+ * layout; the cursor only moves within that digit, so a timer's slot always follows from its tick
+ * and the cursor). Scheduling is O(1); cancelling is O(1) from a slot (unlinking) and O(log k)
+ * from the heap of the k timers of the current tick. When the cursor moves onto a slot, the slot's timers
  * move down a level, or into the heap once they are in the cursor's tick: each timer moves at most
  * once per level. A bitmap per level finds the next occupied slot in a few instructions.
  *
@@ -36,7 +37,6 @@ public final class TimerWheel {
   /** The tick every timer of a slot is after; never after the hub's clock. */
   private long cursor;
   private int size;
-  private long nextSequence;
 
   /** A wheel whose cursor starts at {@code nowNanos}, the hub's clock. */
   public TimerWheel(long nowNanos) {
@@ -74,7 +74,7 @@ public final class TimerWheel {
 
   /** Adds a timer for {@code target}: a {@code Runnable}, or an object its owner handles itself. */
   public Timer addTarget(long deadlineNanos, Object target) {
-    Timer timer = new Timer(this, deadlineNanos, nextSequence++, target);
+    Timer timer = new Timer(this, deadlineNanos, target);
     place(timer);
     size++;
     return timer;
@@ -111,14 +111,12 @@ public final class TimerWheel {
   }
 
   public boolean remove(Timer timer) {
-    int position = timer.position;
-    if (position == Timer.NOWHERE) {
-      return false;
-    }
-    if (position >= 0) {
+    if (timer.position != Timer.NOWHERE) {
       due.remove(timer);
+    } else if (timer.prev != null) {
+      unlink(timer, slotOf(tick(timer.deadlineNanos())));
     } else {
-      unlink(timer, -2 - position);
+      return false;
     }
     size--;
     return true;
@@ -129,11 +127,15 @@ public final class TimerWheel {
     long tick = tick(timer.deadlineNanos());
     if (tick <= cursor) {
       due.insert(timer);
-      return;
+    } else {
+      link(timer, slotOf(tick));
     }
+  }
+
+  /** The slot of a tick after the cursor's: its digit at the level of its highest digit unlike the cursor's. */
+  private int slotOf(long tick) {
     int level = (63 - Long.numberOfLeadingZeros(tick ^ cursor)) / BITS;
-    int index = (int) (tick >>> (level * BITS)) & (SLOTS - 1);
-    link(timer, level * SLOTS + index);
+    return level * SLOTS + ((int) (tick >>> (level * BITS)) & (SLOTS - 1));
   }
 
   /**
@@ -147,12 +149,11 @@ public final class TimerWheel {
       cursor = Math.max(cursor, limitTick);
       return false;
     }
-    int level = (63 - Long.numberOfLeadingZeros(next ^ cursor)) / BITS;
+    int slot = slotOf(next);
     cursor = next;
-    int slot = level * SLOTS + ((int) (next >>> (level * BITS)) & (SLOTS - 1));
     Timer timer = slots[slot];
     slots[slot] = null;
-    occupied[level] &= ~(1L << (slot & (SLOTS - 1)));
+    occupied[slot / SLOTS] &= ~(1L << (slot & (SLOTS - 1)));
     while (timer != null) {
       Timer following = timer.next;
       timer.prev = null;
@@ -181,7 +182,6 @@ public final class TimerWheel {
 
   private void link(Timer timer, int slot) {
     Timer head = slots[slot];
-    timer.position = -2 - slot;
     if (head == null) {
       slots[slot] = timer;
       timer.prev = timer;
@@ -210,6 +210,5 @@ public final class TimerWheel {
     }
     timer.prev = null;
     timer.next = null;
-    timer.position = Timer.NOWHERE;
   }
 }
