@@ -41,7 +41,7 @@ public interface Clock {
 
     @Override
     public void awaitDeadline(long deadlineNanos) {
-      long delay = io.gevent4j.internal.TimerHeap.remaining(deadlineNanos, System.nanoTime());
+      long delay = io.gevent4j.internal.TimerWheel.remaining(deadlineNanos, System.nanoTime());
       if (delay > 0) {
         LockSupport.parkNanos(delay);
       }

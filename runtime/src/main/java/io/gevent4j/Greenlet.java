@@ -36,22 +36,25 @@ public final class Greenlet<T> extends ReadyTask {
   /** Set when a result or exception was delivered and the frame has not taken it yet. */
   boolean resumed;
   private boolean queued;
+  /** Whether {@link #delivered} is an exception to throw at the suspension point. */
+  private boolean deliveredFails;
+  /** Whether {@link #outcome} is the exception the greenlet failed with. */
+  private boolean failed;
+  /** The result or exception delivered to the frame, until it takes it. */
   private Object delivered;
-  private Throwable deliveredFailure;
   /** The wait this greenlet is parked on, cancelled by {@link #kill()}. */
   private Waiter<?> waitingOn;
-  private T value;
-  private Throwable exception;
+  /** The value, or the exception if {@link #failed}, once dead. */
+  private Object outcome;
   /** The link callbacks, as {@link Links} keeps them. */
   private Object links;
-  private String repr;
+  /** The cached repr and the spawn site, made when first needed. */
+  private GreenletDetails details;
   /** Neighbours in the hub's list of live greenlets. */
   Greenlet<?> prevLive;
   Greenlet<?> nextLive;
   /** The timer of {@link #startLater}, or of a cooperative sleep, until it fires. */
   private Timer timer;
-  /** Where the greenlet was started, if its hub captures spawn sites; else null. */
-  private StackTraceElement[] spawnSite;
 
   private Greenlet(Hub hub, CoroutineFrame<T> root) {
     this.hub = hub;
@@ -70,7 +73,7 @@ public final class Greenlet<T> extends ReadyTask {
   static Greenlet<Void> mainOf(Hub hub) {
     Greenlet<Void> main = new Greenlet<>(hub, null);
     main.state = RUNNING;
-    main.repr = "<Greenlet \"main\" at 0x" + Integer.toHexString(System.identityHashCode(main)) + ">";
+    main.details().repr = "<Greenlet \"main\" at 0x" + Integer.toHexString(System.identityHashCode(main)) + ">";
     return main;
   }
 
@@ -89,7 +92,7 @@ public final class Greenlet<T> extends ReadyTask {
 
   private void enlist() {
     if (hub.capturesSpawnSite()) {
-      spawnSite = StackTraceRecovery.spawnSite(hub);
+      details().spawnSite = StackTraceRecovery.spawnSite(hub);
     }
     Greenlet<?> head = hub.liveHead;
     nextLive = head;
@@ -128,7 +131,15 @@ public final class Greenlet<T> extends ReadyTask {
    * captured it ({@link Hub#setCaptureSpawnSite}); else null. A copy.
    */
   public StackTraceElement[] spawningStack() {
-    return spawnSite == null ? null : spawnSite.clone();
+    StackTraceElement[] site = details == null ? null : details.spawnSite;
+    return site == null ? null : site.clone();
+  }
+
+  private GreenletDetails details() {
+    if (details == null) {
+      details = new GreenletDetails();
+    }
+    return details;
   }
 
   /** Schedules the greenlet to start once {@code delayMillis} have passed. Returns this. */
@@ -198,10 +209,10 @@ public final class Greenlet<T> extends ReadyTask {
     Waiter<T> waiter = new Waiter<>();
     waiter.awaited = this;
     Consumer<Greenlet<T>> link = g -> {
-      if (g.exception == null) {
-        waiter.resumeBySwitch(g.value);
+      if (g.failed) {
+        waiter.failBySwitch(thrownByGet((Throwable) g.outcome));
       } else {
-        waiter.failBySwitch(thrownByGet(g.exception));
+        waiter.resumeBySwitch(g.value());
       }
     };
     addLink(link);
@@ -229,15 +240,15 @@ public final class Greenlet<T> extends ReadyTask {
   }
 
   private T result() {
-    if (exception != null) {
-      throw Sneaky.<RuntimeException>rethrow(thrownByGet(exception));
+    if (failed) {
+      throw Sneaky.<RuntimeException>rethrow(thrownByGet((Throwable) outcome));
     }
-    return value;
+    return value();
   }
 
   /** What {@link #get()} throws for this greenlet's exception. */
   Throwable failureAsThrownByGet() {
-    return thrownByGet(exception);
+    return thrownByGet(exception());
   }
 
   /** Kills the greenlet and waits at most {@code timeoutMillis}; returns whether it is dead. */
@@ -352,7 +363,7 @@ public final class Greenlet<T> extends ReadyTask {
 
   /** Whether the greenlet finished without an exception (being killed counts as success). */
   public boolean isSuccessful() {
-    return state == DEAD && exception == null;
+    return state == DEAD && !failed;
   }
 
   /** Whether {@link #start()} was called and the greenlet has not finished yet. */
@@ -361,13 +372,14 @@ public final class Greenlet<T> extends ReadyTask {
   }
 
   /** The result, or null while running, after a failure or after a kill. */
+  @SuppressWarnings("unchecked")
   public T value() {
-    return value;
+    return failed ? null : (T) outcome;
   }
 
   /** The exception the greenlet failed with, or null. */
   public Throwable exception() {
-    return exception;
+    return failed ? (Throwable) outcome : null;
   }
 
   /**
@@ -507,8 +519,8 @@ public final class Greenlet<T> extends ReadyTask {
   }
 
   private void deliver(Object result, Throwable failure) {
-    delivered = result;
-    deliveredFailure = failure;
+    deliveredFails = failure != null;
+    delivered = deliveredFails ? failure : result;
     resumed = true;
   }
 
@@ -580,11 +592,10 @@ public final class Greenlet<T> extends ReadyTask {
   Object takeResult() throws Throwable {
     resumed = false;
     Object result = delivered;
-    Throwable failure = deliveredFailure;
     delivered = null;
-    deliveredFailure = null;
-    if (failure != null) {
-      throw failure;
+    if (deliveredFails) {
+      deliveredFails = false;
+      throw (Throwable) result;
     }
     return result;
   }
@@ -598,8 +609,8 @@ public final class Greenlet<T> extends ReadyTask {
     if (failure instanceof GreenletExit) {
       failure = null;
     }
-    value = result;
-    exception = failure;
+    failed = failure != null;
+    outcome = failed ? failure : result;
     if (failure != null) {
       hub.failures.greenletFailed(this, failure);
     }
@@ -611,10 +622,11 @@ public final class Greenlet<T> extends ReadyTask {
   /** Like gevent's: {@code <Greenlet at 0x1b6d3586: f(5)>}, formatted once. */
   @Override
   public String toString() {
-    if (repr == null) {
-      repr = "<Greenlet at 0x" + Integer.toHexString(System.identityHashCode(this)) + ": "
+    GreenletDetails known = details();
+    if (known.repr == null) {
+      known.repr = "<Greenlet at 0x" + Integer.toHexString(System.identityHashCode(this)) + ": "
           + Reprs.call(root.name$(), root.arguments$()) + ">";
     }
-    return repr;
+    return known.repr;
   }
 }

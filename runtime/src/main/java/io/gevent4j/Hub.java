@@ -3,7 +3,7 @@ package io.gevent4j;
 import io.gevent4j.internal.IoBudget;
 import io.gevent4j.internal.IoPoller;
 import io.gevent4j.internal.Timer;
-import io.gevent4j.internal.TimerHeap;
+import io.gevent4j.internal.TimerWheel;
 import java.io.PrintStream;
 import java.util.ArrayDeque;
 import java.util.Objects;
@@ -44,7 +44,7 @@ public final class Hub implements java.util.concurrent.Executor {
   private final Clock clock;
   /** Greenlets to step, plain code's turn and callbacks, in FIFO order. */
   private final ArrayDeque<ReadyTask> ready = new ArrayDeque<>();
-  private final TimerHeap timers = new TimerHeap();
+  private final TimerWheel timers;
   /** Waits for I/O readiness; public to the runtime's socket package through {@link #io()}. */
   private final IoPoller io = new IoPoller();
   /** Fair I/O: operations the running task may complete without waiting; reset per task. */
@@ -79,6 +79,7 @@ public final class Hub implements java.util.concurrent.Executor {
   Hub(Thread thread, Clock clock) {
     this.thread = thread;
     this.clock = clock;
+    this.timers = new TimerWheel(clock.nanoTime());
   }
 
   /** Any thread. The hub of the calling thread, created on first use with {@link Clock#system()}. */
@@ -322,12 +323,12 @@ public final class Hub implements java.util.concurrent.Executor {
   }
 
   Timer scheduleNanos(long delayNanos, Runnable task) {
-    return timers.add(TimerHeap.deadline(clock.nanoTime(), delayNanos), task);
+    return timers.add(TimerWheel.deadline(clock.nanoTime(), delayNanos), task);
   }
 
   /** A timer that wakes {@code sleeper} itself: no callback object per sleep. */
   Timer wakeAfter(long delayNanos, Greenlet<?> sleeper) {
-    return timers.addTarget(TimerHeap.deadline(clock.nanoTime(), delayNanos), sleeper);
+    return timers.addTarget(TimerWheel.deadline(clock.nanoTime(), delayNanos), sleeper);
   }
 
   /** Marks the next {@code @Yielding} call as made by {@code caller}'s generated code ({@link CoroutineFrame}). */
@@ -505,12 +506,14 @@ public final class Hub implements java.util.concurrent.Executor {
   }
 
   private boolean idleUntilWork() {
-    Timer next = timers.peek();
+    boolean hasTimers = timers.size() != 0;
     boolean waitsForIo = io.hasInterest();
-    if (next == null && inbox.isEmpty() && heldOpen == 0 && !waitsForIo) {
+    if (!hasTimers && inbox.isEmpty() && heldOpen == 0 && !waitsForIo) {
       return false;
     }
-    if (spinUntilWork(next, waitsForIo)) {
+    // the earliest deadline, or a time before it: waking then moves the wheel on
+    long next = timers.nextDeadline();
+    if (spinUntilWork(hasTimers, next, waitsForIo)) {
       return true;
     }
     idle = true;
@@ -518,10 +521,10 @@ public final class Hub implements java.util.concurrent.Executor {
       if (!inbox.isEmpty()) {
         return true;
       }
-      if (waitsForIo && (next == null || clock == Clock.system())) {
-        io.await(next == null ? 0 : Math.max(1, TimerHeap.remaining(next.deadlineNanos(), clock.nanoTime())));
-      } else if (next != null) {
-        clock.awaitDeadline(next.deadlineNanos());
+      if (waitsForIo && (!hasTimers || clock == Clock.system())) {
+        io.await(!hasTimers ? 0 : Math.max(1, TimerWheel.remaining(next, clock.nanoTime())));
+      } else if (hasTimers) {
+        clock.awaitDeadline(next);
       } else {
         LockSupport.park(this);
       }
@@ -532,17 +535,18 @@ public final class Hub implements java.util.concurrent.Executor {
   }
 
   /**
-   * Polls for up to the idle strategy's spin time for work from other threads, a due timer or I/O
-   * (dispatched here); returns whether some came. Not idle meanwhile: submitters need not wake it.
+   * Polls for up to the idle strategy's spin time for work from other threads, the timers' next
+   * deadline {@code next} or I/O (dispatched here); returns whether some came. Not idle meanwhile:
+   * submitters need not wake it.
    */
-  private boolean spinUntilWork(Timer next, boolean waitsForIo) {
+  private boolean spinUntilWork(boolean hasTimers, long next, boolean waitsForIo) {
     long spin = idleStrategy.spinNanos();
     if (spin == 0 || clock != Clock.system()) {
       return false;
     }
     long end = System.nanoTime() + spin;
     do {
-      if (!inbox.isEmpty() || next != null && TimerHeap.remaining(next.deadlineNanos(), clock.nanoTime()) <= 0
+      if (!inbox.isEmpty() || hasTimers && TimerWheel.remaining(next, clock.nanoTime()) <= 0
           || waitsForIo && io.poll()) {
         return true;
       }

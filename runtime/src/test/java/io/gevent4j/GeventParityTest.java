@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gevent4j.event.Event;
-import io.gevent4j.internal.TimerHeap;
+import io.gevent4j.internal.TimerWheel;
 import io.gevent4j.queue.Channel;
 import io.gevent4j.queue.PriorityQueue;
 import io.gevent4j.queue.Queue;
@@ -437,18 +437,18 @@ class GeventParityTest extends HubTestSupport {
 
   @Test
   void deadlineArithmeticSaturates() {
-    assertEquals(Long.MAX_VALUE, TimerHeap.deadline(1, Long.MAX_VALUE));
-    assertEquals(Long.MAX_VALUE, TimerHeap.deadline(Long.MAX_VALUE - 5, 10));
-    assertEquals(15, TimerHeap.deadline(5, 10));
-    assertEquals(5, TimerHeap.deadline(5, -3), "negative delays count as 0");
-    assertEquals(Long.MAX_VALUE, TimerHeap.remaining(Long.MAX_VALUE, -5));
-    assertEquals(10, TimerHeap.remaining(5, -5));
-    TimerHeap heap = new TimerHeap();
-    heap.add(Long.MAX_VALUE, () -> { });
-    heap.add(-100, () -> { });
-    assertEquals(-100, heap.pollDue(0).deadlineNanos());
-    assertNull(heap.pollDue(Long.MAX_VALUE - 1));
-    assertEquals(Long.MAX_VALUE, heap.pollDue(Long.MAX_VALUE).deadlineNanos());
+    assertEquals(Long.MAX_VALUE, TimerWheel.deadline(1, Long.MAX_VALUE));
+    assertEquals(Long.MAX_VALUE, TimerWheel.deadline(Long.MAX_VALUE - 5, 10));
+    assertEquals(15, TimerWheel.deadline(5, 10));
+    assertEquals(5, TimerWheel.deadline(5, -3), "negative delays count as 0");
+    assertEquals(Long.MAX_VALUE, TimerWheel.remaining(Long.MAX_VALUE, -5));
+    assertEquals(10, TimerWheel.remaining(5, -5));
+    TimerWheel wheel = new TimerWheel(0);
+    wheel.add(Long.MAX_VALUE, () -> { });
+    wheel.add(-100, () -> { });
+    assertEquals(-100, wheel.pollDue(0).deadlineNanos());
+    assertNull(wheel.pollDue(Long.MAX_VALUE - 1));
+    assertEquals(Long.MAX_VALUE, wheel.pollDue(Long.MAX_VALUE).deadlineNanos());
   }
 
   // ------------------------------------------------------------- 7. unstarted greenlets, null items

@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *       times with delays spread over 0-999 ms in a shuffled order, then {@code Gevent.waitIdle()}
  *       fires them all. One shared {@code Runnable}; the hub allocates one {@code Timer} each.
  *   <li>{@code hubScheduleCancel}: the same 1M schedules (delays 1,000-1,999 s), then each timer
- *       cancelled in the order scheduled (the heap's {@code remove}); nothing fires.
+ *       cancelled in the order scheduled (an O(1) unlink from its wheel slot); nothing fires.
  *   <li>{@code greenletSleeps}: 1,000 greenlets each calling {@code Gevent.sleep(ms)} 1,000 times
  *       with spread delays (1-16 ms), virtual clock: 1M sleeps scheduled and fired through the hub's
  *       sleeper path ({@code wakeAfter}, no callback object), each with its switch back in.

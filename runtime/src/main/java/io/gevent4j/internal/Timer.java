@@ -3,26 +3,35 @@ package io.gevent4j.internal;
 /**
  * A task due at a deadline on a hub's clock. Hub thread only.
  *
- * <p>Timers with equal deadlines fire in the order they were scheduled (the sequence number breaks
- * ties), and each knows its index in the heap so that cancelling is O(log n).
+ * <p>Timers with equal deadlines fire in the order they were scheduled. A timer is an entry of its
+ * {@link TimerWheel}: linked into a wheel slot (cancelling unlinks it, O(1)), or in the wheel's heap
+ * of the timers due within the current tick.
  */
 public final class Timer {
-  private final long deadlineNanos;
-  final long sequence;
-  private final Object task;
-  int heapIndex = -1;
-  private final TimerHeap heap;
+  /** {@link #position} of a timer not in the due heap. */
+  static final int NOWHERE = -1;
 
-  Timer(TimerHeap heap, long deadlineNanos, long sequence, Object task) {
-    this.heap = heap;
+  private final long deadlineNanos;
+  private final Object task;
+  /** Its index in the wheel's due heap, or {@link #NOWHERE}. */
+  int position = NOWHERE;
+  /**
+   * Neighbours in a wheel slot: {@code prev} of a slot's head is its tail, {@code next} of its
+   * tail is null; {@code prev} is null out of a slot.
+   */
+  Timer prev;
+  Timer next;
+  private final TimerWheel wheel;
+
+  Timer(TimerWheel wheel, long deadlineNanos, Object task) {
+    this.wheel = wheel;
     this.deadlineNanos = deadlineNanos;
-    this.sequence = sequence;
     this.task = task;
   }
 
   /** Cancels the timer if it has not fired yet; returns whether it was still pending. */
   public boolean cancel() {
-    return heap.remove(this);
+    return wheel.remove(this);
   }
 
   /** The deadline on the hub's clock, in nanoseconds. */
@@ -42,11 +51,6 @@ public final class Timer {
 
   /** Whether the timer has neither fired nor been cancelled. */
   public boolean isPending() {
-    return heapIndex >= 0;
-  }
-
-  boolean firesBefore(Timer other) {
-    return deadlineNanos < other.deadlineNanos
-        || (deadlineNanos == other.deadlineNanos && sequence < other.sequence);
+    return position != NOWHERE || prev != null;
   }
 }

@@ -3,59 +3,39 @@ package io.gevent4j.internal;
 import java.util.Arrays;
 
 /**
- * A binary min-heap of {@link Timer}s ordered by deadline, then sequence. Hub thread only.
+ * A binary min-heap of {@link Timer}s ordered by deadline, then arrival: the timers of a
+ * {@link TimerWheel} due within its current tick. Hub thread only.
  *
- * <p>Deadlines are compared as plain numbers, never by wrapping differences: a deadline computed
- * with {@link #deadline} saturates at {@link Long#MAX_VALUE} (Netty's rule), so a very long or
- * overflowing delay sorts last and never blocks the timers due before it.
+ * <p>Timers arrive in the order they were scheduled (the wheel moves a slot's timers in only when
+ * this heap is empty, then adds newer ones), so arrival breaks ties as scheduling order does. The
+ * arrival numbers live beside the timers, in a parallel array: a timer keeps none.
  */
-public final class TimerHeap {
+final class TimerHeap {
   private Timer[] heap = new Timer[16];
+  private int[] arrivals = new int[16];
   private int size;
-  private long nextSequence;
+  /** The arrival number of the next timer; restarts when the heap is empty. */
+  private int nextArrival;
 
-  /** {@code nowNanos + delayNanos} (a delay of 0 or more), {@link Long#MAX_VALUE} if that overflows. */
-  public static long deadline(long nowNanos, long delayNanos) {
-    long delay = Math.max(0, delayNanos);
-    return nowNanos > Long.MAX_VALUE - delay ? Long.MAX_VALUE : nowNanos + delay;
-  }
-
-  /** {@code deadlineNanos - nowNanos}, saturated to {@link Long#MAX_VALUE} instead of overflowing. */
-  public static long remaining(long deadlineNanos, long nowNanos) {
-    long difference = deadlineNanos - nowNanos;
-    if (nowNanos < 0 && difference < deadlineNanos) {
-      return Long.MAX_VALUE; // overflowed upwards
-    }
-    return difference;
-  }
-
-  public Timer add(long deadlineNanos, Runnable task) {
-    return addTarget(deadlineNanos, task);
-  }
-
-  /** Adds a timer for {@code target}: a {@code Runnable}, or an object its owner handles itself. */
-  public Timer addTarget(long deadlineNanos, Object task) {
-    Timer timer = new Timer(this, deadlineNanos, nextSequence++, task);
-    if (size == heap.length) {
+  void insert(Timer timer) {
+    if (size == 0) {
+      nextArrival = 0;
+    } else if (size == heap.length) {
       heap = Arrays.copyOf(heap, size * 2);
+      arrivals = Arrays.copyOf(arrivals, size * 2);
     }
-    timer.heapIndex = size;
-    heap[size++] = timer;
-    siftUp(timer.heapIndex);
-    return timer;
-  }
-
-  public int size() {
-    return size;
+    heap[size] = timer;
+    arrivals[size] = nextArrival++;
+    siftUp(size++);
   }
 
   /** The earliest timer, or null. */
-  public Timer peek() {
+  Timer peek() {
     return size == 0 ? null : heap[0];
   }
 
   /** Removes and returns the earliest timer if it is due at {@code nowNanos}, else null. */
-  public Timer pollDue(long nowNanos) {
+  Timer pollDue(long nowNanos) {
     if (size == 0 || heap[0].deadlineNanos() > nowNanos) {
       return null;
     }
@@ -64,56 +44,66 @@ public final class TimerHeap {
     return first;
   }
 
-  public boolean remove(Timer timer) {
-    int index = timer.heapIndex;
-    if (index < 0 || index >= size || heap[index] != timer) {
-      return false;
-    }
-    timer.heapIndex = -1;
-    Timer last = heap[--size];
+  /** Removes {@code timer}, which is in this heap ({@link Timer#position} 0 or more). */
+  void remove(Timer timer) {
+    int index = timer.position;
+    timer.position = Timer.NOWHERE;
+    size--;
+    Timer last = heap[size];
+    int lastArrival = arrivals[size];
     heap[size] = null;
     if (index != size) {
       heap[index] = last;
-      last.heapIndex = index;
+      arrivals[index] = lastArrival;
+      last.position = index;
       siftDown(index);
-      siftUp(last.heapIndex);
+      siftUp(last.position);
     }
-    return true;
+  }
+
+  /** Whether the timer at {@code a} fires before the one at {@code b}. */
+  private boolean firesBefore(int a, int b) {
+    long deadlineA = heap[a].deadlineNanos();
+    long deadlineB = heap[b].deadlineNanos();
+    return deadlineA < deadlineB || (deadlineA == deadlineB && arrivals[a] < arrivals[b]);
+  }
+
+  private void swap(int a, int b) {
+    Timer timer = heap[a];
+    heap[a] = heap[b];
+    heap[b] = timer;
+    heap[a].position = a;
+    timer.position = b;
+    int arrival = arrivals[a];
+    arrivals[a] = arrivals[b];
+    arrivals[b] = arrival;
   }
 
   private void siftUp(int index) {
-    Timer timer = heap[index];
+    heap[index].position = index;
     while (index > 0) {
-      int parentIndex = (index - 1) >>> 1;
-      Timer parent = heap[parentIndex];
-      if (!timer.firesBefore(parent)) {
+      int parent = (index - 1) >>> 1;
+      if (!firesBefore(index, parent)) {
         break;
       }
-      heap[index] = parent;
-      parent.heapIndex = index;
-      index = parentIndex;
+      swap(index, parent);
+      index = parent;
     }
-    heap[index] = timer;
-    timer.heapIndex = index;
   }
 
   private void siftDown(int index) {
-    Timer timer = heap[index];
     int half = size >>> 1;
     while (index < half) {
       int child = 2 * index + 1;
       int right = child + 1;
-      if (right < size && heap[right].firesBefore(heap[child])) {
+      if (right < size && firesBefore(right, child)) {
         child = right;
       }
-      if (!heap[child].firesBefore(timer)) {
+      if (!firesBefore(child, index)) {
         break;
       }
-      heap[index] = heap[child];
-      heap[index].heapIndex = index;
+      swap(index, child);
       index = child;
     }
-    heap[index] = timer;
-    timer.heapIndex = index;
   }
 }
