@@ -934,8 +934,9 @@ final class SourcePrinter {
         replace(node, CodeBlock.of("$T", ClassName.OBJECT));
         return null;
       }
-      if (selected != null && selected.getKind() == ElementKind.ENUM_CONSTANT && isCaseLabel()) {
-        hiddenCaseLabel(node, selected); // Java 21's `case Color.RED`
+      if (selected != null && selected.getKind() == ElementKind.ENUM_CONSTANT && isCaseLabel()
+          && Declarations.isHidden(selected.getEnclosingElement())) {
+        hiddenCaseLabel(node, selected); // Java 21's `case Mode.ON` of a private enum
         return null;
       }
       if (selected instanceof VariableElement && Declarations.needsAccessor(selected)) {
