@@ -42,7 +42,7 @@ import javax.lang.model.util.Types;
  * cannot express: generic private classes, arrays of them created, patterns, exceptions,
  * subclasses declared in the body, members they inherit from a generic class that use its type
  * variables, fields they inherit, and their values where another class or interface is expected
- * other than as a call's argument.
+ * other than as a call's argument (a variable, a return, a lambda's result, a for loop's Iterable).
  */
 final class HiddenClassCheck extends TreePathScanner<Void, Void> {
   private final Trees trees;
@@ -193,10 +193,49 @@ final class HiddenClassCheck extends TreePathScanner<Void, Void> {
 
   @Override
   public Void visitReturn(ReturnTree node, Void unused) {
-    if (node.getExpression() != null && inCoroutineItself()) {
-      checkConversion(new TreePath(getCurrentPath(), node.getExpression()), returnType);
+    TreePath owner = returnsFrom();
+    if (node.getExpression() != null && owner != null) {
+      checkConversion(new TreePath(getCurrentPath(), node.getExpression()),
+          owner.getLeaf() == method ? returnType : lambdaResult(owner));
     }
     return super.visitReturn(node, unused);
+  }
+
+  @Override
+  public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+    if (node.getBodyKind() == LambdaExpressionTree.BodyKind.EXPRESSION) {
+      checkConversion(new TreePath(getCurrentPath(), node.getBody()), lambdaResult(getCurrentPath()));
+    }
+    return super.visitLambdaExpression(node, unused);
+  }
+
+  /** The result type of the function a lambda implements ({@code Supplier<Runnable>}: {@code Runnable}), or null. */
+  private TypeMirror lambdaResult(TreePath lambda) {
+    TypeMirror target = trees.getTypeMirror(lambda);
+    if (target == null || target.getKind() != TypeKind.DECLARED) {
+      return null;
+    }
+    ExecutableElement function = abstractMethodOf((TypeElement) ((DeclaredType) target).asElement());
+    return function == null ? null
+        : ((javax.lang.model.type.ExecutableType) types.asMemberOf((DeclaredType) target, function)).getReturnType();
+  }
+
+  /** The abstract method of functional interface {@code type} (not one of Object's), or null. */
+  private ExecutableElement abstractMethodOf(TypeElement type) {
+    for (ExecutableElement candidate : javax.lang.model.util.ElementFilter.methodsIn(type.getEnclosedElements())) {
+      String name = candidate.getSimpleName().toString();
+      if (candidate.getModifiers().contains(Modifier.ABSTRACT)
+          && !(name.equals("equals") || name.equals("hashCode") || name.equals("toString"))) {
+        return candidate;
+      }
+    }
+    for (TypeMirror parent : type.getInterfaces()) {
+      ExecutableElement inherited = abstractMethodOf((TypeElement) types.asElement(parent));
+      if (inherited != null) {
+        return inherited;
+      }
+    }
+    return null;
   }
 
   @Override
@@ -219,15 +258,18 @@ final class HiddenClassCheck extends TreePathScanner<Void, Void> {
         + " (declare it as " + hidden.getSimpleName() + ")");
   }
 
-  /** Whether the code visited is the coroutine's own, not a lambda's or a class's of its body. */
-  private boolean inCoroutineItself() {
+  /** The coroutine or lambda that a {@code return} visited returns from; null inside a class of the body. */
+  private TreePath returnsFrom() {
     for (TreePath p = getCurrentPath(); p != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
-      if (leaf instanceof LambdaExpressionTree || leaf instanceof ClassTree || leaf instanceof MethodTree) {
-        return leaf == method;
+      if (leaf instanceof LambdaExpressionTree || leaf == method) {
+        return p;
+      }
+      if (leaf instanceof ClassTree || leaf instanceof MethodTree) {
+        return null;
       }
     }
-    return false;
+    return null;
   }
 
   /** The private class that the receiver of {@code select} is of, or null. */

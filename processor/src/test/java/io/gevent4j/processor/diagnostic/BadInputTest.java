@@ -94,6 +94,18 @@ class BadInputTest {
   }
 
   @Test
+  void privateClassValueAsALambdasResultOfAnotherType() {
+    assertError(bad(
+            "  private static class Task implements Runnable { public void run() {} }",
+            "  @Coroutine static void f() {",
+            "    Gevent.sleep(1);",
+            "    java.util.function.Supplier<Runnable> make = () -> new Task();",
+            "    make.get().run();",
+            "  }"),
+        "[CoroutinePrivateClassUse] private class Task is held as an Object by the generated BadCoroutines, so it cannot be used as a value of Runnable (declare it as Task); make the class package-private", 9);
+  }
+
+  @Test
   void privateClassAsAnException() {
     assertError(bad(
             "  private static class Failure extends RuntimeException { static final long serialVersionUID = 1; }",
