@@ -93,6 +93,15 @@ public final class Declarations {
     return false;
   }
 
+  /** The private class ({@link #isHidden}) that {@code type} is, or null: its values are Objects in the generated code. */
+  public static TypeElement hiddenClassOf(javax.lang.model.type.TypeMirror type) {
+    if (type == null || type.getKind() != javax.lang.model.type.TypeKind.DECLARED) {
+      return null;
+    }
+    Element element = ((javax.lang.model.type.DeclaredType) type).asElement();
+    return isHidden(element) ? (TypeElement) element : null;
+  }
+
   /** The ordinal of enum constant {@code constant}: its place among its enum's constants, as declared. */
   public static int ordinal(Element constant) {
     int ordinal = 0;

@@ -411,7 +411,10 @@ final class PrivateAccessors {
     return primitive.equals(TypeName.BYTE) || primitive.equals(TypeName.SHORT) || primitive.equals(TypeName.CHAR);
   }
 
-  /** {@code static final MethodHandle name = PrivateAccess.factory(where)}, {@link #erasedCall erased} if asked. */
+  /**
+   * {@code static final MethodHandle name = PrivateAccess.factory(where)}; wrapped in
+   * {@code PrivateAccess.erased(...)} for an accessor in the erased form ({@link Declarations#namesHiddenType}).
+   */
   private FieldSpec handle(String name, String factory, CodeBlock where, boolean erasedForm) {
     CodeBlock handle = CodeBlock.of("$T.$L($L)", PRIVATE_ACCESS, factory, where);
     return FieldSpec.builder(MethodHandle.class, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)

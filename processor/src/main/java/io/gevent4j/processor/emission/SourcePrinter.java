@@ -463,7 +463,7 @@ final class SourcePrinter {
       ExpressionTree receiver = ((MemberSelectTree) select).getExpression();
       TreePath receiverPath = new TreePath(new TreePath(getCurrentPath(), select), receiver);
       TypeElement declaring = (TypeElement) called.getEnclosingElement();
-      if (!heldAsObject(trees.getTypeMirror(receiverPath)) || declaring.getQualifiedName().contentEquals("java.lang.Object")) {
+      if (Declarations.hiddenClassOf(trees.getTypeMirror(receiverPath)) == null || declaring.getQualifiedName().contentEquals("java.lang.Object")) {
         return;
       }
       replace(receiver, CodeBlock.of("(($T) $L)", typeNames.wildcarded(declaring), sub(receiverPath)));
@@ -502,11 +502,11 @@ final class SourcePrinter {
     }
 
     private boolean needsCast(TreePath argument, javax.lang.model.type.TypeMirror parameter) {
-      if (parameter == null || !heldAsObject(trees.getTypeMirror(argument))) {
+      if (parameter == null || Declarations.hiddenClassOf(trees.getTypeMirror(argument)) == null) {
         return false;
       }
       javax.lang.model.type.TypeMirror erasure = types.erasure(parameter);
-      return erasure.getKind() == javax.lang.model.type.TypeKind.DECLARED && !heldAsObject(erasure)
+      return erasure.getKind() == javax.lang.model.type.TypeKind.DECLARED && Declarations.hiddenClassOf(erasure) == null
           && !((TypeElement) types.asElement(erasure)).getQualifiedName().contentEquals("java.lang.Object");
     }
 
@@ -519,11 +519,6 @@ final class SourcePrinter {
       javax.lang.model.type.TypeMirror type = parameters.get(Math.min(index, parameters.size() - 1)).asType();
       boolean spread = callee.isVarArgs() && index >= parameters.size() - 1 && count != parameters.size();
       return spread && type instanceof javax.lang.model.type.ArrayType ? ((javax.lang.model.type.ArrayType) type).getComponentType() : type;
-    }
-
-    /** Whether the generated code holds values of {@code type} as {@code Object}s: a private class. */
-    private boolean heldAsObject(javax.lang.model.type.TypeMirror type) {
-      return type != null && type.getKind() == javax.lang.model.type.TypeKind.DECLARED && Declarations.isHidden(types.asElement(type));
     }
 
     /**
@@ -647,7 +642,7 @@ final class SourcePrinter {
     public Void visitInstanceOf(com.sun.source.tree.InstanceOfTree node, Void unused) {
       List<Slot> bound = new ArrayList<>();
       Tree pattern = TreeCompat.pattern(node); // its own bindings only, not those of its operand
-      TypeElement hidden = pattern == null ? hiddenType(node.getType()) : null;
+      TypeElement hidden = pattern == null ? typeTreeClass(node.getType()) : null;
       if (hidden != null) { // x instanceof Entry: Private$Foo$Entry.TYPE.isInstance(x)
         replace(node, CodeBlock.of("$L.isInstance($L)", accessors.type(hidden), sub(node.getExpression())));
         return null;
@@ -683,7 +678,7 @@ final class SourcePrinter {
     /** {@code (Entry) x} of a private class: {@code Private$Foo$Entry.TYPE.cast(x)}, an Object. */
     @Override
     public Void visitTypeCast(com.sun.source.tree.TypeCastTree node, Void unused) {
-      TypeElement hidden = hiddenType(node.getType());
+      TypeElement hidden = typeTreeClass(node.getType());
       if (hidden == null) {
         return super.visitTypeCast(node, unused);
       }
@@ -692,13 +687,8 @@ final class SourcePrinter {
     }
 
     /** The private class that type tree {@code type} is, or null. */
-    private TypeElement hiddenType(Tree type) {
-      if (type == null) {
-        return null;
-      }
-      javax.lang.model.type.TypeMirror mirror = trees.getTypeMirror(new TreePath(getCurrentPath(), type));
-      Element element = mirror == null || mirror.getKind() != javax.lang.model.type.TypeKind.DECLARED ? null : types.asElement(mirror);
-      return element != null && Declarations.isHidden(element) ? (TypeElement) element : null;
+    private TypeElement typeTreeClass(Tree type) {
+      return type == null ? null : Declarations.hiddenClassOf(trees.getTypeMirror(new TreePath(getCurrentPath(), type)));
     }
 
     /**

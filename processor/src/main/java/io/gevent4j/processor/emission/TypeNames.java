@@ -163,13 +163,10 @@ final class TypeNames {
     for (TypeMirror argument : type.getTypeArguments()) {
       arguments.add(of(argument));
     }
-    TypeMirror enclosing = type.getEnclosingType();
-    if (enclosing.getKind() == TypeKind.DECLARED && !((DeclaredType) enclosing).getTypeArguments().isEmpty()
-        || enclosing.getKind() == TypeKind.DECLARED && of(enclosing) instanceof ParameterizedTypeName) {
-      TypeName outer = of(enclosing); // an inner class of a generic class: Shelf<String>.Picker
-      if (outer instanceof ParameterizedTypeName) {
-        return ((ParameterizedTypeName) outer).nestedClass(element.getSimpleName().toString(), arguments);
-      }
+    TypeMirror enclosing = type.getEnclosingType(); // an inner class's: Shelf<String> of Shelf<String>.Picker
+    TypeName outer = enclosing.getKind() == TypeKind.DECLARED ? of(enclosing) : null;
+    if (outer instanceof ParameterizedTypeName) {
+      return ((ParameterizedTypeName) outer).nestedClass(element.getSimpleName().toString(), arguments);
     }
     ClassName raw = ClassName.get(element);
     return arguments.isEmpty() ? raw : ParameterizedTypeName.get(raw, arguments.toArray(new TypeName[0]));

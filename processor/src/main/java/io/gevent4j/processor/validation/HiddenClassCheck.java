@@ -284,13 +284,9 @@ final class HiddenClassCheck extends TreePathScanner<Void, Void> {
 
   /** The private class that the expression at {@code path} is of, or null. */
   private TypeElement hiddenClassOf(TreePath path) {
-    TypeMirror type = trees.getTypeMirror(path);
-    if (type == null || type.getKind() != TypeKind.DECLARED) {
-      return null;
-    }
-    Element element = ((DeclaredType) type).asElement();
-    return Declarations.isHidden(element) ? (TypeElement) element : null;
+    return Declarations.hiddenClassOf(trees.getTypeMirror(path));
   }
+
 
   private TypeElement hiddenElementOf(ArrayType type) {
     TypeMirror component = type.getComponentType();
