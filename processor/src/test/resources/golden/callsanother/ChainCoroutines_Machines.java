@@ -136,11 +136,15 @@ final class ChainCoroutines_Machines {
         switch (state$) {
           case 0:
             // Chain.java:15  int first = fetch(id);
-            return call$(ChainCoroutines.fetch$frame(id), 1);
+            if (call$(ChainCoroutines.fetch$frame(id), 1)) {
+              return CALL;
+            }
           case 1:
             first = (Integer) result$();
             // Chain.java:16  return fetch(first);
-            return call$(ChainCoroutines.fetch$frame(first), 2);
+            if (call$(ChainCoroutines.fetch$frame(first), 2)) {
+              return CALL;
+            }
           case 2:
             result$0 = (Integer) result$();
             return (int) (result$0);
@@ -160,8 +164,8 @@ final class ChainCoroutines_Machines {
       "M fetchTwice$Machine p.Chain.fetchTwice Chain.java",
       "68-76=9",
       "78-88=10",
-      "139-141=15",
-      "143-154=16"
+      "139-143=15",
+      "145-158=16"
     };
 
     private Lines$() {

@@ -129,7 +129,9 @@ final class CompoundCoroutines_Machines {
           case 0:
             // Compound.java:15  x *= 2 + y();
             tmp$0 = x;
-            return call$(CompoundCoroutines.y$frame(), 1);
+            if (call$(CompoundCoroutines.y$frame(), 1)) {
+              return CALL;
+            }
           case 1:
             result$1 = (Integer) result$();
             x = (int) (tmp$0 * ((2 + result$1)));
@@ -151,8 +153,8 @@ final class CompoundCoroutines_Machines {
       "M scale$Machine p.Compound.scale Compound.java",
       "62-70=9",
       "72-82=10",
-      "131-135=15",
-      "137-145=16"
+      "131-137=15",
+      "139-147=16"
     };
 
     private Lines$() {

@@ -69,7 +69,9 @@ final class Shapes_CubeCoroutines_Machines {
         switch (state$) {
           case 0:
             // Shapes.java:40  return 6 * super.area(scale);
-            return call$(Shapes_SquareCoroutines.area$special(self$, scale), 1);
+            if (call$(Shapes_SquareCoroutines.area$special(self$, scale), 1)) {
+              return CALL;
+            }
           case 1:
             result$0 = (Integer) result$();
             return (int) ((6 * result$0));
@@ -86,7 +88,7 @@ final class Shapes_CubeCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M area$Machine p.Shapes$Cube.area Shapes.java",
-      "72-83=40"
+      "72-85=40"
     };
 
     private Lines$() {

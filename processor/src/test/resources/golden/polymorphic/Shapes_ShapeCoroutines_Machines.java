@@ -76,10 +76,14 @@ final class Shapes_ShapeCoroutines_Machines {
         switch (state$) {
           case 0:
             // Shapes.java:13  return area(scale) + area(scale);
-            return call$(Shapes_ShapeCoroutines.area$frame(self$, scale), 1);
+            if (call$(Shapes_ShapeCoroutines.area$frame(self$, scale), 1)) {
+              return CALL;
+            }
           case 1:
             result$0 = (Integer) result$();
-            return call$(Shapes_ShapeCoroutines.area$frame(self$, scale), 2);
+            if (call$(Shapes_ShapeCoroutines.area$frame(self$, scale), 2)) {
+              return CALL;
+            }
           case 2:
             result$1 = (Integer) result$();
             return (int) ((result$0 + result$1));
@@ -96,7 +100,7 @@ final class Shapes_ShapeCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M twice$Machine p.Shapes$Shape.twice Shapes.java",
-      "79-93=13"
+      "79-97=13"
     };
 
     private Lines$() {

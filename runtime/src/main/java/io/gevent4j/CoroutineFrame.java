@@ -6,7 +6,8 @@ package io.gevent4j;
  *
  * <p>One frame is one activation of a {@code @Coroutine} method. A greenlet owns a stack of frames
  * on the heap: the innermost runs, and each frame's {@link #resume$()} returns when the frame
- * finishes (its result), suspends ({@link #SUSPEND}) or calls another coroutine ({@link #CALL}).
+ * finishes (its result), suspends ({@link #SUSPEND}) or made a call that has not finished
+ * ({@link #CALL}). A call runs the callee at once, inside its caller, while it does not suspend.
  * See {@code docs/ARCHITECTURE.md}, "The suspension protocol", for the code generated around each
  * suspension point.
  *
@@ -15,7 +16,7 @@ package io.gevent4j;
 public abstract class CoroutineFrame<T> {
   /** Returned by {@link #resume$()} when the greenlet parked at a {@code @Yielding} call. */
   protected static final Object SUSPEND = new Object();
-  /** Returned by {@link #resume$()} after {@link #call$} pushed a callee frame. */
+  /** Returned by {@link #resume$()} when {@link #call$} left its callee unfinished. */
   protected static final Object CALL = new Object();
 
   /** Where {@link #resume$()} continues: 0 at the start, then a state after each suspension. */
@@ -72,14 +73,20 @@ public abstract class CoroutineFrame<T> {
     greenlet.hub.clearCooperative();
   }
 
-  /** Pushes {@code callee} to run on this greenlet; the result arrives at state {@code next}. */
-  protected final Object call$(CoroutineFrame<?> callee, int next) {
+  /**
+   * Calls {@code callee} on this greenlet: pushes it and runs it at once, on the Java stack (the
+   * nested call's fast path). Returns false when it finished: its result (or exception) is then
+   * delivered, and the caller goes on at state {@code next}, where {@link #result$()} takes it.
+   * Returns true when it has not finished (it suspended, or it is left for the greenlet to run):
+   * the caller must then return {@link #CALL}, and the result arrives at state {@code next} later.
+   */
+  protected final boolean call$(CoroutineFrame<?> callee, int next) {
     state$ = next;
     Greenlet<?> g = greenlet;
     callee.caller = this;
     callee.greenlet = g;
     g.top = callee;
-    return CALL;
+    return g.runCallee(callee);
   }
 
   /**

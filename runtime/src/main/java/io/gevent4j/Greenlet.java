@@ -25,6 +25,11 @@ public final class Greenlet<T> extends ReadyTask {
   private static final byte RUNNING = 2;
   private static final byte SUSPENDED = 3;
   private static final byte DEAD = 4;
+  /**
+   * How deep coroutine calls run inside their callers on the Java stack ({@link #runCallee});
+   * deeper ones return to {@link #step()}, which runs them from the heap stack.
+   */
+  private static final int MAX_INLINE_CALLS = 64;
 
   final Hub hub;
   private final CoroutineFrame<T> root;
@@ -492,15 +497,49 @@ public final class Greenlet<T> extends ReadyTask {
           frame = unwind(frame, null, failure);
           continue;
         }
-        if (outcome == CoroutineFrame.SUSPEND) {
-          state = SUSPENDED;
-          return;
+        if (outcome == CoroutineFrame.SUSPEND || outcome == CoroutineFrame.CALL) {
+          if (parked) {
+            state = SUSPENDED;
+            return;
+          }
+          frame = top; // a callee left to run here, so that the Java stack stays shallow
+        } else {
+          frame = unwind(frame, outcome, null);
         }
-        frame = outcome == CoroutineFrame.CALL ? top : unwind(frame, outcome, null);
       }
     } finally {
       h.running = null;
     }
+  }
+
+  /**
+   * Runs {@code callee}, just pushed by its caller, inside the caller's step, as long as calls
+   * nest at most {@link #MAX_INLINE_CALLS} deep on the Java stack; returns whether it has not
+   * finished (it suspended, or it is left for {@link #step()} to run). A callee that finishes is
+   * popped and its outcome delivered to the caller, as {@link #step()} does.
+   */
+  boolean runCallee(CoroutineFrame<?> callee) {
+    Hub h = hub;
+    if (h.inlineCalls >= MAX_INLINE_CALLS) {
+      return true;
+    }
+    h.inlineCalls++;
+    Object outcome;
+    try {
+      outcome = callee.resume$();
+    } catch (Throwable failure) {
+      h.clearCooperative(); // a @Yielding call that threw before parking leaves no mark
+      StackTraceRecovery.recover(failure, callee);
+      unwind(callee, null, failure);
+      return false;
+    } finally {
+      h.inlineCalls--;
+    }
+    if (outcome == CoroutineFrame.SUSPEND || outcome == CoroutineFrame.CALL) {
+      return true;
+    }
+    unwind(callee, outcome, null);
+    return false;
   }
 
   /** Pops a finished frame and delivers its outcome to the caller; returns the caller or null. */

@@ -54,6 +54,8 @@ public final class Hub implements java.util.concurrent.Executor {
   private volatile IdleStrategy idleStrategy = IdleStrategy.block();
   /** The greenlet being stepped, or null when plain code or a callback runs. */
   Greenlet<?> running;
+  /** How many coroutine calls now run inside their callers on this thread ({@link Greenlet#runCallee}). */
+  int inlineCalls;
   /** The greenlet whose generated code is calling a {@code @Yielding} method, marked just before the call. */
   private Greenlet<?> cooperativeCaller;
   private boolean looping;

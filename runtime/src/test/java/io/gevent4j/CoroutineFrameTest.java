@@ -20,6 +20,17 @@ class CoroutineFrameTest extends HubTestSupport {
   }
 
   @Test
+  void aCalleeThatSuspendsBelowTheInlineDepthResumesEveryCallerInTurn() {
+    // calls run inside their callers up to 64 deep, then from the heap: both halves suspend here
+    for (int n : new int[] {1, 63, 64, 65, 200, 10_000}) {
+      Greenlet<Integer> deep = TestFrames.depthYieldingAtTheBottom(n).start();
+      Greenlet<Integer> other = TestFrames.depth(3).start();
+      assertEquals(n, deep.get());
+      assertEquals(3, other.get());
+    }
+  }
+
+  @Test
   void aCalleeFailureIsThrownAtTheCallSiteOfTheCaller() {
     IllegalStateException boom = new IllegalStateException("boom");
     Greenlet<String> g = Greenlet.of(new TestFrames.Frame<String>("caller") {
@@ -27,7 +38,10 @@ class CoroutineFrameTest extends HubTestSupport {
       protected Object resume$() {
         switch (state$) {
           case 0:
-            return call$(new TestFrames.Throwing(boom), 1);
+            if (call$(new TestFrames.Throwing(boom), 1)) {
+              return CALL;
+            }
+            // fall through
           case 1:
             try {
               result$();
@@ -52,7 +66,10 @@ class CoroutineFrameTest extends HubTestSupport {
       protected Object resume$() throws Throwable {
         switch (state$) {
           case 0:
-            return call$(new TestFrames.Throwing(boom), 1);
+            if (call$(new TestFrames.Throwing(boom), 1)) {
+              return CALL;
+            }
+            // fall through
           case 1:
             return result$();
           default:
@@ -72,7 +89,10 @@ class CoroutineFrameTest extends HubTestSupport {
       protected Object resume$() throws Throwable {
         switch (state$) {
           case 0:
-            return call$(new TestFrames.Steps(log, "callee", 10, 2), 1);
+            if (call$(new TestFrames.Steps(log, "callee", 10, 2), 1)) {
+              return CALL;
+            }
+            // fall through
           case 1:
             return "caller got " + result$();
           default:
@@ -102,7 +122,10 @@ class CoroutineFrameTest extends HubTestSupport {
         for (;;) {
           switch (state$) {
             case 0:
-              return call$(new TestFrames.Returning<>("callee", "nested"), 1);
+              if (call$(new TestFrames.Returning<>("callee", "nested"), 1)) {
+                return CALL;
+              }
+              // fall through
             case 1:
               x = (String) result$();
               prepare$();
@@ -132,7 +155,10 @@ class CoroutineFrameTest extends HubTestSupport {
       protected Object resume$() throws Throwable {
         switch (state$) {
           case 0:
-            return call$(new TestFrames.Victim(log, 1000), 1);
+            if (call$(new TestFrames.Victim(log, 1000), 1)) {
+              return CALL;
+            }
+            // fall through
           case 1:
             try {
               result$();

@@ -60,7 +60,12 @@ final class TestFrames {
 
   /** {@code depth(n)}: recurses {@code n} coroutine calls deep, returns {@code n}. */
   static Greenlet<Integer> depth(int n) {
-    return Greenlet.of(new Depth(n));
+    return Greenlet.of(new Depth(n, false));
+  }
+
+  /** {@link #depth(int)} whose innermost call yields to the hub once before it returns. */
+  static Greenlet<Integer> depthYieldingAtTheBottom(int n) {
+    return Greenlet.of(new Depth(n, true));
   }
 
   /** {@code helper(millis)}: calls {@link #sleepInPlainHelper} without the protocol. */
@@ -306,23 +311,44 @@ final class TestFrames {
     }
   }
 
-  /** {@code int depth(int n) { return n == 0 ? 0 : depth(n - 1) + 1; }} with a nested call. */
+  /**
+   * {@code int depth(int n) { if (n == 0) { if (yields) sleep(0); return 0; } return depth(n - 1) + 1; }}
+   * with a nested call.
+   */
   static final class Depth extends Frame<Integer> {
     private final int n;
+    private final boolean yields;
 
-    Depth(int n) {
+    Depth(int n, boolean yields) {
       super("depth", n);
       this.n = n;
+      this.yields = yields;
     }
 
     @Override
     protected Object resume$() throws Throwable {
       switch (state$) {
         case 0:
-          if (n == 0) {
+          if (n > 0) {
+            if (call$(new Depth(n - 1, yields), 1)) {
+              return CALL;
+            }
+            return (Integer) result$() + 1;
+          }
+          if (!yields) {
             return 0;
           }
-          return call$(new Depth(n - 1), 1);
+          prepare$();
+          Gevent.sleep(0);
+          if (parked$(2)) {
+            return SUSPEND;
+          }
+          // fall through
+        case 2:
+          if (resumed$()) {
+            result$();
+          }
+          return 0;
         case 1:
           return (Integer) result$() + 1;
         default:

@@ -85,8 +85,8 @@ final class TraceFixtureCoroutines_Machines {
 
     @Override
     protected Object resume$() throws Throwable {
-      if (state$ == 0) {
-        return call$(callee, 1);
+      if (state$ == 0 && call$(callee, 1)) {
+        return CALL;
       }
       return result$();
     }

@@ -395,7 +395,7 @@ public final class MachineEmitter {
       if (point.kind() == CallKind.COROUTINE) {
         // Statements that hold printed source are added whole (`add`, not `addStatement`): the
         // source may hold statements of its own (a lambda's), which JavaPoet cannot nest.
-        out.add("return $L($L, $L);\n", FrameContract.CALL_FRAME, frameCreation(suspend), resume);
+        out.add("if ($L($L, $L)) {\n$>return $L;\n$<}\n", FrameContract.CALL_FRAME, frameCreation(suspend), resume, FrameContract.CALL);
         out.add("$<case $L:\n$>", resume);
         if (target == null) {
           out.addStatement("$L()", FrameContract.RESULT);
