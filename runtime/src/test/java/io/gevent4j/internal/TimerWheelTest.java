@@ -30,7 +30,7 @@ class TimerWheelTest {
   /** Fires every timer due at {@code now}, in order. */
   private void fireDue(long now) {
     Timer timer;
-    while ((timer = wheel.pollDue(now)) != null) {
+    while ((timer = (Timer) wheel.pollDue(now)) != null) {
       assertFalse(timer.isPending());
       timer.fire();
     }
@@ -220,7 +220,7 @@ class TimerWheelTest {
           expectedOrder.add(live.remove(0));
         }
         Timer timer;
-        while ((timer = wheel.pollDue(now)) != null) {
+        while ((timer = (Timer) wheel.pollDue(now)) != null) {
           firedTimers.add(timer);
         }
         assertEquals(expectedOrder, firedTimers);
