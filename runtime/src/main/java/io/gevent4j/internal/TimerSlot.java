@@ -6,11 +6,10 @@ import java.util.Arrays;
  * The entries of one {@link TimerWheel} slot, in the order they came, with their deadlines in a
  * parallel array: moving a slot's entries on reads two arrays in sequence and touches an entry
  * only to store its new place. Removing an entry leaves a hole (null), so the order stays;
- * the slot closes up its holes once they are most of it. Hub thread only.
+ * the slot closes up its holes once they are most of it. Like the hub's ready queue, a slot keeps
+ * the capacity it grew to (a burst of timers is not reallocated the next time). Hub thread only.
  */
 final class TimerSlot {
-  /** Arrays of at most this many entries are kept when the slot empties, larger ones dropped. */
-  private static final int KEPT_CAPACITY = 1024;
   private static final TimerEntry[] NO_ENTRIES = {};
   private static final long[] NO_DEADLINES = {};
 
@@ -65,12 +64,7 @@ final class TimerSlot {
 
   /** Empties the slot (its entries were moved on or removed). */
   void clear() {
-    if (entries.length > KEPT_CAPACITY) {
-      entries = NO_ENTRIES;
-      deadlines = NO_DEADLINES;
-    } else {
-      Arrays.fill(entries, 0, size, null);
-    }
+    Arrays.fill(entries, 0, size, null);
     size = 0;
     live = 0;
     head = 0;
