@@ -6,7 +6,7 @@ import java.util.Arrays;
  * The entries of one {@link TimerWheel} slot, in the order they came, with their deadlines in a
  * parallel array: moving a slot's entries on reads two arrays in sequence and touches an entry
  * only to store its new place. Removing an entry leaves a hole (null), so the order stays;
- * the slot closes up its holes once they are most of it. Like the hub's ready queue, a slot keeps
+ * the slot closes up its holes once they are three quarters of what follows its first entry. Like the hub's ready queue, a slot keeps
  * the capacity it grew to (a burst of timers is not reallocated the next time). Hub thread only.
  */
 final class TimerSlot {
@@ -56,7 +56,9 @@ final class TimerSlot {
       clear();
       return true;
     }
-    if (size >= 64 && live < size >>> 2) {
+    if (index == head) {
+      head++; // a run firing from its front leaves no holes to close up
+    } else if (size - head >= 64 && live < (size - head) >>> 2) {
       compact();
     }
     return false;
