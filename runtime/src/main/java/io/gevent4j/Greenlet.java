@@ -2,8 +2,8 @@ package io.gevent4j;
 
 import io.gevent4j.internal.Sneaky;
 import io.gevent4j.annotations.Yielding;
-import io.gevent4j.internal.Timer;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -58,8 +58,11 @@ public final class Greenlet<T> extends ReadyTask {
   /** Neighbours in the hub's list of live greenlets. */
   Greenlet<?> prevLive;
   Greenlet<?> nextLive;
-  /** The timer of {@link #startLater}, or of a cooperative sleep, until it fires. */
-  private Timer timer;
+  /**
+   * Its place in the hub's timers while {@link #startLater} or a cooperative sleep waits: the
+   * greenlet is its own timer entry.
+   */
+  private long timerPlace;
 
   private Greenlet(Hub hub, CoroutineFrame<T> root) {
     this.hub = hub;
@@ -153,10 +156,7 @@ public final class Greenlet<T> extends ReadyTask {
     if (state == NEW) {
       state = SCHEDULED;
       enlist();
-      timer = hub.schedule(delayMillis, () -> {
-        timer = null;
-        schedule();
-      });
+      hub.wakeAfter(TimeUnit.MILLISECONDS.toNanos(Math.max(0, delayMillis)), this);
     }
     return this;
   }
@@ -331,10 +331,7 @@ public final class Greenlet<T> extends ReadyTask {
     if (state != SUSPENDED) {
       return false;
     }
-    if (timer != null) {
-      timer.cancel();
-      timer = null;
-    }
+    hub.cancelWake(this);
     Waiter<?> waiter = waitingOn;
     if (waiter != null) {
       waitingOn = null;
@@ -346,10 +343,7 @@ public final class Greenlet<T> extends ReadyTask {
 
   /** Undoes {@link #start()} or {@link #startLater} of a greenlet that has not run yet. */
   private void cancelStart() {
-    if (timer != null) {
-      timer.cancel();
-      timer = null;
-    }
+    hub.cancelWake(this);
     if (queued) {
       queued = false;
       hub.dequeue(this);
@@ -610,16 +604,29 @@ public final class Greenlet<T> extends ReadyTask {
     hub.enqueue(this);
   }
 
-  /** Parks the greenlet for {@code nanos} (a cooperative {@code sleep}): its timer wakes it. */
+  /** Parks the greenlet for {@code nanos} (a cooperative {@code sleep}): it is its own timer. */
   void sleepFor(long nanos) {
     parked = true;
-    timer = hub.wakeAfter(nanos, this);
+    hub.wakeAfter(nanos, this);
   }
 
-  /** Called by the hub when the sleep timer fires. */
-  void sleepElapsed() {
-    timer = null;
-    wake(null, null);
+  /** Called by the hub when this greenlet's timer fires: the delay of {@link #startLater} or of a sleep is over. */
+  void timerElapsed() {
+    if (state == SCHEDULED) {
+      schedule();
+    } else {
+      wake(null, null);
+    }
+  }
+
+  @Override
+  protected long timerPlace() {
+    return timerPlace;
+  }
+
+  @Override
+  protected void timerPlace(long place) {
+    timerPlace = place;
   }
 
   /** Parks the greenlet until its hub's next turn (a cooperative {@code sleep(0)}). */

@@ -3,6 +3,7 @@ package io.gevent4j;
 import io.gevent4j.internal.IoBudget;
 import io.gevent4j.internal.IoPoller;
 import io.gevent4j.internal.Timer;
+import io.gevent4j.internal.TimerEntry;
 import io.gevent4j.internal.TimerWheel;
 import java.io.PrintStream;
 import java.util.ArrayDeque;
@@ -328,9 +329,14 @@ public final class Hub implements java.util.concurrent.Executor {
     return timers.add(TimerWheel.deadline(clock.nanoTime(), delayNanos), task);
   }
 
-  /** A timer that wakes {@code sleeper} itself: no callback object per sleep. */
-  Timer wakeAfter(long delayNanos, Greenlet<?> sleeper) {
-    return timers.addTarget(TimerWheel.deadline(clock.nanoTime(), delayNanos), sleeper);
+  /** Makes {@code sleeper} its own timer, due after {@code delayNanos}: no object per sleep. */
+  void wakeAfter(long delayNanos, Greenlet<?> sleeper) {
+    timers.add(TimerWheel.deadline(clock.nanoTime(), delayNanos), sleeper);
+  }
+
+  /** Undoes {@link #wakeAfter} if {@code sleeper}'s timer has not fired yet. */
+  void cancelWake(Greenlet<?> sleeper) {
+    timers.remove(sleeper);
   }
 
   /** Marks the next {@code @Yielding} call as made by {@code caller}'s generated code ({@link CoroutineFrame}). */
@@ -501,7 +507,7 @@ public final class Hub implements java.util.concurrent.Executor {
       return;
     }
     long now = clock.nanoTime();
-    Timer timer;
+    TimerEntry timer;
     while ((timer = timers.pollDue(now)) != null) {
       runTimer(timer);
     }
@@ -566,14 +572,13 @@ public final class Hub implements java.util.concurrent.Executor {
     }
   }
 
-  private void runTimer(Timer timer) {
+  private void runTimer(TimerEntry timer) {
     HubObserver watching = watch(timer);
     try {
-      Object target = timer.target();
-      if (target instanceof Greenlet) { // a sleep: the timer wakes its greenlet itself
-        ((Greenlet<?>) target).sleepElapsed();
+      if (timer instanceof Greenlet) { // a sleep or a startLater: the greenlet is its own timer
+        ((Greenlet<?>) timer).timerElapsed();
       } else {
-        timer.fire();
+        ((Timer) timer).fire();
       }
     } catch (Throwable failure) {
       failures.callbackFailed(timer, failure);

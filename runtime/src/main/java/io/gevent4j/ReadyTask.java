@@ -1,11 +1,13 @@
 package io.gevent4j;
 
+import io.gevent4j.internal.TimerEntry;
+
 /**
  * What a hub's ready queue holds, each knowing how it runs: a {@link Greenlet} to step, the turn of
  * plain code (the {@link Waiter} it waited on, see {@link MainWait}) or a {@link Callback}. Hub
- * thread only.
+ * thread only. A {@link TimerEntry} (which has no fields) so that a greenlet can be its own timer.
  */
-abstract class ReadyTask {
+abstract class ReadyTask extends TimerEntry {
   /** Runs this task in {@code hub}'s loop; must not throw. */
   abstract void runReady(Hub hub);
 

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gevent4j.event.Event;
+import io.gevent4j.internal.Timer;
 import io.gevent4j.internal.TimerWheel;
 import io.gevent4j.queue.Channel;
 import io.gevent4j.queue.PriorityQueue;
@@ -446,9 +447,9 @@ class GeventParityTest extends HubTestSupport {
     TimerWheel wheel = new TimerWheel(0);
     wheel.add(Long.MAX_VALUE, () -> { });
     wheel.add(-100, () -> { });
-    assertEquals(-100, wheel.pollDue(0).deadlineNanos());
+    assertEquals(-100, ((Timer) wheel.pollDue(0)).deadlineNanos());
     assertNull(wheel.pollDue(Long.MAX_VALUE - 1));
-    assertEquals(Long.MAX_VALUE, wheel.pollDue(Long.MAX_VALUE).deadlineNanos());
+    assertEquals(Long.MAX_VALUE, ((Timer) wheel.pollDue(Long.MAX_VALUE)).deadlineNanos());
   }
 
   // ------------------------------------------------------------- 7. unstarted greenlets, null items

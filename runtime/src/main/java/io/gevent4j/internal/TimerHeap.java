@@ -3,84 +3,90 @@ package io.gevent4j.internal;
 import java.util.Arrays;
 
 /**
- * A binary min-heap of {@link Timer}s ordered by deadline, then arrival: the timers of a
- * {@link TimerWheel} due within its current tick. Hub thread only.
+ * A binary min-heap of {@link TimerEntry}s ordered by deadline, then arrival: the entries a
+ * {@link TimerWheel} is given for its cursor's tick while that tick's run is under way. Hub
+ * thread only.
  *
- * <p>Timers arrive in the order they were scheduled (the wheel moves a slot's timers in only when
- * this heap is empty, then adds newer ones), so arrival breaks ties as scheduling order does. The
- * arrival numbers live beside the timers, in a parallel array: a timer keeps none.
+ * <p>Entries arrive in the order they were scheduled, so arrival breaks ties as scheduling order
+ * does. Deadlines and arrival numbers live beside the entries, in parallel arrays (comparing
+ * touches no entry); an entry's place in the wheel is its index here.
  */
 final class TimerHeap {
-  private Timer[] heap = new Timer[16];
+  private TimerEntry[] heap = new TimerEntry[16];
+  private long[] deadlines = new long[16];
   private int[] arrivals = new int[16];
   private int size;
-  /** The arrival number of the next timer; restarts when the heap is empty. */
+  /** The arrival number of the next entry; restarts when the heap is empty. */
   private int nextArrival;
 
-  void insert(Timer timer) {
+  boolean isEmpty() {
+    return size == 0;
+  }
+
+  void insert(TimerEntry entry, long deadlineNanos) {
     if (size == 0) {
       nextArrival = 0;
     } else if (size == heap.length) {
       heap = Arrays.copyOf(heap, size * 2);
+      deadlines = Arrays.copyOf(deadlines, size * 2);
       arrivals = Arrays.copyOf(arrivals, size * 2);
     }
-    heap[size] = timer;
+    heap[size] = entry;
+    deadlines[size] = deadlineNanos;
     arrivals[size] = nextArrival++;
     siftUp(size++);
   }
 
-  /** The earliest timer, or null. */
-  Timer peek() {
-    return size == 0 ? null : heap[0];
+  /** The earliest entry's deadline; the heap must not be empty. */
+  long firstDeadline() {
+    return deadlines[0];
   }
 
-  /** Removes and returns the earliest timer if it is due at {@code nowNanos}, else null. */
-  Timer pollDue(long nowNanos) {
-    if (size == 0 || heap[0].deadlineNanos() > nowNanos) {
-      return null;
-    }
-    Timer first = heap[0];
-    remove(first);
+  /** Removes and returns the earliest entry; the heap must not be empty. */
+  TimerEntry pollFirst() {
+    TimerEntry first = heap[0];
+    removeAt(0);
     return first;
   }
 
-  /** Removes {@code timer}, which is in this heap ({@link Timer#position} 0 or more). */
-  void remove(Timer timer) {
-    int index = timer.position;
-    timer.position = Timer.NOWHERE;
+  /** Removes the entry at {@code index} and marks it in no wheel. */
+  void removeAt(int index) {
+    heap[index].timerPlace(TimerEntry.NOWHERE);
     size--;
-    Timer last = heap[size];
-    int lastArrival = arrivals[size];
-    heap[size] = null;
     if (index != size) {
-      heap[index] = last;
-      arrivals[index] = lastArrival;
-      last.position = index;
+      move(size, index);
       siftDown(index);
-      siftUp(last.position);
+      siftUp(index);
     }
+    heap[size] = null;
   }
 
-  /** Whether the timer at {@code a} fires before the one at {@code b}. */
+  /** Whether the entry at {@code a} fires before the one at {@code b}. */
   private boolean firesBefore(int a, int b) {
-    long deadlineA = heap[a].deadlineNanos();
-    long deadlineB = heap[b].deadlineNanos();
-    return deadlineA < deadlineB || (deadlineA == deadlineB && arrivals[a] < arrivals[b]);
+    return deadlines[a] < deadlines[b] || (deadlines[a] == deadlines[b] && arrivals[a] < arrivals[b]);
+  }
+
+  /** Copies the entry at {@code from} to {@code to} (its place too). */
+  private void move(int from, int to) {
+    heap[to] = heap[from];
+    deadlines[to] = deadlines[from];
+    arrivals[to] = arrivals[from];
+    heap[to].timerPlace(TimerWheel.place(TimerWheel.HEAP, to));
   }
 
   private void swap(int a, int b) {
-    Timer timer = heap[a];
-    heap[a] = heap[b];
-    heap[b] = timer;
-    heap[a].position = a;
-    timer.position = b;
+    TimerEntry entry = heap[a];
+    long deadline = deadlines[a];
     int arrival = arrivals[a];
-    arrivals[a] = arrivals[b];
+    move(b, a);
+    heap[b] = entry;
+    deadlines[b] = deadline;
     arrivals[b] = arrival;
+    entry.timerPlace(TimerWheel.place(TimerWheel.HEAP, b));
   }
 
   private void siftUp(int index) {
-    heap[index].position = index;
+    heap[index].timerPlace(TimerWheel.place(TimerWheel.HEAP, index));
     while (index > 0) {
       int parent = (index - 1) >>> 1;
       if (!firesBefore(index, parent)) {

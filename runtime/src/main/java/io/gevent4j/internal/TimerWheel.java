@@ -4,20 +4,26 @@ package io.gevent4j.internal;
  * The timers of a hub: a hierarchical timing wheel. Hub thread only.
  *
  * <p>Time is cut into ticks of 2<sup>20</sup> ns (about 1 ms). The wheel has a cursor, a tick at
- * or before the hub's clock. A timer due in the cursor's tick or before is in a small binary heap
- * ordered by deadline, then scheduling order; a later one is linked into a slot of one of {@value #LEVELS}
- * levels of 64 slots, level {@code n} slots being 64<sup>n</sup> ticks wide: the level of the
+ * or before the hub's clock, and {@value #LEVELS} levels of 64 {@link TimerSlot}s, level {@code n}
+ * slots being 64<sup>n</sup> ticks wide. An entry due after the cursor's tick is in the slot of the
  * highest 6-bit digit in which its tick differs from the cursor's (the Linux kernel's and Kafka's
- * layout; the cursor only moves within that digit, so a timer's slot always follows from its tick
- * and the cursor). Scheduling is O(1); cancelling is O(1) from a slot (unlinking) and O(log k)
- * from the heap of the k timers of the current tick. When the cursor moves onto a slot, the slot's timers
- * move down a level, or into the heap once they are in the cursor's tick: each timer moves at most
- * once per level. A bitmap per level finds the next occupied slot in a few instructions.
+ * layout). When the cursor moves onto a slot, the slot's entries move down a level, each at most
+ * once per level; a bitmap per level finds the next occupied slot in a few instructions. The
+ * level-0 slot of the cursor's tick is the <em>run</em>: its entries, sorted by deadline once
+ * (stably, and only if they are not in order already), fire from its front. An entry scheduled for
+ * the cursor's tick or before while the run is under way goes to a small {@link TimerHeap}.
+ * Scheduling and removing are O(1) (O(log k) in the heap of k such late entries).
  *
- * <p>Timers fire exactly in deadline order, then scheduling order, as a heap of all timers would.
- * Deadlines are compared as plain numbers, never by wrapping differences: a deadline computed with
- * {@link #deadline} saturates at {@link Long#MAX_VALUE} (Netty's rule), so a very long or
- * overflowing delay sorts last and never blocks the timers due before it.
+ * <p>Entries fire exactly in deadline order, then scheduling order, as a heap of all would: a slot
+ * keeps the order its entries came in, which is scheduling order (a slot is filled by one move from
+ * the slot above, then by newer schedules), the sort is stable, and the heap's entries were all
+ * scheduled after the run's (the cursor moves on only when both are empty). Deadlines are compared
+ * as plain numbers, never by wrapping differences: a deadline computed with {@link #deadline}
+ * saturates at {@link Long#MAX_VALUE} (Netty's rule), so a very long or overflowing delay sorts
+ * last and never blocks the timers due before it.
+ *
+ * <p>An entry's place ({@link TimerEntry#timerPlace()}) is its slot's number plus one, shifted
+ * 32 bits, then its index there; {@value #HEAP} is the heap's number.
  */
 public final class TimerWheel {
   /** log2 of a tick in nanoseconds. */
@@ -27,14 +33,16 @@ public final class TimerWheel {
   private static final int SLOTS = 1 << BITS;
   /** Enough levels for every tick: 64 - {@value #TICK_SHIFT} bits. */
   private static final int LEVELS = (64 - TICK_SHIFT + BITS - 1) / BITS;
+  /** The slot number of the late entries' heap in a place. */
+  static final int HEAP = LEVELS * SLOTS;
 
-  /** The head of each slot's list, level by level. */
-  private final Timer[] slots = new Timer[LEVELS * SLOTS];
-  /** Per level, a bit per occupied slot. */
+  /** Level by level, made when first used. */
+  private final TimerSlot[] slots = new TimerSlot[LEVELS * SLOTS];
+  /** Per level, a bit per occupied slot (the run's bit is clear). */
   private final long[] occupied = new long[LEVELS];
-  /** The timers due in the cursor's tick or before. */
-  private final TimerHeap due = new TimerHeap();
-  /** The tick every timer of a slot is after; never after the hub's clock. */
+  /** Entries given for the cursor's tick or before while its run is under way. */
+  private final TimerHeap late = new TimerHeap();
+  /** The tick every entry of a slot but the run is after; never after the hub's clock. */
   private long cursor;
   private int size;
 
@@ -68,16 +76,27 @@ public final class TimerWheel {
     return (tick << TICK_SHIFT) ^ Long.MIN_VALUE;
   }
 
-  public Timer add(long deadlineNanos, Runnable task) {
-    return addTarget(deadlineNanos, task);
+  /** The place of index {@code index} in slot {@code slot} ({@link #HEAP} for the heap). */
+  static long place(int slot, int index) {
+    return (long) (slot + 1) << 32 | index & 0xFFFF_FFFFL;
   }
 
-  /** Adds a timer for {@code target}: a {@code Runnable}, or an object its owner handles itself. */
-  public Timer addTarget(long deadlineNanos, Object target) {
-    Timer timer = new Timer(this, deadlineNanos, target);
-    place(timer);
-    size++;
+  /** A timer running {@code task} at {@code deadlineNanos}. */
+  public Timer add(long deadlineNanos, Runnable task) {
+    Timer timer = new Timer(this, deadlineNanos, task);
+    add(deadlineNanos, timer);
     return timer;
+  }
+
+  /** Adds {@code entry}, which is in no wheel, due at {@code deadlineNanos}. */
+  public void add(long deadlineNanos, TimerEntry entry) {
+    long tick = tick(deadlineNanos);
+    if (tick <= cursor) {
+      late.insert(entry, deadlineNanos);
+    } else {
+      link(entry, deadlineNanos, slotOf(tick));
+    }
+    size++;
   }
 
   public int size() {
@@ -85,54 +104,74 @@ public final class TimerWheel {
   }
 
   /**
-   * The earliest deadline, or a time before it when the earliest timer is still in a slot (the
-   * start of that slot; waiting until then and polling moves the timers on, after which this is
-   * exact); {@link Long#MAX_VALUE} when no timer is pending. Never earlier than the cursor's tick.
+   * The earliest deadline, or a time before it when the earliest entry is still in a slot (the
+   * start of that slot; waiting until then and polling moves the entries on, after which this is
+   * exact); {@link Long#MAX_VALUE} when no entry is pending. Never earlier than the cursor's tick.
    */
   public long nextDeadline() {
-    Timer first = due.peek();
-    if (first != null) {
-      return first.deadlineNanos();
+    TimerSlot run = run();
+    if (run != null || !late.isEmpty()) {
+      return Math.min(run != null ? run.deadlines[run.first()] : Long.MAX_VALUE,
+          late.isEmpty() ? Long.MAX_VALUE : late.firstDeadline());
     }
     long next = nextOccupiedTick();
     return next < 0 ? Long.MAX_VALUE : startOf(next);
   }
 
-  /** Removes and returns the earliest timer if it is due at {@code nowNanos}, else null. */
-  public Timer pollDue(long nowNanos) {
-    Timer timer;
-    while ((timer = due.pollDue(nowNanos)) == null) {
+  /** Removes and returns the earliest entry if it is due at {@code nowNanos}, else null. */
+  public TimerEntry pollDue(long nowNanos) {
+    while (true) {
+      TimerSlot run = run();
+      if (run != null || !late.isEmpty()) {
+        // equal deadlines: the run's entries were scheduled before the heap's
+        int first = run != null ? run.first() : -1;
+        boolean fromRun = run != null && (late.isEmpty() || run.deadlines[first] <= late.firstDeadline());
+        if ((fromRun ? run.deadlines[first] : late.firstDeadline()) > nowNanos) {
+          return null;
+        }
+        size--;
+        if (!fromRun) {
+          return late.pollFirst();
+        }
+        TimerEntry entry = run.entries[first];
+        run.removeAt(first);
+        return entry;
+      }
       if (!advanceTo(tick(nowNanos))) {
         return null;
       }
     }
-    size--;
-    return timer;
   }
 
-  public boolean remove(Timer timer) {
-    if (timer.position != Timer.NOWHERE) {
-      due.remove(timer);
-    } else if (timer.prev != null) {
-      unlink(timer, slotOf(tick(timer.deadlineNanos())));
-    } else {
+  /** Removes {@code entry} if it is in this wheel; returns whether it was. */
+  public boolean remove(TimerEntry entry) {
+    long place = entry.timerPlace();
+    if (place == TimerEntry.NOWHERE) {
       return false;
+    }
+    int slot = (int) (place >>> 32) - 1;
+    int index = (int) place;
+    if (slot == HEAP) {
+      late.removeAt(index);
+    } else if (slots[slot].removeAt(index) && slot != runSlot()) {
+      occupied[slot / SLOTS] &= ~(1L << (slot & (SLOTS - 1)));
     }
     size--;
     return true;
   }
 
-  /** Puts {@code timer} in the heap if it is due in the cursor's tick, else in its slot. */
-  private void place(Timer timer) {
-    long tick = tick(timer.deadlineNanos());
-    if (tick <= cursor) {
-      due.insert(timer);
-    } else {
-      link(timer, slotOf(tick));
-    }
+  /** The level-0 slot of the cursor's tick. */
+  private int runSlot() {
+    return (int) cursor & (SLOTS - 1);
   }
 
-  /** The slot of a tick after the cursor's: its digit at the level of its highest digit unlike the cursor's. */
+  /** The run if it has an entry left, else null. */
+  private TimerSlot run() {
+    TimerSlot run = slots[runSlot()];
+    return run == null || run.live == 0 ? null : run;
+  }
+
+  /** The slot of a tick at or after the cursor's: its digit at the level of its highest digit unlike the cursor's. */
   private int slotOf(long tick) {
     int level = (63 - Long.numberOfLeadingZeros(tick ^ cursor)) / BITS;
     return level * SLOTS + ((int) (tick >>> (level * BITS)) & (SLOTS - 1));
@@ -140,8 +179,8 @@ public final class TimerWheel {
 
   /**
    * Moves the cursor onto the next occupied slot if that slot starts at {@code limitTick} or
-   * before, moving its timers down; returns whether it did. Otherwise moves the cursor up to
-   * {@code limitTick}.
+   * before, moving its entries down (those of the cursor's new tick into the run, then sorted);
+   * returns whether it did. Otherwise moves the cursor up to {@code limitTick}.
    */
   private boolean advanceTo(long limitTick) {
     long next = nextOccupiedTick();
@@ -149,17 +188,24 @@ public final class TimerWheel {
       cursor = Math.max(cursor, limitTick);
       return false;
     }
-    int slot = slotOf(next);
+    int from = slotOf(next);
     cursor = next;
-    Timer timer = slots[slot];
-    slots[slot] = null;
-    occupied[slot / SLOTS] &= ~(1L << (slot & (SLOTS - 1)));
-    while (timer != null) {
-      Timer following = timer.next;
-      timer.prev = null;
-      timer.next = null;
-      place(timer);
-      timer = following;
+    occupied[from / SLOTS] &= ~(1L << (from & (SLOTS - 1)));
+    if (from != runSlot()) {
+      TimerSlot source = slots[from];
+      TimerEntry[] entries = source.entries;
+      long[] deadlines = source.deadlines;
+      for (int i = 0, n = source.size; i < n; i++) {
+        if (entries[i] != null) {
+          link(entries[i], deadlines[i], slotOf(tick(deadlines[i])));
+        }
+      }
+      source.clear();
+      occupied[0] &= ~(1L << runSlot());
+    }
+    TimerSlot run = slots[runSlot()];
+    if (run != null && run.live != 0) {
+      run.sortByDeadline();
     }
     return true;
   }
@@ -180,35 +226,12 @@ public final class TimerWheel {
     return -1;
   }
 
-  private void link(Timer timer, int slot) {
-    Timer head = slots[slot];
-    if (head == null) {
-      slots[slot] = timer;
-      timer.prev = timer;
-      occupied[slot / SLOTS] |= 1L << (slot & (SLOTS - 1));
-    } else {
-      Timer tail = head.prev;
-      tail.next = timer;
-      timer.prev = tail;
-      head.prev = timer;
+  private void link(TimerEntry entry, long deadlineNanos, int slot) {
+    TimerSlot target = slots[slot];
+    if (target == null) {
+      target = slots[slot] = new TimerSlot(slot);
     }
-  }
-
-  private void unlink(Timer timer, int slot) {
-    Timer head = slots[slot];
-    Timer next = timer.next;
-    if (timer == head) {
-      slots[slot] = next;
-      if (next == null) {
-        occupied[slot / SLOTS] &= ~(1L << (slot & (SLOTS - 1)));
-      } else {
-        next.prev = timer.prev;
-      }
-    } else {
-      timer.prev.next = next;
-      (next != null ? next : head).prev = timer.prev;
-    }
-    timer.prev = null;
-    timer.next = null;
+    target.append(entry, deadlineNanos);
+    occupied[slot / SLOTS] |= 1L << (slot & (SLOTS - 1));
   }
 }

@@ -30,7 +30,7 @@ class TimerWheelTest {
   /** Fires every timer due at {@code now}, in order. */
   private void fireDue(long now) {
     Timer timer;
-    while ((timer = wheel.pollDue(now)) != null) {
+    while ((timer = (Timer) wheel.pollDue(now)) != null) {
       assertFalse(timer.isPending());
       timer.fire();
     }
@@ -220,7 +220,7 @@ class TimerWheelTest {
           expectedOrder.add(live.remove(0));
         }
         Timer timer;
-        while ((timer = wheel.pollDue(now)) != null) {
+        while ((timer = (Timer) wheel.pollDue(now)) != null) {
           firedTimers.add(timer);
         }
         assertEquals(expectedOrder, firedTimers);
@@ -229,5 +229,85 @@ class TimerWheelTest {
         assertTrue(wheel.nextDeadline() > now);
       }
     }
+  }
+
+  @Test
+  void aTickOfUnsortedDeadlinesFiresInDeadlineOrderThenSchedulingOrder() {
+    long tick = 5 * MS; // all in one tick, scheduled out of order: the run is sorted, stably
+    add(tick + 900, "900");
+    add(tick + 100, "100");
+    add(tick + 900, "900b");
+    add(tick + 100, "100b");
+    add(tick + 500, "500");
+    fireDue(tick + 100);
+    assertEquals(asList("100", "100b"), fired);
+    assertEquals(tick + 500, wheel.nextDeadline(), "exact once the run is formed");
+    fireDue(tick + 1000);
+    assertEquals(asList("100", "100b", "500", "900", "900b"), fired);
+  }
+
+  @Test
+  void entriesGivenDuringARunFireAfterItsEqualDeadlinesAndBeforeLaterOnes() {
+    long deadline = 10 * MS;
+    add(deadline, "run");
+    fireDue(deadline - 10); // the cursor is in the deadline's tick: "run" is its run, not due yet
+    add(deadline, "late");
+    add(deadline - 5, "late, earlier");
+    fireDue(deadline);
+    assertEquals(asList("late, earlier", "run", "late"), fired);
+  }
+
+  @Test
+  void cancellingMostOfARunClosesItsHolesAndKeepsItsOrder() {
+    List<Timer> timers = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      timers.add(add(10 * MS, Integer.toString(i)));
+    }
+    for (int i = 0; i < 50; i++) {
+      assertSame(timers.get(i), wheel.pollDue(10 * MS));
+    }
+    List<String> expected = new ArrayList<>();
+    for (int i = 50; i < 300; i++) {
+      if (i % 10 == 0) {
+        expected.add(Integer.toString(i));
+      } else {
+        assertTrue(timers.get(i).cancel());
+      }
+    }
+    assertEquals(expected.size(), wheel.size());
+    fireDue(10 * MS);
+    assertEquals(expected, fired);
+    assertFalse(timers.get(51).isPending());
+  }
+
+  /** An entry of another class than {@link Timer}, as a sleeping greenlet is. */
+  private static final class Entry extends TimerEntry {
+    private long place;
+
+    @Override
+    protected long timerPlace() {
+      return place;
+    }
+
+    @Override
+    protected void timerPlace(long place) {
+      this.place = place;
+    }
+  }
+
+  @Test
+  void anyEntryCanBeAddedRemovedAndAddedAgain() {
+    Entry entry = new Entry();
+    wheel.add(100 * MS, entry);
+    assertTrue(wheel.remove(entry));
+    assertFalse(wheel.remove(entry), "no longer in the wheel");
+    wheel.add(3 * MS, entry);
+    Timer timer = add(3 * MS, "timer");
+    assertEquals(2, wheel.size());
+    assertNull(wheel.pollDue(3 * MS - 1));
+    assertSame(entry, wheel.pollDue(3 * MS));
+    assertSame(timer, wheel.pollDue(3 * MS));
+    assertFalse(wheel.remove(entry), "fired");
+    assertEquals(0, wheel.size());
   }
 }
