@@ -2,6 +2,7 @@ package io.gevent4j;
 
 import io.gevent4j.internal.Sneaky;
 import io.gevent4j.annotations.Yielding;
+import io.gevent4j.internal.WaitList;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -47,8 +48,8 @@ public final class Greenlet<T> extends ReadyTask {
   private boolean failed;
   /** The result or exception delivered to the frame, until it takes it. */
   private Object delivered;
-  /** The wait this greenlet is parked on, cancelled by {@link #kill()}. */
-  private Waiter<?> waitingOn;
+  /** The wait this greenlet is parked on, a {@link Waiter} or a {@link WaitList}; cancelled by {@link #kill()}. */
+  private Object waitingOn;
   /** The value, or the exception if {@link #failed}, once dead. */
   private Object outcome;
   /** The link callbacks, as {@link Links} keeps them. */
@@ -332,10 +333,14 @@ public final class Greenlet<T> extends ReadyTask {
       return false;
     }
     hub.cancelWake(this);
-    Waiter<?> waiter = waitingOn;
-    if (waiter != null) {
+    Object wait = waitingOn;
+    if (wait != null) {
       waitingOn = null;
-      waiter.cancel();
+      if (wait instanceof Waiter) {
+        ((Waiter<?>) wait).cancel();
+      } else {
+        ((WaitList<?>) wait).remove(this);
+      }
     }
     wake(null, failure);
     return true;
@@ -562,15 +567,15 @@ public final class Greenlet<T> extends ReadyTask {
     return parked;
   }
 
-  /** Parks this greenlet on {@code waiter} (a {@link Waiter} suspending it). */
-  void parkOn(Waiter<?> waiter) {
+  /** Parks this greenlet on {@code wait}: a {@link Waiter}, or a {@link WaitList} it is an entry of. */
+  void parkOn(Object wait) {
     parked = true;
-    waitingOn = waiter;
+    waitingOn = wait;
   }
 
-  /** Stops waiting on {@code waiter} if this greenlet waits on it; returns whether it did. */
-  boolean stopWaitingOn(Waiter<?> waiter) {
-    if (waitingOn != waiter) {
+  /** Stops waiting on {@code wait} if this greenlet waits on it; returns whether it did. */
+  boolean stopWaitingOn(Object wait) {
+    if (waitingOn != wait) {
       return false;
     }
     waitingOn = null;

@@ -74,9 +74,7 @@ public final class AsyncResult<T> implements Consumer<Greenlet<T>> {
     if (ready) {
       return getNowait();
     }
-    Waiter<T> waiter = new Waiter<>();
-    waiters.add(waiter);
-    return waiter.await();
+    return waiters.await();
   }
 
   /** {@link #get()} waiting at most {@code timeoutMillis}, then throwing a {@link Timeout}. */

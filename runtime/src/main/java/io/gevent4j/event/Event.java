@@ -39,12 +39,8 @@ public final class Event {
    * starve the others.
    */
   private void notifyWaiters() {
-    for (int count = waiters.size(); count > 0; count--) {
-      Waiter<Boolean> waiter = waiters.poll();
-      if (waiter == null) {
-        break;
-      }
-      waiter.resumeBySwitch(Boolean.TRUE);
+    for (int count = waiters.size(); count > 0 && waiters.switchToFirst(Boolean.TRUE); count--) {
+      // the next waiter
     }
     notifying = false;
     if (flag) {
@@ -71,9 +67,8 @@ public final class Event {
     if (flag && !notifying) {
       return true;
     }
-    Waiter<Boolean> waiter = new Waiter<>();
-    waiters.add(waiter);
-    return waiter.awaitBoolean();
+    waiters.await();
+    return true; // what plain code gets: a waiter is only ever woken with true
   }
 
   /**

@@ -32,9 +32,7 @@ public class Semaphore {
     if (tryAcquire()) {
       return;
     }
-    Waiter<Boolean> waiter = new Waiter<>();
-    waiters.add(waiter);
-    waiter.await();
+    waiters.await();
   }
 
   /** Takes a permit, waiting at most {@code timeoutMillis}; returns whether it got one. */
@@ -60,9 +58,7 @@ public class Semaphore {
 
   /** Returns a permit: to the first waiter if there is one. */
   public void release() {
-    Waiter<Boolean> first = waiters.poll();
-    if (first != null) {
-      first.resume(Boolean.TRUE);
+    if (waiters.resumeFirst(Boolean.TRUE)) {
       return;
     }
     if (permits >= bound) {

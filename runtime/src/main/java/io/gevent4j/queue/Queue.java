@@ -26,20 +26,10 @@ public class Queue<T> {
   private final java.util.Queue<T> items;
   private final int capacity;
   private final WaitList<T> getters = new WaitList<>();
-  private final ArrayDeque<Putter<T>> putters = new ArrayDeque<>();
+  /** The waiting puts, each with its item. */
+  private final WaitList<Void> putters = new WaitList<>();
   /** Whether {@link #handOff} is posted and has not run yet. */
   private boolean handOffPosted;
-
-  /** A waiting put: its item and its waiter. */
-  private static final class Putter<T> {
-    final T item;
-    final Waiter<Void> waiter;
-
-    Putter(T item, Waiter<Void> waiter) {
-      this.item = item;
-      this.waiter = waiter;
-    }
-  }
 
   /** An unbounded queue. */
   public Queue() {
@@ -63,9 +53,7 @@ public class Queue<T> {
     if (offer(item)) {
       return;
     }
-    Waiter<Void> waiter = new Waiter<>();
-    wait(item, waiter);
-    waiter.await();
+    putters.await(item);
   }
 
   /** Puts {@code item}, waiting at most {@code timeoutMillis}, then throwing {@link Full}. */
@@ -75,7 +63,7 @@ public class Queue<T> {
       return;
     }
     Waiter<Void> waiter = new Waiter<>();
-    wait(item, waiter);
+    putters.add(waiter, item);
     waiter.failAfter(timeoutMillis, new Full("queue full after " + timeoutMillis + " ms"));
     waiter.await();
   }
@@ -93,9 +81,7 @@ public class Queue<T> {
     if (hasItem()) {
       return take();
     }
-    Waiter<T> waiter = new Waiter<>();
-    getters.add(waiter);
-    return waiter.await();
+    return getters.await();
   }
 
   /** Takes the next item, waiting at most {@code timeoutMillis}, then throwing {@link Empty}. */
@@ -155,10 +141,9 @@ public class Queue<T> {
       }
       return true;
     }
-    Waiter<T> getter = getters.poll(); // a rendezvous: nothing is stored
-    if (getter != null) {
+    if (!getters.isEmpty()) { // a rendezvous: nothing is stored
       accepted();
-      getter.resume(item);
+      getters.resumeFirst(item);
       return true;
     }
     return false;
@@ -170,16 +155,9 @@ public class Queue<T> {
    */
   private void handOff() {
     handOffPosted = false;
-    Waiter<T> getter;
-    while (hasItem() && (getter = getters.poll()) != null) {
-      getter.resumeBySwitch(take());
+    while (hasItem() && !getters.isEmpty()) {
+      getters.switchToFirst(take());
     }
-  }
-
-  private void wait(T item, Waiter<Void> waiter) {
-    Putter<T> putter = new Putter<>(item, waiter);
-    putters.add(putter);
-    waiter.onCancel(() -> putters.remove(putter));
   }
 
   private boolean hasItem() {
@@ -190,19 +168,23 @@ public class Queue<T> {
   private T take() {
     T item;
     if (items.isEmpty()) {
-      Putter<T> putter = putters.poll();
+      item = firstPut();
       accepted();
-      putter.waiter.resume(null);
-      item = putter.item;
+      putters.resumeFirst(null);
     } else {
       item = items.poll();
     }
     while (items.size() < capacity && !putters.isEmpty()) {
-      Putter<T> putter = putters.poll();
       accepted();
-      items.add(putter.item);
-      putter.waiter.resume(null);
+      items.add(firstPut());
+      putters.resumeFirst(null);
     }
     return item;
+  }
+
+  /** The item of the first waiting put. */
+  @SuppressWarnings("unchecked")
+  private T firstPut() {
+    return (T) putters.firstItem();
   }
 }
