@@ -42,16 +42,17 @@ public final class Greenlet<T> extends ReadyTask {
   /** Set when a result or exception was delivered and the frame has not taken it yet. */
   boolean resumed;
   private boolean queued;
-  /** Whether {@link #delivered} is an exception to throw at the suspension point. */
+  /** Whether {@link #result} is an exception to throw at the suspension point. */
   private boolean deliveredFails;
-  /** Whether {@link #outcome} is the exception the greenlet failed with. */
+  /** Whether {@link #result} is the exception the greenlet failed with. */
   private boolean failed;
-  /** The result or exception delivered to the frame, until it takes it. */
-  private Object delivered;
+  /**
+   * While alive, the result or exception delivered to the frame, until it takes it; once dead, the
+   * value, or the exception if {@link #failed} (one field for both keeps a greenlet at 64 bytes).
+   */
+  private Object result;
   /** The wait this greenlet is parked on, a {@link Waiter} or a {@link WaitList}; cancelled by {@link #kill()}. */
   private Object waitingOn;
-  /** The value, or the exception if {@link #failed}, once dead. */
-  private Object outcome;
   /** The link callbacks, as {@link Links} keeps them. */
   private Object links;
   /** The cached repr and the spawn site, made when first needed. */
@@ -202,7 +203,7 @@ public final class Greenlet<T> extends ReadyTask {
   @Yielding
   public T get() {
     if (state == DEAD) {
-      return result();
+      return valueOrThrow();
     }
     return resultWaiter(null).await();
   }
@@ -216,7 +217,7 @@ public final class Greenlet<T> extends ReadyTask {
     waiter.awaited = this;
     Consumer<Greenlet<T>> link = g -> {
       if (g.failed) {
-        waiter.failBySwitch(thrownByGet((Throwable) g.outcome));
+        waiter.failBySwitch(thrownByGet((Throwable) g.result));
       } else {
         waiter.resumeBySwitch(g.value());
       }
@@ -238,16 +239,16 @@ public final class Greenlet<T> extends ReadyTask {
   @Yielding
   public T get(long timeoutMillis) {
     if (state == DEAD) {
-      return result();
+      return valueOrThrow();
     }
     Waiter<T> waiter = resultWaiter(null);
     waiter.failAfter(timeoutMillis, new Timeout(timeoutMillis));
     return waiter.await();
   }
 
-  private T result() {
+  private T valueOrThrow() {
     if (failed) {
-      throw Sneaky.<RuntimeException>rethrow(thrownByGet((Throwable) outcome));
+      throw Sneaky.<RuntimeException>rethrow(thrownByGet((Throwable) result));
     }
     return value();
   }
@@ -378,12 +379,12 @@ public final class Greenlet<T> extends ReadyTask {
   /** The result, or null while running, after a failure or after a kill. */
   @SuppressWarnings("unchecked")
   public T value() {
-    return failed ? null : (T) outcome;
+    return state == DEAD && !failed ? (T) result : null;
   }
 
   /** The exception the greenlet failed with, or null. */
   public Throwable exception() {
-    return failed ? (Throwable) outcome : null;
+    return failed ? (Throwable) result : null;
   }
 
   /**
@@ -558,7 +559,7 @@ public final class Greenlet<T> extends ReadyTask {
 
   private void deliver(Object result, Throwable failure) {
     deliveredFails = failure != null;
-    delivered = deliveredFails ? failure : result;
+    this.result = deliveredFails ? failure : result;
     resumed = true;
   }
 
@@ -642,8 +643,8 @@ public final class Greenlet<T> extends ReadyTask {
 
   Object takeResult() throws Throwable {
     resumed = false;
-    Object result = delivered;
-    delivered = null;
+    Object result = this.result;
+    this.result = null;
     if (deliveredFails) {
       deliveredFails = false;
       throw (Throwable) result;
@@ -661,7 +662,7 @@ public final class Greenlet<T> extends ReadyTask {
       failure = null;
     }
     failed = failure != null;
-    outcome = failed ? failure : result;
+    this.result = failed ? failure : result;
     if (failure != null) {
       hub.failures.greenletFailed(this, failure);
     }
