@@ -28,9 +28,6 @@ final class ChainCoroutines_Machines {
    * State machine of {@link Chain#fetch(int)}, Chain.java:8.
    */
   static final class fetch$Machine extends CoroutineFrame<Integer> {
-    /**
-     * Parameter.
-     */
     private int id;
 
     fetch$Machine(int id) {
@@ -77,7 +74,7 @@ final class ChainCoroutines_Machines {
             // Chain.java:10  return id * 10;
             return (int) (id * 10);
           default:
-            throw new IllegalStateException("invalid state " + state$);
+            throw invalidState$();
         }
       }
     }
@@ -87,19 +84,10 @@ final class ChainCoroutines_Machines {
    * State machine of {@link Chain#fetchTwice(int)}, Chain.java:14.
    */
   static final class fetchTwice$Machine extends CoroutineFrame<Integer> {
-    /**
-     * Parameter.
-     */
     private int id;
 
-    /**
-     * Local variable, line 15.
-     */
     private int first;
 
-    /**
-     * Synthetic.
-     */
     private int result$0;
 
     fetchTwice$Machine(int id) {
@@ -145,7 +133,7 @@ final class ChainCoroutines_Machines {
             result$0 = (Integer) result$();
             return (int) (result$0);
           default:
-            throw new IllegalStateException("invalid state " + state$);
+            throw invalidState$();
         }
       }
     }
@@ -158,10 +146,7 @@ final class ChainCoroutines_Machines {
     static final String[] MAP = {
       "M fetch$Machine p.Chain.fetch Chain.java",
       "M fetchTwice$Machine p.Chain.fetchTwice Chain.java",
-      "68-76=9",
-      "78-88=10",
-      "139-141=15",
-      "143-154=16"
+      "65-73=9 75-85=10 127-129=15 131-142=16"
     };
 
     private Lines$() {

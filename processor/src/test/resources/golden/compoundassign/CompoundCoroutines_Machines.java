@@ -71,7 +71,7 @@ final class CompoundCoroutines_Machines {
             // Compound.java:10  return 3;
             return (int) (3);
           default:
-            throw new IllegalStateException("invalid state " + state$);
+            throw invalidState$();
         }
       }
     }
@@ -81,19 +81,10 @@ final class CompoundCoroutines_Machines {
    * State machine of {@link Compound#scale(int)}, Compound.java:14.
    */
   static final class scale$Machine extends CoroutineFrame<Integer> {
-    /**
-     * Parameter.
-     */
     private int x;
 
-    /**
-     * Synthetic.
-     */
     private int tmp$0;
 
-    /**
-     * Synthetic.
-     */
     private int result$1;
 
     scale$Machine(int x) {
@@ -136,7 +127,7 @@ final class CompoundCoroutines_Machines {
             // Compound.java:16  return x;
             return (int) (x);
           default:
-            throw new IllegalStateException("invalid state " + state$);
+            throw invalidState$();
         }
       }
     }
@@ -149,10 +140,7 @@ final class CompoundCoroutines_Machines {
     static final String[] MAP = {
       "M y$Machine p.Compound.y Compound.java",
       "M scale$Machine p.Compound.scale Compound.java",
-      "62-70=9",
-      "72-82=10",
-      "131-135=15",
-      "137-145=16"
+      "62-70=9 72-82=10 122-126=15 128-136=16"
     };
 
     private Lines$() {

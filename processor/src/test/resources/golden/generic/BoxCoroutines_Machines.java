@@ -26,14 +26,8 @@ final class BoxCoroutines_Machines {
    * State machine of {@link Box#delayedSort(java.util.List)}, Box.java:10.
    */
   static final class delayedSort$Machine<T extends Comparable<T>> extends CoroutineFrame<List<T>> {
-    /**
-     * Parameter.
-     */
     private List<T> input;
 
-    /**
-     * Local variable, line 11.
-     */
     private List<T> copy;
 
     delayedSort$Machine(List<T> input) {
@@ -89,7 +83,7 @@ final class BoxCoroutines_Machines {
             // Box.java:14  return copy;
             return (List<T>) (copy);
           default:
-            throw new IllegalStateException("invalid state " + state$);
+            throw invalidState$();
         }
       }
     }
@@ -101,10 +95,7 @@ final class BoxCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M delayedSort$Machine p.Box.delayedSort Box.java",
-      "76-76=11",
-      "78-86=12",
-      "88-88=13",
-      "90-98=14"
+      "70-70=11 72-80=12 82-82=13 84-92=14"
     };
 
     private Lines$() {

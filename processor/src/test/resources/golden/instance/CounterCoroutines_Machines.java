@@ -27,14 +27,8 @@ final class CounterCoroutines_Machines {
   static final class bump$Machine extends CoroutineFrame<Integer> {
     private final Counter self$;
 
-    /**
-     * Parameter.
-     */
     private int by;
 
-    /**
-     * Local variable, line 16.
-     */
     private int before;
 
     bump$Machine(Counter self$, int by) {
@@ -88,7 +82,7 @@ final class CounterCoroutines_Machines {
             // Counter.java:20  return count;
             return (int) (self$.count);
           default:
-            throw new IllegalStateException("invalid state " + state$);
+            throw invalidState$();
         }
       }
     }
@@ -100,11 +94,7 @@ final class CounterCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M bump$Machine p.Counter.bump Counter.java",
-      "73-73=16",
-      "75-83=17",
-      "85-85=18",
-      "87-87=19",
-      "89-97=20"
+      "67-67=16 69-77=17 79-79=18 81-81=19 83-91=20"
     };
 
     private Lines$() {

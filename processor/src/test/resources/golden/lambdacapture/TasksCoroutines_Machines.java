@@ -27,24 +27,12 @@ final class TasksCoroutines_Machines {
    * State machine of {@link Tasks#make(java.util.List)}, Tasks.java:10.
    */
   static final class make$Machine extends CoroutineFrame<List<Runnable>> {
-    /**
-     * Parameter.
-     */
     private List<String> names;
 
-    /**
-     * Local variable, line 11.
-     */
     private List<Runnable> tasks;
 
-    /**
-     * Local variable, line 12.
-     */
     private String name;
 
-    /**
-     * Synthetic.
-     */
     private Iterator<? extends String> iterator$0;
 
     make$Machine(List<String> names) {
@@ -117,7 +105,7 @@ final class TasksCoroutines_Machines {
             // Tasks.java:16  return tasks;
             return (List<Runnable>) (tasks);
           default:
-            throw new IllegalStateException("invalid state " + state$);
+            throw invalidState$();
         }
       }
     }
@@ -129,12 +117,7 @@ final class TasksCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M make$Machine p.Tasks.make Tasks.java",
-      "89-89=11",
-      "91-97=12",
-      "99-107=13",
-      "109-112=14",
-      "114-116=12",
-      "118-126=16"
+      "77-77=11 79-85=12 87-95=13 97-100=14 102-104=12 106-114=16"
     };
 
     private Lines$() {

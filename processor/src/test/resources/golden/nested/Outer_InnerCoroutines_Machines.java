@@ -24,9 +24,6 @@ final class Outer_InnerCoroutines_Machines {
    * State machine of {@link Outer.Inner#greet(java.lang.String)}, Outer.java:9.
    */
   static final class greet$Machine extends CoroutineFrame<String> {
-    /**
-     * Parameter.
-     */
     private String who;
 
     greet$Machine(String who) {
@@ -73,7 +70,7 @@ final class Outer_InnerCoroutines_Machines {
             // Outer.java:11  return "hello " + who;
             return (String) ("hello " + who);
           default:
-            throw new IllegalStateException("invalid state " + state$);
+            throw invalidState$();
         }
       }
     }
@@ -85,8 +82,7 @@ final class Outer_InnerCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M greet$Machine p.Outer$Inner.greet Outer.java",
-      "64-72=10",
-      "74-82=11"
+      "61-69=10 71-79=11"
     };
 
     private Lines$() {

@@ -26,14 +26,8 @@ final class Shapes_CubeCoroutines_Machines {
   static final class area$Machine extends CoroutineFrame<Integer> {
     private final Shapes.Cube self$;
 
-    /**
-     * Parameter.
-     */
     private int scale;
 
-    /**
-     * Synthetic.
-     */
     private int result$0;
 
     area$Machine(Shapes.Cube self$, int scale) {
@@ -74,7 +68,7 @@ final class Shapes_CubeCoroutines_Machines {
             result$0 = (Integer) result$();
             return (int) ((6 * result$0));
           default:
-            throw new IllegalStateException("invalid state " + state$);
+            throw invalidState$();
         }
       }
     }
@@ -86,7 +80,7 @@ final class Shapes_CubeCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M area$Machine p.Shapes$Cube.area Shapes.java",
-      "72-83=40"
+      "66-77=40"
     };
 
     private Lines$() {

@@ -26,19 +26,10 @@ final class Shapes_ShapeCoroutines_Machines {
   static final class twice$Machine extends CoroutineFrame<Integer> {
     private final Shapes.Shape self$;
 
-    /**
-     * Parameter.
-     */
     private int scale;
 
-    /**
-     * Synthetic.
-     */
     private int result$0;
 
-    /**
-     * Synthetic.
-     */
     private int result$1;
 
     twice$Machine(Shapes.Shape self$, int scale) {
@@ -84,7 +75,7 @@ final class Shapes_ShapeCoroutines_Machines {
             result$1 = (Integer) result$();
             return (int) ((result$0 + result$1));
           default:
-            throw new IllegalStateException("invalid state " + state$);
+            throw invalidState$();
         }
       }
     }
@@ -96,7 +87,7 @@ final class Shapes_ShapeCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M twice$Machine p.Shapes$Shape.twice Shapes.java",
-      "79-93=13"
+      "70-84=13"
     };
 
     private Lines$() {

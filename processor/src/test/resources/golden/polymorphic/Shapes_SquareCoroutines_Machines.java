@@ -27,9 +27,6 @@ final class Shapes_SquareCoroutines_Machines {
   static final class area$Machine extends CoroutineFrame<Integer> {
     private final Shapes.Square self$;
 
-    /**
-     * Parameter.
-     */
     private int scale;
 
     area$Machine(Shapes.Square self$, int scale) {
@@ -77,7 +74,7 @@ final class Shapes_SquareCoroutines_Machines {
             // Shapes.java:28  return side * side * scale;
             return (int) (self$.side * self$.side * scale);
           default:
-            throw new IllegalStateException("invalid state " + state$);
+            throw invalidState$();
         }
       }
     }
@@ -89,8 +86,7 @@ final class Shapes_SquareCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M area$Machine p.Shapes$Square.area Shapes.java",
-      "68-76=27",
-      "78-86=28"
+      "65-73=27 75-83=28"
     };
 
     private Lines$() {

@@ -31,9 +31,6 @@ final class AccountCoroutines_Machines {
   static final class deposit$Machine extends CoroutineFrame<Long> {
     private final Account self$;
 
-    /**
-     * Parameter.
-     */
     private long amount;
 
     deposit$Machine(Account self$, long amount) {
@@ -87,7 +84,7 @@ final class AccountCoroutines_Machines {
             // Account.java:20  return balance;
             return (long) (Private$Account.balance(self$));
           default:
-            throw new IllegalStateException("invalid state " + state$);
+            throw invalidState$();
         }
       }
     }
@@ -168,11 +165,7 @@ final class AccountCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M deposit$Machine p.Account.deposit Account.java",
-      "72-80=16",
-      "82-82=17",
-      "84-84=18",
-      "86-86=19",
-      "88-98=20"
+      "69-77=16 79-79=17 81-81=18 83-83=19 85-95=20"
     };
 
     private Lines$() {

@@ -24,14 +24,8 @@ final class TickerCoroutines_Machines {
    * State machine of {@link Ticker#tick(int)}, Ticker.java:8.
    */
   static final class tick$Machine extends CoroutineFrame<Void> {
-    /**
-     * Parameter.
-     */
     private int n;
 
-    /**
-     * Local variable, line 9.
-     */
     private int i;
 
     tick$Machine(int n) {
@@ -94,7 +88,7 @@ final class TickerCoroutines_Machines {
           case 4:
             return null;
           default:
-            throw new IllegalStateException("invalid state " + state$);
+            throw invalidState$();
         }
       }
     }
@@ -106,10 +100,7 @@ final class TickerCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M tick$Machine p.Ticker.tick Ticker.java",
-      "69-75=9",
-      "77-77=10",
-      "79-88=11",
-      "90-103=9"
+      "63-69=9 71-71=10 73-82=11 84-97=9"
     };
 
     private Lines$() {

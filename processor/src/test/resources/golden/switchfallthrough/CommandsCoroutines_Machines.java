@@ -24,19 +24,10 @@ final class CommandsCoroutines_Machines {
    * State machine of {@link Commands#run(java.lang.String)}, Commands.java:8.
    */
   static final class run$Machine extends CoroutineFrame<Integer> {
-    /**
-     * Parameter.
-     */
     private String command;
 
-    /**
-     * Local variable, line 9.
-     */
     private int steps;
 
-    /**
-     * Synthetic.
-     */
     private String selector$0;
 
     run$Machine(String command) {
@@ -136,7 +127,7 @@ final class CommandsCoroutines_Machines {
             // Commands.java:24  return steps;
             return (int) (steps);
           default:
-            throw new IllegalStateException("invalid state " + state$);
+            throw invalidState$();
         }
       }
     }
@@ -148,16 +139,8 @@ final class CommandsCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M run$Machine p.Commands.run Commands.java",
-      "81-81=9",
-      "83-98=10",
-      "100-108=12",
-      "110-111=13",
-      "113-121=16",
-      "123-123=17",
-      "125-129=18",
-      "131-132=20",
-      "134-135=22",
-      "137-145=24"
+      "72-72=9 74-89=10 91-99=12 101-102=13 104-112=16 114-114=17 116-120=18 122-123=20",
+      "125-126=22 128-136=24"
     };
 
     private Lines$() {

@@ -24,34 +24,16 @@ final class ResourceCoroutines_Machines {
    * State machine of {@link Resource#use(java.lang.String)}, Resource.java:8.
    */
   static final class use$Machine extends CoroutineFrame<String> {
-    /**
-     * Parameter.
-     */
     private String key;
 
-    /**
-     * Local variable, line 9.
-     */
     private String result;
 
-    /**
-     * Synthetic.
-     */
     private int completion$0;
 
-    /**
-     * Synthetic.
-     */
     private Object pending$1;
 
-    /**
-     * Synthetic.
-     */
     private int jump$2;
 
-    /**
-     * Local variable, line 16.
-     */
     private IllegalArgumentException e;
 
     use$Machine(String key) {
@@ -158,7 +140,7 @@ final class ResourceCoroutines_Machines {
               // Resource.java:22  return result;
               return (String) (result);
             default:
-              throw new IllegalStateException("invalid state " + state$);
+              throw invalidState$();
           }
         } catch (Throwable t$) {
           caught$();
@@ -197,22 +179,8 @@ final class ResourceCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M use$Machine p.Resource.use Resource.java",
-      "99-99=9",
-      "101-103=10",
-      "105-113=11",
-      "115-115=12",
-      "116-116=13",
-      "117-117=14",
-      "119-119=15",
-      "121-123=10",
-      "125-125=16",
-      "126-126=17",
-      "127-127=18",
-      "129-131=10",
-      "133-141=19",
-      "143-143=20",
-      "145-157=10",
-      "159-194=22"
+      "81-81=9 83-85=10 87-95=11 97-97=12 98-98=13 99-99=14 101-101=15 103-105=10",
+      "107-107=16 108-108=17 109-109=18 111-113=10 115-123=19 125-125=20 127-139=10 141-176=22"
     };
 
     private Lines$() {

@@ -40,6 +40,14 @@ public abstract class CoroutineFrame<T> {
   protected void clear$() {}
 
   /**
+   * The exception a generated {@link #resume$()} throws from its {@code default} arm, for a state
+   * it does not have (never expected: a bug); one method here instead of the same code in each.
+   */
+  protected final IllegalStateException invalidState$() {
+    return new IllegalStateException("invalid state " + state$);
+  }
+
+  /**
    * Where the frame is in its source, for dumps: {@code p.Foo.f(Foo.java:16)}. Generated frames
    * name the line of the suspension point they wait at; this default names only the class.
    */

@@ -110,15 +110,13 @@ public final class MachineEmitter {
           .addStatement("this.$L = $T.requireNonNull($L)", Names.SELF, java.util.Objects.class, Names.SELF);
     }
     for (Slot parameter : method.parameters()) {
-      machine.addField(FieldSpec.builder(typeNames.of(parameter.type()), parameter.name(), Modifier.PRIVATE)
-          .addJavadoc("Parameter.\n").build());
+      machine.addField(FieldSpec.builder(typeNames.of(parameter.type()), parameter.name(), Modifier.PRIVATE).build());
       constructor.addParameter(typeNames.of(parameter.type()), parameter.name())
           .addStatement("this.$L = $L", parameter.name(), parameter.name());
       arguments.add(parameter.name());
     }
     for (Slot local : method.locals()) {
-      FieldSpec.Builder field = FieldSpec.builder(typeNames.field(local.type()), local.name(), Modifier.PRIVATE)
-          .addJavadoc(local.role() == Slot.Role.LOCAL ? "Local variable, line $L.\n" : "Synthetic.\n", local.line());
+      FieldSpec.Builder field = FieldSpec.builder(typeNames.field(local.type()), local.name(), Modifier.PRIVATE);
       if (local.constant() != null) {
         field.addModifiers(Modifier.FINAL).initializer(Literals.constant(local.constant()));
       }
@@ -270,7 +268,7 @@ public final class MachineEmitter {
         instruction.accept(this);
         fallsThrough = !instruction.isTerminal();
       }
-      out.add("$<default:\n$>throw new $T($S + $L);\n$<$<}\n", IllegalStateException.class, "invalid state ", FrameContract.STATE);
+      out.add("$<default:\n$>throw $L();\n$<$<}\n", FrameContract.INVALID_STATE);
       if (hasRegions) {
         out.add("$<} catch ($T $L) {\n$>", Throwable.class, FrameContract.THROWN).addStatement("$L()", FrameContract.CAUGHT).add(exceptionRouting()).add("$<}\n");
       }

@@ -43,6 +43,8 @@ public final class FrameContract {
   public static final String RESUMED = "resumed$";
   /** The delivered result, or its exception thrown at the call site. */
   public static final String RESULT = "result$";
+  /** The exception for a state the machine does not have, thrown by its {@code default} arm. */
+  public static final String INVALID_STATE = "invalidState$";
 
   // Names that generated code declares.
   /** The field holding the receiver of an instance coroutine. */

@@ -39,7 +39,8 @@ class FrameContractTest {
   @Test
   void theCalledMethodsExist() throws Exception {
     for (String name : Arrays.asList(FrameContract.PREPARE, FrameContract.PARKED,
-        FrameContract.CAUGHT, FrameContract.CALL_FRAME, FrameContract.RESUMED, FrameContract.RESULT)) {
+        FrameContract.CAUGHT, FrameContract.CALL_FRAME, FrameContract.RESUMED, FrameContract.RESULT,
+        FrameContract.INVALID_STATE)) {
       boolean found = false;
       for (Method method : frame().getDeclaredMethods()) {
         found |= method.getName().equals(name) && Modifier.isProtected(method.getModifiers());
