@@ -35,11 +35,6 @@ final class ChainCoroutines_Machines {
     }
 
     @Override
-    protected String name$() {
-      return "fetch";
-    }
-
-    @Override
     protected Object[] arguments$() {
       return new Object[] {id};
     }
@@ -95,11 +90,6 @@ final class ChainCoroutines_Machines {
     }
 
     @Override
-    protected String name$() {
-      return "fetchTwice";
-    }
-
-    @Override
     protected Object[] arguments$() {
       return new Object[] {id};
     }
@@ -146,7 +136,7 @@ final class ChainCoroutines_Machines {
     static final String[] MAP = {
       "M fetch$Machine p.Chain.fetch Chain.java",
       "M fetchTwice$Machine p.Chain.fetchTwice Chain.java",
-      "65-73=9 75-85=10 127-129=15 131-142=16"
+      "60-68=9 70-80=10 117-119=15 121-132=16"
     };
 
     private Lines$() {

@@ -32,11 +32,6 @@ final class CompoundCoroutines_Machines {
     }
 
     @Override
-    protected String name$() {
-      return "y";
-    }
-
-    @Override
     protected Object[] arguments$() {
       return new Object[] {};
     }
@@ -92,11 +87,6 @@ final class CompoundCoroutines_Machines {
     }
 
     @Override
-    protected String name$() {
-      return "scale";
-    }
-
-    @Override
     protected Object[] arguments$() {
       return new Object[] {x};
     }
@@ -140,7 +130,7 @@ final class CompoundCoroutines_Machines {
     static final String[] MAP = {
       "M y$Machine p.Compound.y Compound.java",
       "M scale$Machine p.Compound.scale Compound.java",
-      "62-70=9 72-82=10 122-126=15 128-136=16"
+      "57-65=9 67-77=10 112-116=15 118-126=16"
     };
 
     private Lines$() {

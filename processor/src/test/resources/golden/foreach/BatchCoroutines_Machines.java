@@ -39,11 +39,6 @@ final class BatchCoroutines_Machines {
     }
 
     @Override
-    protected String name$() {
-      return "total";
-    }
-
-    @Override
     protected Object[] arguments$() {
       return new Object[] {items};
     }
@@ -111,7 +106,7 @@ final class BatchCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M total$Machine p.Batch.total Batch.java",
-      "74-74=10 76-82=11 84-92=12 94-94=13 96-98=11 100-108=15"
+      "69-69=10 71-77=11 79-87=12 89-89=13 91-93=11 95-103=15"
     };
 
     private Lines$() {

@@ -35,11 +35,6 @@ final class BoxCoroutines_Machines {
     }
 
     @Override
-    protected String name$() {
-      return "delayedSort";
-    }
-
-    @Override
     protected Object[] arguments$() {
       return new Object[] {input};
     }
@@ -95,7 +90,7 @@ final class BoxCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M delayedSort$Machine p.Box.delayedSort Box.java",
-      "70-70=11 72-80=12 82-82=13 84-92=14"
+      "65-65=11 67-75=12 77-77=13 79-87=14"
     };
 
     private Lines$() {

@@ -37,11 +37,6 @@ final class CounterCoroutines_Machines {
     }
 
     @Override
-    protected String name$() {
-      return "bump";
-    }
-
-    @Override
     protected Object[] arguments$() {
       return new Object[] {by};
     }
@@ -94,7 +89,7 @@ final class CounterCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M bump$Machine p.Counter.bump Counter.java",
-      "67-67=16 69-77=17 79-79=18 81-81=19 83-91=20"
+      "62-62=16 64-72=17 74-74=18 76-76=19 78-86=20"
     };
 
     private Lines$() {

@@ -40,11 +40,6 @@ final class TasksCoroutines_Machines {
     }
 
     @Override
-    protected String name$() {
-      return "make";
-    }
-
-    @Override
     protected Object[] arguments$() {
       return new Object[] {names};
     }
@@ -117,7 +112,7 @@ final class TasksCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M make$Machine p.Tasks.make Tasks.java",
-      "77-77=11 79-85=12 87-95=13 97-100=14 102-104=12 106-114=16"
+      "72-72=11 74-80=12 82-90=13 92-95=14 97-99=12 101-109=16"
     };
 
     private Lines$() {

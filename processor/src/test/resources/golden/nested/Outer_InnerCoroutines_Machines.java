@@ -31,11 +31,6 @@ final class Outer_InnerCoroutines_Machines {
     }
 
     @Override
-    protected String name$() {
-      return "greet";
-    }
-
-    @Override
     protected Object[] arguments$() {
       return new Object[] {who};
     }
@@ -82,7 +77,7 @@ final class Outer_InnerCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M greet$Machine p.Outer$Inner.greet Outer.java",
-      "61-69=10 71-79=11"
+      "56-64=10 66-74=11"
     };
 
     private Lines$() {

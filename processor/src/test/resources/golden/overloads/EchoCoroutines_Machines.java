@@ -35,11 +35,6 @@ final class EchoCoroutines_Machines {
     }
 
     @Override
-    protected String name$() {
-      return "f";
-    }
-
-    @Override
     protected Object[] arguments$() {
       return new Object[] {n};
     }
@@ -91,11 +86,6 @@ final class EchoCoroutines_Machines {
     }
 
     @Override
-    protected String name$() {
-      return "f";
-    }
-
-    @Override
     protected Object[] arguments$() {
       return new Object[] {s};
     }
@@ -143,7 +133,7 @@ final class EchoCoroutines_Machines {
     static final String[] MAP = {
       "M f$int$Machine p.Echo.f Echo.java",
       "M f$String$Machine p.Echo.f Echo.java",
-      "65-73=9 75-85=10 121-129=15 131-139=16"
+      "60-68=9 70-80=10 111-119=15 121-129=16"
     };
 
     private Lines$() {

@@ -36,11 +36,6 @@ final class Shapes_CubeCoroutines_Machines {
     }
 
     @Override
-    protected String name$() {
-      return "area";
-    }
-
-    @Override
     protected Object[] arguments$() {
       return new Object[] {scale};
     }
@@ -80,7 +75,7 @@ final class Shapes_CubeCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M area$Machine p.Shapes$Cube.area Shapes.java",
-      "66-77=40"
+      "61-72=40"
     };
 
     private Lines$() {

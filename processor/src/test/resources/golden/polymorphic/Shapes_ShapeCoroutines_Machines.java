@@ -38,11 +38,6 @@ final class Shapes_ShapeCoroutines_Machines {
     }
 
     @Override
-    protected String name$() {
-      return "twice";
-    }
-
-    @Override
     protected Object[] arguments$() {
       return new Object[] {scale};
     }
@@ -87,7 +82,7 @@ final class Shapes_ShapeCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M twice$Machine p.Shapes$Shape.twice Shapes.java",
-      "70-84=13"
+      "65-79=13"
     };
 
     private Lines$() {

@@ -35,11 +35,6 @@ final class Shapes_SquareCoroutines_Machines {
     }
 
     @Override
-    protected String name$() {
-      return "area";
-    }
-
-    @Override
     protected Object[] arguments$() {
       return new Object[] {scale};
     }
@@ -86,7 +81,7 @@ final class Shapes_SquareCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M area$Machine p.Shapes$Square.area Shapes.java",
-      "65-73=27 75-83=28"
+      "60-68=27 70-78=28"
     };
 
     private Lines$() {

@@ -39,11 +39,6 @@ final class AccountCoroutines_Machines {
     }
 
     @Override
-    protected String name$() {
-      return "deposit";
-    }
-
-    @Override
     protected Object[] arguments$() {
       return new Object[] {amount};
     }
@@ -165,7 +160,7 @@ final class AccountCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M deposit$Machine p.Account.deposit Account.java",
-      "69-77=16 79-79=17 81-81=18 83-83=19 85-95=20"
+      "64-72=16 74-74=17 76-76=18 78-78=19 80-90=20"
     };
 
     private Lines$() {

@@ -33,11 +33,6 @@ final class TickerCoroutines_Machines {
     }
 
     @Override
-    protected String name$() {
-      return "tick";
-    }
-
-    @Override
     protected Object[] arguments$() {
       return new Object[] {n};
     }
@@ -100,7 +95,7 @@ final class TickerCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M tick$Machine p.Ticker.tick Ticker.java",
-      "63-69=9 71-71=10 73-82=11 84-97=9"
+      "58-64=9 66-66=10 68-77=11 79-92=9"
     };
 
     private Lines$() {

@@ -35,11 +35,6 @@ final class CommandsCoroutines_Machines {
     }
 
     @Override
-    protected String name$() {
-      return "run";
-    }
-
-    @Override
     protected Object[] arguments$() {
       return new Object[] {command};
     }
@@ -139,8 +134,8 @@ final class CommandsCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M run$Machine p.Commands.run Commands.java",
-      "72-72=9 74-89=10 91-99=12 101-102=13 104-112=16 114-114=17 116-120=18 122-123=20",
-      "125-126=22 128-136=24"
+      "67-67=9 69-84=10 86-94=12 96-97=13 99-107=16 109-109=17 111-115=18 117-118=20",
+      "120-121=22 123-131=24"
     };
 
     private Lines$() {

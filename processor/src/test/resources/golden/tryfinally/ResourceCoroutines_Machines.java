@@ -41,11 +41,6 @@ final class ResourceCoroutines_Machines {
     }
 
     @Override
-    protected String name$() {
-      return "use";
-    }
-
-    @Override
     protected Object[] arguments$() {
       return new Object[] {key};
     }
@@ -179,8 +174,8 @@ final class ResourceCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M use$Machine p.Resource.use Resource.java",
-      "81-81=9 83-85=10 87-95=11 97-97=12 98-98=13 99-99=14 101-101=15 103-105=10",
-      "107-107=16 108-108=17 109-109=18 111-113=10 115-123=19 125-125=20 127-139=10 141-176=22"
+      "76-76=9 78-80=10 82-90=11 92-92=12 93-93=13 94-94=14 96-96=15 98-100=10",
+      "102-102=16 103-103=17 104-104=18 106-108=10 110-118=19 120-120=20 122-134=10 136-171=22"
     };
 
     private Lines$() {

@@ -26,8 +26,17 @@ public abstract class CoroutineFrame<T> {
   /** Runs the body from {@link #state$} until it finishes, suspends or calls a coroutine. */
   protected abstract Object resume$() throws Throwable;
 
-  /** The source method's name, for {@link Greenlet#toString()}. */
-  protected abstract String name$();
+  /**
+   * The source method's name, for {@link Greenlet#toString()}. This default reads it off
+   * {@link #location$()} ({@code p.Foo.f(Foo.java:16)} names {@code f}), as generated frames
+   * override that; a frame that overrides neither must override this.
+   */
+  protected String name$() {
+    String location = location$();
+    int paren = location.indexOf('(');
+    int end = paren < 0 ? location.length() : paren;
+    return location.substring(location.lastIndexOf('.', end - 1) + 1, end);
+  }
 
   /** The arguments of the call, for {@link Greenlet#toString()}. */
   protected abstract Object[] arguments$();

@@ -128,9 +128,7 @@ public final class MachineEmitter {
           .initializer("$T.class.desiredAssertionStatus()", ClassName.get(Declarations.topLevel(method.owner()))).build());
     }
     machine.addMethod(constructor.build());
-    machine.addMethod(MethodSpec.methodBuilder(FrameContract.NAME)
-        .addAnnotation(Override.class).addModifiers(Modifier.PROTECTED).returns(String.class)
-        .addStatement("return $S", method.method().getSimpleName().toString()).build());
+    // name$() is the runtime's, read off location$() (whose default arm names the method).
     machine.addMethod(MethodSpec.methodBuilder(FrameContract.ARGUMENTS)
         .addAnnotation(Override.class).addModifiers(Modifier.PROTECTED).returns(Object[].class)
         .addStatement("return new Object[] {$L}", String.join(", ", arguments)).build());

@@ -24,6 +24,7 @@ public final class FrameContract {
 
   // Methods of CoroutineFrame that generated code overrides.
   public static final String RESUME = "resume$";
+  /** Not generated: the runtime reads the name off {@link #LOCATION}. */
   public static final String NAME = "name$";
   public static final String ARGUMENTS = "arguments$";
   public static final String LOCATION = "location$";

@@ -28,9 +28,8 @@ class FrameContractTest {
   @Test
   void theOverriddenMethodsAreAbstractOrOverridable() throws Exception {
     assertAbstract(FrameContract.RESUME);
-    assertAbstract(FrameContract.NAME);
     assertAbstract(FrameContract.ARGUMENTS);
-    for (String name : Arrays.asList(FrameContract.LOCATION, FrameContract.CLEAR)) {
+    for (String name : Arrays.asList(FrameContract.NAME, FrameContract.LOCATION, FrameContract.CLEAR)) {
       Method method = frame().getDeclaredMethod(name);
       assertTrue(Modifier.isProtected(method.getModifiers()) && !Modifier.isFinal(method.getModifiers()), name);
     }
