@@ -23,9 +23,6 @@ public final class ChainCoroutines {
     return Greenlet.of(ChainCoroutines_Machines.fetch$frame(id));
   }
 
-  /**
-   * A frame of {@link Chain#fetch(int)}, for calls from other coroutines; not API.
-   */
   public static CoroutineFrame<Integer> fetch$frame(int id) {
     return ChainCoroutines_Machines.fetch$frame(id);
   }
@@ -37,9 +34,6 @@ public final class ChainCoroutines {
     return Greenlet.of(ChainCoroutines_Machines.fetchTwice$frame(id));
   }
 
-  /**
-   * A frame of {@link Chain#fetchTwice(int)}, for calls from other coroutines; not API.
-   */
   public static CoroutineFrame<Integer> fetchTwice$frame(int id) {
     return ChainCoroutines_Machines.fetchTwice$frame(id);
   }

@@ -28,18 +28,10 @@ final class ChainCoroutines_Machines {
    * State machine of {@link Chain#fetch(int)}, Chain.java:8.
    */
   static final class fetch$Machine extends CoroutineFrame<Integer> {
-    /**
-     * Parameter.
-     */
     private int id;
 
     fetch$Machine(int id) {
       this.id = id;
-    }
-
-    @Override
-    protected String name$() {
-      return "fetch";
     }
 
     @Override
@@ -77,7 +69,7 @@ final class ChainCoroutines_Machines {
             // Chain.java:10  return id * 10;
             return (int) (id * 10);
           default:
-            throw new IllegalStateException("invalid state " + state$);
+            throw invalidState$();
         }
       }
     }
@@ -87,28 +79,14 @@ final class ChainCoroutines_Machines {
    * State machine of {@link Chain#fetchTwice(int)}, Chain.java:14.
    */
   static final class fetchTwice$Machine extends CoroutineFrame<Integer> {
-    /**
-     * Parameter.
-     */
     private int id;
 
-    /**
-     * Local variable, line 15.
-     */
     private int first;
 
-    /**
-     * Synthetic.
-     */
     private int result$0;
 
     fetchTwice$Machine(int id) {
       this.id = id;
-    }
-
-    @Override
-    protected String name$() {
-      return "fetchTwice";
     }
 
     @Override
@@ -149,7 +127,7 @@ final class ChainCoroutines_Machines {
             result$0 = (Integer) result$();
             return (int) (result$0);
           default:
-            throw new IllegalStateException("invalid state " + state$);
+            throw invalidState$();
         }
       }
     }
@@ -162,10 +140,7 @@ final class ChainCoroutines_Machines {
     static final String[] MAP = {
       "M fetch$Machine p.Chain.fetch Chain.java",
       "M fetchTwice$Machine p.Chain.fetchTwice Chain.java",
-      "68-76=9",
-      "78-88=10",
-      "139-143=15",
-      "145-158=16"
+      "60-68=9 70-80=10 117-121=15 123-136=16"
     };
 
     private Lines$() {

@@ -23,9 +23,6 @@ public final class CompoundCoroutines {
     return Greenlet.of(CompoundCoroutines_Machines.y$frame());
   }
 
-  /**
-   * A frame of {@link Compound#y()}, for calls from other coroutines; not API.
-   */
   public static CoroutineFrame<Integer> y$frame() {
     return CompoundCoroutines_Machines.y$frame();
   }
@@ -37,9 +34,6 @@ public final class CompoundCoroutines {
     return Greenlet.of(CompoundCoroutines_Machines.scale$frame(x));
   }
 
-  /**
-   * A frame of {@link Compound#scale(int)}, for calls from other coroutines; not API.
-   */
   public static CoroutineFrame<Integer> scale$frame(int x) {
     return CompoundCoroutines_Machines.scale$frame(x);
   }

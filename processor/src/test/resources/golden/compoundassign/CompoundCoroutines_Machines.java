@@ -32,11 +32,6 @@ final class CompoundCoroutines_Machines {
     }
 
     @Override
-    protected String name$() {
-      return "y";
-    }
-
-    @Override
     protected Object[] arguments$() {
       return new Object[] {};
     }
@@ -71,7 +66,7 @@ final class CompoundCoroutines_Machines {
             // Compound.java:10  return 3;
             return (int) (3);
           default:
-            throw new IllegalStateException("invalid state " + state$);
+            throw invalidState$();
         }
       }
     }
@@ -81,28 +76,14 @@ final class CompoundCoroutines_Machines {
    * State machine of {@link Compound#scale(int)}, Compound.java:14.
    */
   static final class scale$Machine extends CoroutineFrame<Integer> {
-    /**
-     * Parameter.
-     */
     private int x;
 
-    /**
-     * Synthetic.
-     */
     private int tmp$0;
 
-    /**
-     * Synthetic.
-     */
     private int result$1;
 
     scale$Machine(int x) {
       this.x = x;
-    }
-
-    @Override
-    protected String name$() {
-      return "scale";
     }
 
     @Override
@@ -138,7 +119,7 @@ final class CompoundCoroutines_Machines {
             // Compound.java:16  return x;
             return (int) (x);
           default:
-            throw new IllegalStateException("invalid state " + state$);
+            throw invalidState$();
         }
       }
     }
@@ -151,10 +132,7 @@ final class CompoundCoroutines_Machines {
     static final String[] MAP = {
       "M y$Machine p.Compound.y Compound.java",
       "M scale$Machine p.Compound.scale Compound.java",
-      "62-70=9",
-      "72-82=10",
-      "131-137=15",
-      "139-147=16"
+      "57-65=9 67-77=10 112-118=15 120-128=16"
     };
 
     private Lines$() {

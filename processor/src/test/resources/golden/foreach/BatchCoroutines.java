@@ -24,9 +24,6 @@ public final class BatchCoroutines {
     return Greenlet.of(BatchCoroutines_Machines.total$frame(items));
   }
 
-  /**
-   * A frame of {@link Batch#total(java.util.List)}, for calls from other coroutines; not API.
-   */
   public static CoroutineFrame<Integer> total$frame(List<Integer> items) {
     return BatchCoroutines_Machines.total$frame(items);
   }

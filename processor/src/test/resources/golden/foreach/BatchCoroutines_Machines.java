@@ -26,33 +26,16 @@ final class BatchCoroutines_Machines {
    * State machine of {@link Batch#total(java.util.List)}, Batch.java:9.
    */
   static final class total$Machine extends CoroutineFrame<Integer> {
-    /**
-     * Parameter.
-     */
     private List<Integer> items;
 
-    /**
-     * Local variable, line 10.
-     */
     private int sum;
 
-    /**
-     * Local variable, line 11.
-     */
     private int item;
 
-    /**
-     * Synthetic.
-     */
     private Iterator<? extends Integer> iterator$0;
 
     total$Machine(List<Integer> items) {
       this.items = items;
-    }
-
-    @Override
-    protected String name$() {
-      return "total";
     }
 
     @Override
@@ -111,7 +94,7 @@ final class BatchCoroutines_Machines {
             // Batch.java:15  return sum;
             return (int) (sum);
           default:
-            throw new IllegalStateException("invalid state " + state$);
+            throw invalidState$();
         }
       }
     }
@@ -123,12 +106,7 @@ final class BatchCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M total$Machine p.Batch.total Batch.java",
-      "86-86=10",
-      "88-94=11",
-      "96-104=12",
-      "106-106=13",
-      "108-110=11",
-      "112-120=15"
+      "69-69=10 71-77=11 79-87=12 89-89=13 91-93=11 95-103=15"
     };
 
     private Lines$() {

@@ -24,9 +24,6 @@ public final class BoxCoroutines {
     return Greenlet.of(BoxCoroutines_Machines.delayedSort$frame(input));
   }
 
-  /**
-   * A frame of {@link Box#delayedSort(java.util.List)}, for calls from other coroutines; not API.
-   */
   public static <T extends Comparable<T>> CoroutineFrame<List<T>> delayedSort$frame(List<T> input) {
     return BoxCoroutines_Machines.delayedSort$frame(input);
   }

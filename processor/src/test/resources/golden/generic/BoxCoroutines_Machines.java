@@ -26,23 +26,12 @@ final class BoxCoroutines_Machines {
    * State machine of {@link Box#delayedSort(java.util.List)}, Box.java:10.
    */
   static final class delayedSort$Machine<T extends Comparable<T>> extends CoroutineFrame<List<T>> {
-    /**
-     * Parameter.
-     */
     private List<T> input;
 
-    /**
-     * Local variable, line 11.
-     */
     private List<T> copy;
 
     delayedSort$Machine(List<T> input) {
       this.input = input;
-    }
-
-    @Override
-    protected String name$() {
-      return "delayedSort";
     }
 
     @Override
@@ -89,7 +78,7 @@ final class BoxCoroutines_Machines {
             // Box.java:14  return copy;
             return (List<T>) (copy);
           default:
-            throw new IllegalStateException("invalid state " + state$);
+            throw invalidState$();
         }
       }
     }
@@ -101,10 +90,7 @@ final class BoxCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M delayedSort$Machine p.Box.delayedSort Box.java",
-      "76-76=11",
-      "78-86=12",
-      "88-88=13",
-      "90-98=14"
+      "65-65=11 67-75=12 77-77=13 79-87=14"
     };
 
     private Lines$() {

@@ -26,9 +26,6 @@ public final class CounterCoroutines {
     return Greenlet.of(bump$frame(self, by));
   }
 
-  /**
-   * A frame of the implementation of {@link Counter#bump(int)} that the receiver's class selects, for calls from other coroutines; not API.
-   */
   @SuppressWarnings("unchecked")
   public static CoroutineFrame<Integer> bump$frame(Counter self, int by) {
     if (self.getClass() == Counter.class) {
@@ -41,9 +38,6 @@ public final class CounterCoroutines {
     }
   }
 
-  /**
-   * A frame of {@link Counter#bump(int)} itself, whatever the receiver's class: for {@code super} calls and dispatch; not API.
-   */
   public static CoroutineFrame<Integer> bump$special(Counter self, int by) {
     return CounterCoroutines_Machines.bump$frame(self, by);
   }

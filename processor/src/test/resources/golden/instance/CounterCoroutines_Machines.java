@@ -27,24 +27,13 @@ final class CounterCoroutines_Machines {
   static final class bump$Machine extends CoroutineFrame<Integer> {
     private final Counter self$;
 
-    /**
-     * Parameter.
-     */
     private int by;
 
-    /**
-     * Local variable, line 16.
-     */
     private int before;
 
     bump$Machine(Counter self$, int by) {
       this.self$ = Objects.requireNonNull(self$);
       this.by = by;
-    }
-
-    @Override
-    protected String name$() {
-      return "bump";
     }
 
     @Override
@@ -88,7 +77,7 @@ final class CounterCoroutines_Machines {
             // Counter.java:20  return count;
             return (int) (self$.count);
           default:
-            throw new IllegalStateException("invalid state " + state$);
+            throw invalidState$();
         }
       }
     }
@@ -100,11 +89,7 @@ final class CounterCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M bump$Machine p.Counter.bump Counter.java",
-      "73-73=16",
-      "75-83=17",
-      "85-85=18",
-      "87-87=19",
-      "89-97=20"
+      "62-62=16 64-72=17 74-74=18 76-76=19 78-86=20"
     };
 
     private Lines$() {

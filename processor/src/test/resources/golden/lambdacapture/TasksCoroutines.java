@@ -24,9 +24,6 @@ public final class TasksCoroutines {
     return Greenlet.of(TasksCoroutines_Machines.make$frame(names));
   }
 
-  /**
-   * A frame of {@link Tasks#make(java.util.List)}, for calls from other coroutines; not API.
-   */
   public static CoroutineFrame<List<Runnable>> make$frame(List<String> names) {
     return TasksCoroutines_Machines.make$frame(names);
   }

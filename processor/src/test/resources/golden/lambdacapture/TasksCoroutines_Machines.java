@@ -27,33 +27,16 @@ final class TasksCoroutines_Machines {
    * State machine of {@link Tasks#make(java.util.List)}, Tasks.java:10.
    */
   static final class make$Machine extends CoroutineFrame<List<Runnable>> {
-    /**
-     * Parameter.
-     */
     private List<String> names;
 
-    /**
-     * Local variable, line 11.
-     */
     private List<Runnable> tasks;
 
-    /**
-     * Local variable, line 12.
-     */
     private String name;
 
-    /**
-     * Synthetic.
-     */
     private Iterator<? extends String> iterator$0;
 
     make$Machine(List<String> names) {
       this.names = names;
-    }
-
-    @Override
-    protected String name$() {
-      return "make";
     }
 
     @Override
@@ -117,7 +100,7 @@ final class TasksCoroutines_Machines {
             // Tasks.java:16  return tasks;
             return (List<Runnable>) (tasks);
           default:
-            throw new IllegalStateException("invalid state " + state$);
+            throw invalidState$();
         }
       }
     }
@@ -129,12 +112,7 @@ final class TasksCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M make$Machine p.Tasks.make Tasks.java",
-      "89-89=11",
-      "91-97=12",
-      "99-107=13",
-      "109-112=14",
-      "114-116=12",
-      "118-126=16"
+      "72-72=11 74-80=12 82-90=13 92-95=14 97-99=12 101-109=16"
     };
 
     private Lines$() {

@@ -23,9 +23,6 @@ public final class Outer_InnerCoroutines {
     return Greenlet.of(Outer_InnerCoroutines_Machines.greet$frame(who));
   }
 
-  /**
-   * A frame of {@link Outer.Inner#greet(java.lang.String)}, for calls from other coroutines; not API.
-   */
   public static CoroutineFrame<String> greet$frame(String who) {
     return Outer_InnerCoroutines_Machines.greet$frame(who);
   }

@@ -24,18 +24,10 @@ final class Outer_InnerCoroutines_Machines {
    * State machine of {@link Outer.Inner#greet(java.lang.String)}, Outer.java:9.
    */
   static final class greet$Machine extends CoroutineFrame<String> {
-    /**
-     * Parameter.
-     */
     private String who;
 
     greet$Machine(String who) {
       this.who = who;
-    }
-
-    @Override
-    protected String name$() {
-      return "greet";
     }
 
     @Override
@@ -73,7 +65,7 @@ final class Outer_InnerCoroutines_Machines {
             // Outer.java:11  return "hello " + who;
             return (String) ("hello " + who);
           default:
-            throw new IllegalStateException("invalid state " + state$);
+            throw invalidState$();
         }
       }
     }
@@ -85,8 +77,7 @@ final class Outer_InnerCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M greet$Machine p.Outer$Inner.greet Outer.java",
-      "64-72=10",
-      "74-82=11"
+      "56-64=10 66-74=11"
     };
 
     private Lines$() {

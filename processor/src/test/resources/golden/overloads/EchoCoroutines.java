@@ -23,9 +23,6 @@ public final class EchoCoroutines {
     return Greenlet.of(EchoCoroutines_Machines.f$frame(n));
   }
 
-  /**
-   * A frame of {@link Echo#f(int)}, for calls from other coroutines; not API.
-   */
   public static CoroutineFrame<Integer> f$frame(int n) {
     return EchoCoroutines_Machines.f$frame(n);
   }
@@ -37,9 +34,6 @@ public final class EchoCoroutines {
     return Greenlet.of(EchoCoroutines_Machines.f$frame(s));
   }
 
-  /**
-   * A frame of {@link Echo#f(java.lang.String)}, for calls from other coroutines; not API.
-   */
   public static CoroutineFrame<String> f$frame(String s) {
     return EchoCoroutines_Machines.f$frame(s);
   }

@@ -28,18 +28,10 @@ final class EchoCoroutines_Machines {
    * State machine of {@link Echo#f(int)}, Echo.java:8.
    */
   static final class f$int$Machine extends CoroutineFrame<Integer> {
-    /**
-     * Parameter.
-     */
     private int n;
 
     f$int$Machine(int n) {
       this.n = n;
-    }
-
-    @Override
-    protected String name$() {
-      return "f";
     }
 
     @Override
@@ -77,7 +69,7 @@ final class EchoCoroutines_Machines {
             // Echo.java:10  return n + 1;
             return (int) (n + 1);
           default:
-            throw new IllegalStateException("invalid state " + state$);
+            throw invalidState$();
         }
       }
     }
@@ -87,18 +79,10 @@ final class EchoCoroutines_Machines {
    * State machine of {@link Echo#f(java.lang.String)}, Echo.java:14.
    */
   static final class f$String$Machine extends CoroutineFrame<String> {
-    /**
-     * Parameter.
-     */
     private String s;
 
     f$String$Machine(String s) {
       this.s = s;
-    }
-
-    @Override
-    protected String name$() {
-      return "f";
     }
 
     @Override
@@ -136,7 +120,7 @@ final class EchoCoroutines_Machines {
             // Echo.java:16  return s + "!";
             return (String) (s + "!");
           default:
-            throw new IllegalStateException("invalid state " + state$);
+            throw invalidState$();
         }
       }
     }
@@ -149,10 +133,7 @@ final class EchoCoroutines_Machines {
     static final String[] MAP = {
       "M f$int$Machine p.Echo.f Echo.java",
       "M f$String$Machine p.Echo.f Echo.java",
-      "68-76=9",
-      "78-88=10",
-      "127-135=15",
-      "137-145=16"
+      "60-68=9 70-80=10 111-119=15 121-129=16"
     };
 
     private Lines$() {

@@ -23,16 +23,10 @@ public final class Shapes_CubeCoroutines {
     return Greenlet.of(Shapes_CubeCoroutines_Machines.area$frame(self, scale));
   }
 
-  /**
-   * A frame of {@link Shapes.Cube#area(int)}, for calls from other coroutines; not API.
-   */
   public static CoroutineFrame<Integer> area$frame(Shapes.Cube self, int scale) {
     return Shapes_CubeCoroutines_Machines.area$frame(self, scale);
   }
 
-  /**
-   * A frame of {@link Shapes.Cube#area(int)} itself, whatever the receiver's class: for {@code super} calls and dispatch; not API.
-   */
   public static CoroutineFrame<Integer> area$special(Shapes.Cube self, int scale) {
     return Shapes_CubeCoroutines_Machines.area$frame(self, scale);
   }

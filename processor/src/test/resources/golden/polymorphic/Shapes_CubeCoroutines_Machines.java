@@ -26,24 +26,13 @@ final class Shapes_CubeCoroutines_Machines {
   static final class area$Machine extends CoroutineFrame<Integer> {
     private final Shapes.Cube self$;
 
-    /**
-     * Parameter.
-     */
     private int scale;
 
-    /**
-     * Synthetic.
-     */
     private int result$0;
 
     area$Machine(Shapes.Cube self$, int scale) {
       this.self$ = Objects.requireNonNull(self$);
       this.scale = scale;
-    }
-
-    @Override
-    protected String name$() {
-      return "area";
     }
 
     @Override
@@ -76,7 +65,7 @@ final class Shapes_CubeCoroutines_Machines {
             result$0 = (Integer) result$();
             return (int) ((6 * result$0));
           default:
-            throw new IllegalStateException("invalid state " + state$);
+            throw invalidState$();
         }
       }
     }
@@ -88,7 +77,7 @@ final class Shapes_CubeCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M area$Machine p.Shapes$Cube.area Shapes.java",
-      "72-85=40"
+      "61-74=40"
     };
 
     private Lines$() {

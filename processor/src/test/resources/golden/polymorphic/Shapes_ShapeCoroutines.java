@@ -28,9 +28,6 @@ public final class Shapes_ShapeCoroutines {
     return Greenlet.of(area$frame(self, scale));
   }
 
-  /**
-   * A frame of the implementation of {@link Shapes.Shape#area(int)} that the receiver's class selects, for calls from other coroutines; not API.
-   */
   @SuppressWarnings("unchecked")
   public static CoroutineFrame<Integer> area$frame(Shapes.Shape self, int scale) {
     try {
@@ -47,9 +44,6 @@ public final class Shapes_ShapeCoroutines {
     return Greenlet.of(twice$frame(self, scale));
   }
 
-  /**
-   * A frame of the implementation of {@link Shapes.Shape#twice(int)} that the receiver's class selects, for calls from other coroutines; not API.
-   */
   @SuppressWarnings("unchecked")
   public static CoroutineFrame<Integer> twice$frame(Shapes.Shape self, int scale) {
     try {
@@ -59,9 +53,6 @@ public final class Shapes_ShapeCoroutines {
     }
   }
 
-  /**
-   * A frame of {@link Shapes.Shape#twice(int)} itself, whatever the receiver's class: for {@code super} calls and dispatch; not API.
-   */
   public static CoroutineFrame<Integer> twice$special(Shapes.Shape self, int scale) {
     return Shapes_ShapeCoroutines_Machines.twice$frame(self, scale);
   }

@@ -26,29 +26,15 @@ final class Shapes_ShapeCoroutines_Machines {
   static final class twice$Machine extends CoroutineFrame<Integer> {
     private final Shapes.Shape self$;
 
-    /**
-     * Parameter.
-     */
     private int scale;
 
-    /**
-     * Synthetic.
-     */
     private int result$0;
 
-    /**
-     * Synthetic.
-     */
     private int result$1;
 
     twice$Machine(Shapes.Shape self$, int scale) {
       this.self$ = Objects.requireNonNull(self$);
       this.scale = scale;
-    }
-
-    @Override
-    protected String name$() {
-      return "twice";
     }
 
     @Override
@@ -88,7 +74,7 @@ final class Shapes_ShapeCoroutines_Machines {
             result$1 = (Integer) result$();
             return (int) ((result$0 + result$1));
           default:
-            throw new IllegalStateException("invalid state " + state$);
+            throw invalidState$();
         }
       }
     }
@@ -100,7 +86,7 @@ final class Shapes_ShapeCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M twice$Machine p.Shapes$Shape.twice Shapes.java",
-      "79-97=13"
+      "65-83=13"
     };
 
     private Lines$() {

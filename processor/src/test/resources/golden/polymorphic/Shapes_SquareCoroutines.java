@@ -26,9 +26,6 @@ public final class Shapes_SquareCoroutines {
     return Greenlet.of(area$frame(self, scale));
   }
 
-  /**
-   * A frame of the implementation of {@link Shapes.Square#area(int)} that the receiver's class selects, for calls from other coroutines; not API.
-   */
   @SuppressWarnings("unchecked")
   public static CoroutineFrame<Integer> area$frame(Shapes.Square self, int scale) {
     if (self.getClass() == Shapes.Square.class) {
@@ -41,9 +38,6 @@ public final class Shapes_SquareCoroutines {
     }
   }
 
-  /**
-   * A frame of {@link Shapes.Square#area(int)} itself, whatever the receiver's class: for {@code super} calls and dispatch; not API.
-   */
   public static CoroutineFrame<Integer> area$special(Shapes.Square self, int scale) {
     return Shapes_SquareCoroutines_Machines.area$frame(self, scale);
   }

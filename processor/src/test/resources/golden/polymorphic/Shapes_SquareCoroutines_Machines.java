@@ -27,19 +27,11 @@ final class Shapes_SquareCoroutines_Machines {
   static final class area$Machine extends CoroutineFrame<Integer> {
     private final Shapes.Square self$;
 
-    /**
-     * Parameter.
-     */
     private int scale;
 
     area$Machine(Shapes.Square self$, int scale) {
       this.self$ = Objects.requireNonNull(self$);
       this.scale = scale;
-    }
-
-    @Override
-    protected String name$() {
-      return "area";
     }
 
     @Override
@@ -77,7 +69,7 @@ final class Shapes_SquareCoroutines_Machines {
             // Shapes.java:28  return side * side * scale;
             return (int) (self$.side * self$.side * scale);
           default:
-            throw new IllegalStateException("invalid state " + state$);
+            throw invalidState$();
         }
       }
     }
@@ -89,8 +81,7 @@ final class Shapes_SquareCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M area$Machine p.Shapes$Square.area Shapes.java",
-      "68-76=27",
-      "78-86=28"
+      "60-68=27 70-78=28"
     };
 
     private Lines$() {

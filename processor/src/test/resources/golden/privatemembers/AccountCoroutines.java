@@ -26,9 +26,6 @@ public final class AccountCoroutines {
     return Greenlet.of(deposit$frame(self, amount));
   }
 
-  /**
-   * A frame of the implementation of {@link Account#deposit(long)} that the receiver's class selects, for calls from other coroutines; not API.
-   */
   @SuppressWarnings("unchecked")
   public static CoroutineFrame<Long> deposit$frame(Account self, long amount) {
     if (self.getClass() == Account.class) {
@@ -41,9 +38,6 @@ public final class AccountCoroutines {
     }
   }
 
-  /**
-   * A frame of {@link Account#deposit(long)} itself, whatever the receiver's class: for {@code super} calls and dispatch; not API.
-   */
   public static CoroutineFrame<Long> deposit$special(Account self, long amount) {
     return AccountCoroutines_Machines.deposit$frame(self, amount);
   }

@@ -31,19 +31,11 @@ final class AccountCoroutines_Machines {
   static final class deposit$Machine extends CoroutineFrame<Long> {
     private final Account self$;
 
-    /**
-     * Parameter.
-     */
     private long amount;
 
     deposit$Machine(Account self$, long amount) {
       this.self$ = Objects.requireNonNull(self$);
       this.amount = amount;
-    }
-
-    @Override
-    protected String name$() {
-      return "deposit";
     }
 
     @Override
@@ -87,7 +79,7 @@ final class AccountCoroutines_Machines {
             // Account.java:20  return balance;
             return (long) (Private$Account.balance(self$));
           default:
-            throw new IllegalStateException("invalid state " + state$);
+            throw invalidState$();
         }
       }
     }
@@ -168,11 +160,7 @@ final class AccountCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M deposit$Machine p.Account.deposit Account.java",
-      "72-80=16",
-      "82-82=17",
-      "84-84=18",
-      "86-86=19",
-      "88-98=20"
+      "64-72=16 74-74=17 76-76=18 78-78=19 80-90=20"
     };
 
     private Lines$() {

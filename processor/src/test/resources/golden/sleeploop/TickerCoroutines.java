@@ -23,9 +23,6 @@ public final class TickerCoroutines {
     return Greenlet.of(TickerCoroutines_Machines.tick$frame(n));
   }
 
-  /**
-   * A frame of {@link Ticker#tick(int)}, for calls from other coroutines; not API.
-   */
   public static CoroutineFrame<Void> tick$frame(int n) {
     return TickerCoroutines_Machines.tick$frame(n);
   }

@@ -24,23 +24,12 @@ final class TickerCoroutines_Machines {
    * State machine of {@link Ticker#tick(int)}, Ticker.java:8.
    */
   static final class tick$Machine extends CoroutineFrame<Void> {
-    /**
-     * Parameter.
-     */
     private int n;
 
-    /**
-     * Local variable, line 9.
-     */
     private int i;
 
     tick$Machine(int n) {
       this.n = n;
-    }
-
-    @Override
-    protected String name$() {
-      return "tick";
     }
 
     @Override
@@ -94,7 +83,7 @@ final class TickerCoroutines_Machines {
           case 4:
             return null;
           default:
-            throw new IllegalStateException("invalid state " + state$);
+            throw invalidState$();
         }
       }
     }
@@ -106,10 +95,7 @@ final class TickerCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M tick$Machine p.Ticker.tick Ticker.java",
-      "69-75=9",
-      "77-77=10",
-      "79-88=11",
-      "90-103=9"
+      "58-64=9 66-66=10 68-77=11 79-92=9"
     };
 
     private Lines$() {

@@ -23,9 +23,6 @@ public final class CommandsCoroutines {
     return Greenlet.of(CommandsCoroutines_Machines.run$frame(command));
   }
 
-  /**
-   * A frame of {@link Commands#run(java.lang.String)}, for calls from other coroutines; not API.
-   */
   public static CoroutineFrame<Integer> run$frame(String command) {
     return CommandsCoroutines_Machines.run$frame(command);
   }

@@ -24,28 +24,14 @@ final class CommandsCoroutines_Machines {
    * State machine of {@link Commands#run(java.lang.String)}, Commands.java:8.
    */
   static final class run$Machine extends CoroutineFrame<Integer> {
-    /**
-     * Parameter.
-     */
     private String command;
 
-    /**
-     * Local variable, line 9.
-     */
     private int steps;
 
-    /**
-     * Synthetic.
-     */
     private String selector$0;
 
     run$Machine(String command) {
       this.command = command;
-    }
-
-    @Override
-    protected String name$() {
-      return "run";
     }
 
     @Override
@@ -136,7 +122,7 @@ final class CommandsCoroutines_Machines {
             // Commands.java:24  return steps;
             return (int) (steps);
           default:
-            throw new IllegalStateException("invalid state " + state$);
+            throw invalidState$();
         }
       }
     }
@@ -148,16 +134,8 @@ final class CommandsCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M run$Machine p.Commands.run Commands.java",
-      "81-81=9",
-      "83-98=10",
-      "100-108=12",
-      "110-111=13",
-      "113-121=16",
-      "123-123=17",
-      "125-129=18",
-      "131-132=20",
-      "134-135=22",
-      "137-145=24"
+      "67-67=9 69-84=10 86-94=12 96-97=13 99-107=16 109-109=17 111-115=18 117-118=20",
+      "120-121=22 123-131=24"
     };
 
     private Lines$() {

@@ -23,9 +23,6 @@ public final class ResourceCoroutines {
     return Greenlet.of(ResourceCoroutines_Machines.use$frame(key));
   }
 
-  /**
-   * A frame of {@link Resource#use(java.lang.String)}, for calls from other coroutines; not API.
-   */
   public static CoroutineFrame<String> use$frame(String key) {
     return ResourceCoroutines_Machines.use$frame(key);
   }

@@ -24,43 +24,20 @@ final class ResourceCoroutines_Machines {
    * State machine of {@link Resource#use(java.lang.String)}, Resource.java:8.
    */
   static final class use$Machine extends CoroutineFrame<String> {
-    /**
-     * Parameter.
-     */
     private String key;
 
-    /**
-     * Local variable, line 9.
-     */
     private String result;
 
-    /**
-     * Synthetic.
-     */
     private int completion$0;
 
-    /**
-     * Synthetic.
-     */
     private Object pending$1;
 
-    /**
-     * Synthetic.
-     */
     private int jump$2;
 
-    /**
-     * Local variable, line 16.
-     */
     private IllegalArgumentException e;
 
     use$Machine(String key) {
       this.key = key;
-    }
-
-    @Override
-    protected String name$() {
-      return "use";
     }
 
     @Override
@@ -158,7 +135,7 @@ final class ResourceCoroutines_Machines {
               // Resource.java:22  return result;
               return (String) (result);
             default:
-              throw new IllegalStateException("invalid state " + state$);
+              throw invalidState$();
           }
         } catch (Throwable t$) {
           caught$();
@@ -197,22 +174,8 @@ final class ResourceCoroutines_Machines {
   static final class Lines$ {
     static final String[] MAP = {
       "M use$Machine p.Resource.use Resource.java",
-      "99-99=9",
-      "101-103=10",
-      "105-113=11",
-      "115-115=12",
-      "116-116=13",
-      "117-117=14",
-      "119-119=15",
-      "121-123=10",
-      "125-125=16",
-      "126-126=17",
-      "127-127=18",
-      "129-131=10",
-      "133-141=19",
-      "143-143=20",
-      "145-157=10",
-      "159-194=22"
+      "76-76=9 78-80=10 82-90=11 92-92=12 93-93=13 94-94=14 96-96=15 98-100=10",
+      "102-102=16 103-103=17 104-104=18 106-108=10 110-118=19 120-120=20 122-134=10 136-171=22"
     };
 
     private Lines$() {

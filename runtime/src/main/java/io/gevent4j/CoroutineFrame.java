@@ -27,8 +27,17 @@ public abstract class CoroutineFrame<T> {
   /** Runs the body from {@link #state$} until it finishes, suspends or calls a coroutine. */
   protected abstract Object resume$() throws Throwable;
 
-  /** The source method's name, for {@link Greenlet#toString()}. */
-  protected abstract String name$();
+  /**
+   * The source method's name, for {@link Greenlet#toString()}. This default reads it off
+   * {@link #location$()} ({@code p.Foo.f(Foo.java:16)} names {@code f}), as generated frames
+   * override that; a frame that overrides neither must override this.
+   */
+  protected String name$() {
+    String location = location$();
+    int paren = location.indexOf('(');
+    int end = paren < 0 ? location.length() : paren;
+    return location.substring(location.lastIndexOf('.', end - 1) + 1, end);
+  }
 
   /** The arguments of the call, for {@link Greenlet#toString()}. */
   protected abstract Object[] arguments$();
@@ -39,6 +48,14 @@ public abstract class CoroutineFrame<T> {
    * garbage. Generated frames with reference locals override it; this default holds none.
    */
   protected void clear$() {}
+
+  /**
+   * The exception a generated {@link #resume$()} throws from its {@code default} arm, for a state
+   * it does not have (never expected: a bug); one method here instead of the same code in each.
+   */
+  protected final IllegalStateException invalidState$() {
+    return new IllegalStateException("invalid state " + state$);
+  }
 
   /**
    * Where the frame is in its source, for dumps: {@code p.Foo.f(Foo.java:16)}. Generated frames

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The parsed {@code Lines$.MAP} table of one generated {@code FooCoroutines_Machines} class: its
  * machines ({@code "M <machine> <p.Foo.method> <Foo.java>"}) and the runs of generated lines that
- * map to one source line ({@code "first-last=source"}, ascending). Immutable.
+ * map to one source line ({@code "first-last=source"}, ascending, several to an entry). Immutable.
  */
 final class LineMap {
   static final LineMap NONE = parse(new String[0]);
@@ -24,12 +24,19 @@ final class LineMap {
     this.sources = sources;
   }
 
-  /** The map of {@code table}; malformed entries are skipped. */
+  /**
+   * The map of {@code table}; malformed entries are skipped. An entry that is not a machine may
+   * hold several runs separated by spaces ({@code "1-4=10 6-9=11"}).
+   */
   static LineMap parse(String[] table) {
     Map<String, String[]> machines = new HashMap<>();
-    int[] firsts = new int[table.length];
-    int[] lasts = new int[table.length];
-    int[] sources = new int[table.length];
+    int capacity = 0;
+    for (String entry : table) {
+      capacity += entry.length() / 4 + 1; // a run takes at least "1-1=1 ".length() - 2 characters
+    }
+    int[] firsts = new int[capacity];
+    int[] lasts = new int[capacity];
+    int[] sources = new int[capacity];
     int runs = 0;
     for (String entry : table) {
       if (entry.startsWith("M ")) {
@@ -40,17 +47,24 @@ final class LineMap {
         }
         continue;
       }
-      int dash = entry.indexOf('-');
-      int equals = entry.indexOf('=');
-      if (dash > 0 && equals > dash) {
-        try {
-          firsts[runs] = Integer.parseInt(entry.substring(0, dash));
-          lasts[runs] = Integer.parseInt(entry.substring(dash + 1, equals));
-          sources[runs] = Integer.parseInt(entry.substring(equals + 1));
-          runs++;
-        } catch (NumberFormatException ignored) {
-          // not a run
+      for (int start = 0; start < entry.length() && runs < capacity; ) {
+        int end = entry.indexOf(' ', start);
+        if (end < 0) {
+          end = entry.length();
         }
+        int dash = entry.indexOf('-', start);
+        int equals = entry.indexOf('=', start);
+        if (dash > start && equals > dash && equals < end) {
+          try {
+            firsts[runs] = Integer.parseInt(entry.substring(start, dash));
+            lasts[runs] = Integer.parseInt(entry.substring(dash + 1, equals));
+            sources[runs] = Integer.parseInt(entry.substring(equals + 1, end));
+            runs++;
+          } catch (NumberFormatException ignored) {
+            // not a run
+          }
+        }
+        start = end + 1;
       }
     }
     return new LineMap(machines, copy(firsts, runs), copy(lasts, runs), copy(sources, runs));

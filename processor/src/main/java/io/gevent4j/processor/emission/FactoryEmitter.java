@@ -58,21 +58,17 @@ public final class FactoryEmitter {
     if (overridable) {
       String field = Names.dispatchField(machineName);
       fields.add(dispatchField(method, owner, field));
-      frameFactory.addJavadoc("A frame of the implementation of {@link $T#$L} that the receiver's class selects, for calls from other coroutines; not API.\n",
-          ClassName.get(owner), link)
+      frameFactory
           // The handle's result is an Object cast to the frame type.
           .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build())
           .addCode(dispatch(signature, owner, field, hasBody && isInstantiable(owner) ? ownFrame : null, frameType));
     } else {
-      frameFactory.addJavadoc("A frame of {@link $T#$L}, for calls from other coroutines; not API.\n", ClassName.get(owner), link)
-          .addStatement("return $L", ownFrame);
+      frameFactory.addStatement("return $L", ownFrame);
     }
     methods.add(frameFactory.build());
     if (hasBody && !method.getModifiers().contains(Modifier.STATIC) && !method.getModifiers().contains(Modifier.PRIVATE)) {
       methods.add(signature.factory(Names.specialFactory(method), frameType)
           .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-          .addJavadoc("A frame of {@link $T#$L} itself, whatever the receiver's class: for {@code super} calls and dispatch; not API.\n",
-              ClassName.get(owner), link)
           .addStatement("return $L", ownFrame).build());
     }
   }

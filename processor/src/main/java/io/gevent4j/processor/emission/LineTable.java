@@ -25,6 +25,8 @@ final class LineTable {
   private static final Pattern MACHINE = Pattern.compile("^\\s*static final class (\\S+) ");
   private static final Pattern COMMENT = Pattern.compile("^\\s*// \\S+\\.java:(\\d+)(?:-(\\d+))?  ");
 
+  private static final int RUNS_PER_ENTRY = 8;
+
   private LineTable() {}
 
   /**
@@ -68,9 +70,15 @@ final class LineTable {
       }
     }
     addRun(entries, runStart, lines.length, runSource);
+    // The machines one to an entry, then the runs RUNS_PER_ENTRY to an entry, separated by spaces:
+    // fewer constants and lines than one entry per run.
+    List<String> packed = new ArrayList<>(entries.subList(0, machines.size()));
+    for (int i = machines.size(); i < entries.size(); i += RUNS_PER_ENTRY) {
+      packed.add(String.join(" ", entries.subList(i, Math.min(entries.size(), i + RUNS_PER_ENTRY))));
+    }
     CodeBlock.Builder values = CodeBlock.builder().add("{\n$>");
-    for (int i = 0; i < entries.size(); i++) {
-      values.add("$S$L\n", entries.get(i), i + 1 < entries.size() ? "," : "");
+    for (int i = 0; i < packed.size(); i++) {
+      values.add("$S$L\n", packed.get(i), i + 1 < packed.size() ? "," : "");
     }
     return TypeSpec.classBuilder(FrameContract.LINES_CLASS)
         .addModifiers(Modifier.STATIC, Modifier.FINAL)

@@ -110,15 +110,13 @@ public final class MachineEmitter {
           .addStatement("this.$L = $T.requireNonNull($L)", Names.SELF, java.util.Objects.class, Names.SELF);
     }
     for (Slot parameter : method.parameters()) {
-      machine.addField(FieldSpec.builder(typeNames.of(parameter.type()), parameter.name(), Modifier.PRIVATE)
-          .addJavadoc("Parameter.\n").build());
+      machine.addField(FieldSpec.builder(typeNames.of(parameter.type()), parameter.name(), Modifier.PRIVATE).build());
       constructor.addParameter(typeNames.of(parameter.type()), parameter.name())
           .addStatement("this.$L = $L", parameter.name(), parameter.name());
       arguments.add(parameter.name());
     }
     for (Slot local : method.locals()) {
-      FieldSpec.Builder field = FieldSpec.builder(typeNames.field(local.type()), local.name(), Modifier.PRIVATE)
-          .addJavadoc(local.role() == Slot.Role.LOCAL ? "Local variable, line $L.\n" : "Synthetic.\n", local.line());
+      FieldSpec.Builder field = FieldSpec.builder(typeNames.field(local.type()), local.name(), Modifier.PRIVATE);
       if (local.constant() != null) {
         field.addModifiers(Modifier.FINAL).initializer(Literals.constant(local.constant()));
       }
@@ -130,9 +128,7 @@ public final class MachineEmitter {
           .initializer("$T.class.desiredAssertionStatus()", ClassName.get(Declarations.topLevel(method.owner()))).build());
     }
     machine.addMethod(constructor.build());
-    machine.addMethod(MethodSpec.methodBuilder(FrameContract.NAME)
-        .addAnnotation(Override.class).addModifiers(Modifier.PROTECTED).returns(String.class)
-        .addStatement("return $S", method.method().getSimpleName().toString()).build());
+    // name$() is the runtime's, read off location$() (whose default arm names the method).
     machine.addMethod(MethodSpec.methodBuilder(FrameContract.ARGUMENTS)
         .addAnnotation(Override.class).addModifiers(Modifier.PROTECTED).returns(Object[].class)
         .addStatement("return new Object[] {$L}", String.join(", ", arguments)).build());
@@ -270,7 +266,7 @@ public final class MachineEmitter {
         instruction.accept(this);
         fallsThrough = !instruction.isTerminal();
       }
-      out.add("$<default:\n$>throw new $T($S + $L);\n$<$<}\n", IllegalStateException.class, "invalid state ", FrameContract.STATE);
+      out.add("$<default:\n$>throw $L();\n$<$<}\n", FrameContract.INVALID_STATE);
       if (hasRegions) {
         out.add("$<} catch ($T $L) {\n$>", Throwable.class, FrameContract.THROWN).addStatement("$L()", FrameContract.CAUGHT).add(exceptionRouting()).add("$<}\n");
       }

@@ -24,6 +24,7 @@ public final class FrameContract {
 
   // Methods of CoroutineFrame that generated code overrides.
   public static final String RESUME = "resume$";
+  /** Not generated: the runtime reads the name off {@link #LOCATION}. */
   public static final String NAME = "name$";
   public static final String ARGUMENTS = "arguments$";
   public static final String LOCATION = "location$";
@@ -43,6 +44,8 @@ public final class FrameContract {
   public static final String RESUMED = "resumed$";
   /** The delivered result, or its exception thrown at the call site. */
   public static final String RESULT = "result$";
+  /** The exception for a state the machine does not have, thrown by its {@code default} arm. */
+  public static final String INVALID_STATE = "invalidState$";
 
   // Names that generated code declares.
   /** The field holding the receiver of an instance coroutine. */
