@@ -7,8 +7,9 @@
 # Usage (from the repository root, on a quiet machine; ~35 minutes on 2 cores):
 #   mvn -B -q -pl runtime,processor,benchmarks -am package -DskipTests
 #   benchmarks/scripts/issue16.sh [OUT]      # OUT defaults to benchmarks/results/$(date +%F)-run
-# Environment: J (the java to run, default Temurin 25), SKIP (space-separated steps to skip:
-# main gc kotlin foot compile).
+# Environment: J (the java to run, default Temurin 25), FORKS (JMH forks of the main run and the
+# Kotlin peers, default 2), FOOT_RUNS (JVMs per footprint row, default 3), SKIP (space-separated
+# steps to skip: main gc kotlin foot compile).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -17,6 +18,8 @@ OUT=${1:-benchmarks/results/$(date +%F)-run}
 J=${J:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 JAR=benchmarks/target/benchmarks.jar
 SKIP=${SKIP:-}
+FORKS=${FORKS:-2}
+FOOT_RUNS=${FOOT_RUNS:-3}
 mkdir -p "$OUT"
 
 load() { echo "$1 $(date +%T) load $(cat /proc/loadavg)" | tee -a "$OUT/load.txt"; }
@@ -25,7 +28,7 @@ wanted() { case " $SKIP " in *" $1 "*) return 1 ;; *) return 0 ;; esac; }
 JMH_SET='PingPongBenchmark|SpawnBenchmark|TimerBenchmark|DispatchBenchmark'
 load start
 if wanted main; then
-  "$J" -jar "$JAR" "$JMH_SET" -f 2 -wi 3 -i 5 -w 1s -r 1s -rf json -rff "$OUT/main.json" > "$OUT/main.log" 2>&1
+  "$J" -jar "$JAR" "$JMH_SET" -f "$FORKS" -wi 3 -i 5 -w 1s -r 1s -rf json -rff "$OUT/main.json" > "$OUT/main.log" 2>&1
   load "main end"
 fi
 if wanted gc; then
@@ -34,13 +37,13 @@ if wanted gc; then
   load "gc end"
 fi
 if wanted kotlin; then
-  GEVENT4J=$ROOT ../shared/peers/run-kotlin.sh --pp "-f 2 -wi 3 -i 5 -w 1 -r 1" --spawn "-f 2 -wi 2 -i 5 -w 2 -r 2" > "$OUT/kotlin.log" 2>&1
+  GEVENT4J=$ROOT ../shared/peers/run-kotlin.sh --pp "-f $FORKS -wi 3 -i 5 -w 1 -r 1" --spawn "-f $FORKS -wi 2 -i 5 -w 2 -r 2" --foot-reps "$FOOT_RUNS" > "$OUT/kotlin.log" 2>&1
   load "kotlin end"
 fi
 if wanted foot; then
   for gc in G1 Serial; do
     for kind in greenlets virtual; do
-      for run in 1 2 3; do
+      for run in $(seq "$FOOT_RUNS"); do
         echo "$gc $kind $run: $("$J" -XX:+Use${gc}GC -cp "$JAR" io.gevent4j.benchmarks.SleepingFootprint $kind 1000000 2>&1 | tail -1)"
       done
     done
@@ -48,7 +51,7 @@ if wanted foot; then
   load "foot end"
 fi
 if wanted compile; then
-  RUNS=5 JAVAC="$(dirname "$J")/javac" benchmarks/scripts/compile-time.sh > "$OUT/compile.log" 2>&1
+  RUNS=${RUNS:-5} JAVAC="$(dirname "$J")/javac" benchmarks/scripts/compile-time.sh > "$OUT/compile.log" 2>&1
   load "compile end"
 fi
 grep -hE '^(PingPong|Spawn|Timer|Dispatch)Benchmark' "$OUT"/main.log "$OUT"/gc.log 2>/dev/null | grep -E 'avgt' > "$OUT/summary.txt" || true
