@@ -486,25 +486,11 @@ public final class Greenlet<T> extends ReadyTask {
     state = RUNNING;
     parked = false;
     try {
-      CoroutineFrame<?> frame = top;
-      while (frame != null) {
-        Object outcome;
-        try {
-          outcome = frame.resume$();
-        } catch (Throwable failure) {
-          h.clearCooperative(); // a @Yielding call that threw before parking leaves no mark
-          StackTraceRecovery.recover(failure, frame);
-          frame = unwind(frame, null, failure);
-          continue;
-        }
-        if (outcome == CoroutineFrame.SUSPEND || outcome == CoroutineFrame.CALL) {
-          if (parked) {
-            state = SUSPENDED;
-            return;
-          }
-          frame = top; // a callee left to run here, so that the Java stack stays shallow
-        } else {
-          frame = unwind(frame, outcome, null);
+      // a finished frame is popped (top becomes its caller); an unfinished one left its callee on top
+      for (CoroutineFrame<?> frame = top; frame != null; frame = top) {
+        if (runFrame(frame) && parked) {
+          state = SUSPENDED;
+          return;
         }
       }
     } finally {
@@ -524,27 +510,38 @@ public final class Greenlet<T> extends ReadyTask {
       return true;
     }
     h.inlineCalls++;
-    Object outcome;
     try {
-      outcome = callee.resume$();
-    } catch (Throwable failure) {
-      h.clearCooperative(); // a @Yielding call that threw before parking leaves no mark
-      StackTraceRecovery.recover(failure, callee);
-      unwind(callee, null, failure);
-      return false;
+      return runFrame(callee);
     } finally {
       h.inlineCalls--;
+    }
+  }
+
+  /**
+   * Runs {@code frame} until it returns; returns whether it is unfinished (it suspended, or made a
+   * call that has not finished). A frame that finished, with a value or an exception, is popped
+   * and its outcome delivered to its caller.
+   */
+  private boolean runFrame(CoroutineFrame<?> frame) {
+    Object outcome;
+    try {
+      outcome = frame.resume$();
+    } catch (Throwable failure) {
+      hub.clearCooperative(); // a @Yielding call that threw before parking leaves no mark
+      StackTraceRecovery.recover(failure, frame);
+      unwind(frame, null, failure);
+      return false;
     }
     if (outcome == CoroutineFrame.SUSPEND || outcome == CoroutineFrame.CALL) {
       return true;
     }
-    unwind(callee, outcome, null);
+    unwind(frame, outcome, null);
     return false;
   }
 
-  /** Pops a finished frame and delivers its outcome to the caller; returns the caller or null. */
+  /** Pops a finished frame and delivers its outcome to the caller (or finishes the greenlet). */
   @SuppressWarnings("unchecked")
-  private CoroutineFrame<?> unwind(CoroutineFrame<?> done, Object result, Throwable failure) {
+  private void unwind(CoroutineFrame<?> done, Object result, Throwable failure) {
     CoroutineFrame<?> caller = done.caller;
     done.caller = null;
     done.clear$();
@@ -554,7 +551,6 @@ public final class Greenlet<T> extends ReadyTask {
     } else {
       deliver(result, failure);
     }
-    return caller;
   }
 
   private void deliver(Object result, Throwable failure) {
