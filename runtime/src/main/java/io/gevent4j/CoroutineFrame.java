@@ -33,10 +33,7 @@ public abstract class CoroutineFrame<T> {
    * override that; a frame that overrides neither must override this.
    */
   protected String name$() {
-    String location = location$();
-    int paren = location.indexOf('(');
-    int end = paren < 0 ? location.length() : paren;
-    return location.substring(location.lastIndexOf('.', end - 1) + 1, end);
+    return StackTraceRecovery.parseLocation(location$()).getMethodName();
   }
 
   /** The arguments of the call, for {@link Greenlet#toString()}. */
