@@ -64,8 +64,7 @@ public abstract class CoroutineFrame<T> {
 
   /** Marks the next {@code @Yielding} call as made by this frame, so that it may suspend. */
   protected final void prepare$() {
-    Greenlet<?> g = greenlet;
-    g.hub.markCooperative(g);
+    greenlet.markCooperative();
   }
 
   /**
@@ -75,7 +74,7 @@ public abstract class CoroutineFrame<T> {
   protected final boolean parked$(int next) {
     state$ = next;
     Greenlet<?> g = greenlet;
-    g.hub.clearCooperative();
+    g.clearCooperative();
     return g.isParked();
   }
 
@@ -84,7 +83,7 @@ public abstract class CoroutineFrame<T> {
    * a {@code @Yielding} call that threw before suspending must not leave its mark behind.
    */
   protected final void caught$() {
-    greenlet.hub.clearCooperative();
+    greenlet.clearCooperative();
   }
 
   /**

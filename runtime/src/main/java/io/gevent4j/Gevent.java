@@ -33,7 +33,7 @@ public final class Gevent {
   public static void sleep(long millis) {
     Hub hub = Hub.current();
     Greenlet<?> caller = hub.running;
-    if (caller != null && hub.claimCooperative(caller)) {
+    if (caller != null && caller.claimCooperative()) {
       if (millis <= 0) {
         caller.yieldTurn();
       } else {

@@ -42,6 +42,13 @@ public final class Greenlet<T> extends ReadyTask {
   /** Set when a result or exception was delivered and the frame has not taken it yet. */
   boolean resumed;
   private boolean queued;
+  /**
+   * Set by the generated code right before it calls a {@code @Yielding} method, cleared when the
+   * call returns, throws, or suspends the greenlet ({@link #claimCooperative}): a primitive sees
+   * that generated code, not plain code, called it. A flag of its own greenlet, not a hub field
+   * holding the greenlet: a {@code boolean} store costs no GC write barrier.
+   */
+  private boolean cooperative;
   /** Whether {@link #result} is an exception to throw at the suspension point. */
   private boolean deliveredFails;
   /** Whether {@link #result} is the exception the greenlet failed with. */
@@ -527,7 +534,7 @@ public final class Greenlet<T> extends ReadyTask {
     try {
       outcome = frame.resume$();
     } catch (Throwable failure) {
-      hub.clearCooperative(); // a @Yielding call that threw before parking leaves no mark
+      clearCooperative(); // a @Yielding call that threw before parking leaves no mark
       StackTraceRecovery.recover(failure, frame);
       unwind(frame, null, failure);
       return false;
@@ -557,6 +564,30 @@ public final class Greenlet<T> extends ReadyTask {
     deliveredFails = failure != null;
     this.result = deliveredFails ? failure : result;
     resumed = true;
+  }
+
+  /** Marks the next {@code @Yielding} call as made by this greenlet's generated code ({@link CoroutineFrame}). */
+  void markCooperative() {
+    cooperative = true;
+  }
+
+  /** Clears the mark of {@link #markCooperative}: the call returned, threw, or took the mark. */
+  void clearCooperative() {
+    cooperative = false;
+  }
+
+  /** Whether a {@code @Yielding} call now is made by this greenlet's generated code, while it runs. */
+  boolean isCooperative() {
+    return cooperative && hub.running == this;
+  }
+
+  /** {@link #isCooperative}, taking the mark when it is: the primitive suspends this greenlet. */
+  boolean claimCooperative() {
+    if (!isCooperative()) {
+      return false;
+    }
+    cooperative = false;
+    return true;
   }
 
   /** Whether a {@code @Yielding} primitive parked this greenlet in the current step. */

@@ -57,8 +57,6 @@ public final class Hub implements java.util.concurrent.Executor {
   Greenlet<?> running;
   /** How many coroutine calls now run inside their callers on this thread ({@link Greenlet#runCallee}). */
   int inlineCalls;
-  /** The greenlet whose generated code is calling a {@code @Yielding} method, marked just before the call. */
-  private Greenlet<?> cooperativeCaller;
   private boolean looping;
   /** Whether the loop runs the ready tasks of a turn (not timers, not I/O). */
   private boolean inBatch;
@@ -337,30 +335,6 @@ public final class Hub implements java.util.concurrent.Executor {
   /** Undoes {@link #wakeAfter} if {@code sleeper}'s timer has not fired yet. */
   void cancelWake(Greenlet<?> sleeper) {
     timers.remove(sleeper);
-  }
-
-  /** Marks the next {@code @Yielding} call as made by {@code caller}'s generated code ({@link CoroutineFrame}). */
-  void markCooperative(Greenlet<?> caller) {
-    cooperativeCaller = caller;
-  }
-
-  /** Clears the mark of {@link #markCooperative}: the call returned, threw, or took the mark. */
-  void clearCooperative() {
-    cooperativeCaller = null;
-  }
-
-  /** Whether a {@code @Yielding} call now is made by the generated code of running greenlet {@code caller}. */
-  boolean isCooperative(Greenlet<?> caller) {
-    return cooperativeCaller == caller && running == caller;
-  }
-
-  /** {@link #isCooperative}, taking the mark when it is: the primitive suspends {@code caller}. */
-  boolean claimCooperative(Greenlet<?> caller) {
-    if (!isCooperative(caller)) {
-      return false;
-    }
-    cooperativeCaller = null;
-    return true;
   }
 
   void enqueue(Greenlet<?> greenlet) {

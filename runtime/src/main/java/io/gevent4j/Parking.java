@@ -19,7 +19,7 @@ public final class Parking {
   public static Greenlet<?> parkRunning(WaitList<?> list) {
     Hub hub = Hub.current();
     Greenlet<?> g = hub.running;
-    if (g == null || !hub.claimCooperative(g)) {
+    if (g == null || !g.claimCooperative()) {
       return null;
     }
     g.parkOn(list);

@@ -53,7 +53,7 @@ public final class Waiter<T> extends ReadyTask {
   public Waiter() {
     this.hub = Hub.current();
     this.owner = hub.running;
-    if (owner != null && !hub.isCooperative(owner)) {
+    if (owner != null && !owner.isCooperative()) {
       throw UntransformedCallException.forCurrentStack(owner);
     }
   }
@@ -244,7 +244,7 @@ public final class Waiter<T> extends ReadyTask {
       }
       return false;
     }
-    if (!hub.claimCooperative(g)) {
+    if (!g.claimCooperative()) {
       cancel();
       throw UntransformedCallException.forCurrentStack(g);
     }
