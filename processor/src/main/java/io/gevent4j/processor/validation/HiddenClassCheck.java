@@ -19,6 +19,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import io.gevent4j.processor.analysis.Declarations;
+import io.gevent4j.processor.analysis.HiddenArguments;
 import io.gevent4j.processor.diagnostic.Diagnostics;
 import io.gevent4j.processor.diagnostic.Message;
 import io.gevent4j.processor.javac.TreeCompat;
@@ -41,8 +42,10 @@ import javax.lang.model.util.Types;
  * {@code Object}s and reaches their members through accessors (ARCHITECTURE, "Private classes"),
  * cannot express: generic private classes, arrays of them created, patterns, exceptions,
  * subclasses declared in the body, members they inherit from a generic class that use its type
- * variables, fields they inherit, and their values where another class or interface is expected
- * other than as a call's argument (a variable, a return, a lambda's result, a for loop's Iterable).
+ * variables, fields they inherit, their values where another class or interface is expected
+ * other than as a call's argument (a variable, a return, a lambda's result, a for loop's Iterable),
+ * and as a call's argument where a generic class is expected that the cast cannot name
+ * ({@link HiddenArguments}).
  */
 final class HiddenClassCheck extends TreePathScanner<Void, Void> {
   private final Trees trees;
@@ -162,7 +165,40 @@ final class HiddenClassCheck extends TreePathScanner<Void, Void> {
       refuse(node, hidden, "to call " + called.getSimpleName() + "(), which it inherits from generic "
           + called.getEnclosingElement().getSimpleName());
     }
+    checkArguments(called, node.getArguments().size());
     return super.visitMethodInvocation(node, unused);
+  }
+
+  @Override
+  public Void visitNewClass(com.sun.source.tree.NewClassTree node, Void unused) {
+    checkArguments(trees.getElement(getCurrentPath()), node.getArguments().size());
+    return super.visitNewClass(node, unused);
+  }
+
+  /**
+   * The arguments of the call visited, of {@code callee}, that are of a private class where a
+   * generic class is expected ({@code Comparable<T>}, or a type variable bounded by one): the
+   * generated code casts its Object to the parameter's type as the call instantiates it, which it
+   * cannot write when that type names the private class itself ({@code Comparable<Task>}), a type
+   * variable or a raw type (a cast to the raw erasure would not be warning-free).
+   */
+  private void checkArguments(Element callee, int count) {
+    if (!(callee instanceof ExecutableElement)) {
+      return;
+    }
+    for (int i = 0; i < count; i++) {
+      TypeMirror cast = HiddenArguments.castOf(trees, types, getCurrentPath(), (ExecutableElement) callee, i);
+      if (cast != null && !HiddenArguments.nameable((ExecutableElement) callee, cast)) {
+        Tree argument = getCurrentPath().getLeaf() instanceof MethodInvocationTree
+            ? ((MethodInvocationTree) getCurrentPath().getLeaf()).getArguments().get(i)
+            : ((com.sun.source.tree.NewClassTree) getCurrentPath().getLeaf()).getArguments().get(i);
+        refuse(argument, hiddenClassOf(new TreePath(getCurrentPath(), argument)), "as an argument of "
+            + (callee.getKind() == ElementKind.CONSTRUCTOR ? "new " + callee.getEnclosingElement().getSimpleName()
+                : callee.getSimpleName()) + "(), where a generic "
+            + types.asElement(types.erasure(HiddenArguments.declaredParameter((ExecutableElement) callee, i, count))).getSimpleName()
+            + " is expected");
+      }
+    }
   }
 
   @Override
