@@ -15,6 +15,7 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
 import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Types;
 
@@ -23,16 +24,17 @@ import javax.lang.model.util.Types;
  * {@code Object}, so where the parameter expects an accessible class or interface
  * ({@code runIt(Runnable r)} called with a private {@code Task}) it casts it to that type. The
  * parameter's erasure when its class is not generic; else its type as the call instantiates it
- * ({@code Comparable<String>}), which must be {@link #nameable} for a cast without raw types:
- * HiddenClassCheck refuses the argument otherwise, the printer writes the cast.
+ * ({@code Comparable<String>}), or for a type variable the call instantiates as the private class,
+ * its bound; the type must be {@link #nameable} for a cast without raw types: HiddenClassCheck
+ * refuses the argument otherwise ({@code T extends Comparable<T>}), the printer writes the cast.
  */
 public final class HiddenArguments {
   private HiddenArguments() {}
 
   /**
-   * The type argument {@code index} of call {@code call} (of {@code callee}) is cast to, or null
-   * if it needs none: it is of a private class and the parameter's erasure an accessible class
-   * other than {@code Object}.
+   * The type that argument {@code index} of call {@code call} (of {@code callee}) is cast to, or
+   * null if it needs none: it is of a private class and the parameter's erasure an accessible
+   * class other than {@code Object}.
    */
   public static TypeMirror castOf(Trees trees, Types types, TreePath call, ExecutableElement callee, int index) {
     List<? extends Tree> arguments = call.getLeaf() instanceof MethodInvocationTree
@@ -50,9 +52,12 @@ public final class HiddenArguments {
       return erasure;
     }
     List<? extends TypeMirror> instantiated = instantiatedParameters(trees, types, call, callee);
-    TypeMirror type = instantiated == null ? declared
-        : parameterType(instantiated, callee.isVarArgs(), index, arguments.size());
-    return type == null ? declared : type;
+    TypeMirror type = instantiated == null ? null : parameterType(instantiated, callee.isVarArgs(), index, arguments.size());
+    if (type == null || Declarations.hiddenClassOf(type) != null && declared.getKind() == TypeKind.TYPEVAR) {
+      // <T extends Comparable<String>> inferred as the private class: cast to the bound, inferred then
+      type = declared.getKind() == TypeKind.TYPEVAR ? ((TypeVariable) declared).getUpperBound() : declared;
+    }
+    return type;
   }
 
   /**

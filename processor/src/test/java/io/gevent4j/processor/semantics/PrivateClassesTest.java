@@ -186,7 +186,8 @@ class PrivateClassesTest {
   /**
    * Values of private classes passed where a generic class or interface is expected: cast to the
    * parameter's type as the call instantiates it ({@code Comparable<String>}, {@code Iterable<?>},
-   * a class's type variable, {@code Iterable<Character>} of a generic method, {@code Comparable<Tagged>}
+   * a class's type variable, {@code Iterable<Character>} of a generic method, the bound
+   * {@code Comparable<String>} of a type variable inferred as the private class, {@code Comparable<Tagged>}
    * of a private method's accessor), not to its raw erasure: no raw types in the generated code,
    * and the call's result keeps its type (an unchecked call's would be erased: {@code first(w)} an
    * {@code Object}, not a {@code Character}).
@@ -216,6 +217,7 @@ class PrivateClassesTest {
     "  }",
     "  static int count(Iterable<?> any) { int n = 0; for (Object o : any) { n++; } return n; }",
     "  static <T> T first(Iterable<T> items) { return items.iterator().next(); }",
+    "  static <T extends Comparable<String>> int above(T word, String s) { return Integer.signum(word.compareTo(s)); }",
     "  static List<String> twice(Iterable<Character> chars) { return Arrays.asList(letters(chars), letters(chars)); }",
     "  private static int rankOf(Comparable<Tagged> tagged, Tagged than) { return tagged.compareTo(than); }",
     "  static final class Shelf<T> { String put(Comparable<T> c, T probe) { return \"put\" + c.compareTo(probe); } }",
@@ -229,7 +231,7 @@ class PrivateClassesTest {
     "    Tagged t = new Tagged(y(n));",
     "    Shelf<String> shelf = new Shelf<>();",
     "    char head = first(y(w));",
-    "    int length = twice(w).get(1).length();",
+    "    int length = twice(w).get(1).length() + above(w, y(\"abb\"));",
     "    return head + \",\" + length + \",\" + against(w, y(\"abd\")) + \",\" + letters(y(w)) + \",\" + count(w) + \",\" + rankOf(t, new Tagged(1))",
     "        + \",\" + shelf.put(w, y(\"abc\")) + \",\" + new Printer(w).shown;",
     "  }",
@@ -248,7 +250,7 @@ class PrivateClassesTest {
   void privateClassValuesPassedWhereAGenericTypeIsExpected() throws Exception {
     Differential.assertLintClean("GenericArguments", GENERIC_ARGUMENTS);
     Differential generic = Differential.compile("GenericArguments", GENERIC_ARGUMENTS);
-    assertEquals("a,6,-1,a.b.c.,3,1,put0,a.b.c.", generic.assertSame(true, "generic", 2).result);
+    assertEquals("a,7,-1,a.b.c.,3,1,put0,a.b.c.", generic.assertSame(true, "generic", 2).result);
   }
 
   @Test
