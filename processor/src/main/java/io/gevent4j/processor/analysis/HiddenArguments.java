@@ -62,13 +62,18 @@ public final class HiddenArguments {
 
   /**
    * Whether the generated code can cast to {@code cast}, a parameter type of {@code callee}, without
-   * a raw type or a name it cannot write: no type variable, captured wildcard or class of a body,
-   * each generic class with its type arguments, and no private class but as a type argument of a
+   * a raw type the source does not have or a name it cannot write: no type variable, captured
+   * wildcard or class of a body, each generic class in it with its type arguments (but a raw
+   * parameter type as the source declares it), and no private class but as a type argument of a
    * callee that infers none of its own ({@code Comparable<Task>}, which the generated code writes
    * as {@code Comparable<Object>} as it does wherever it holds one; a generic method could infer a
    * type its bounds refuse).
    */
   public static boolean nameable(ExecutableElement callee, TypeMirror cast) {
+    if (cast.getKind() == TypeKind.DECLARED && ((DeclaredType) cast).getTypeArguments().isEmpty()
+        && Declarations.privateTypeIn(cast) == null) {
+      return true; // the erasure of a non-generic class, or the user's own raw parameter type (legacy(Comparable c))
+    }
     return Declarations.hiddenClassOf(cast) == null && nameable(cast, callee.getTypeParameters().isEmpty());
   }
 

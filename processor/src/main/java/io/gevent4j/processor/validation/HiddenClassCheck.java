@@ -165,38 +165,35 @@ final class HiddenClassCheck extends TreePathScanner<Void, Void> {
       refuse(node, hidden, "to call " + called.getSimpleName() + "(), which it inherits from generic "
           + called.getEnclosingElement().getSimpleName());
     }
-    checkArguments(called, node.getArguments().size());
+    checkArguments(called, node.getArguments());
     return super.visitMethodInvocation(node, unused);
   }
 
   @Override
   public Void visitNewClass(com.sun.source.tree.NewClassTree node, Void unused) {
-    checkArguments(trees.getElement(getCurrentPath()), node.getArguments().size());
+    checkArguments(trees.getElement(getCurrentPath()), node.getArguments());
     return super.visitNewClass(node, unused);
   }
 
   /**
-   * The arguments of the call visited, of {@code callee}, that are of a private class where a
-   * generic class is expected ({@code Comparable<T>}, or a type variable bounded by one): the
-   * generated code casts its Object to the parameter's type as the call instantiates it, which it
-   * cannot write when that type names the private class itself ({@code Comparable<Task>}), a type
-   * variable or a raw type (a cast to the raw erasure would not be warning-free).
+   * The arguments of the call visited, of {@code callee}, of a private class where a generic class
+   * is expected and the cast the generated code needs ({@link HiddenArguments#castOf}) cannot be
+   * written without a raw type: one that names the private class itself, or as a generic method's
+   * type argument, a type variable ({@code <T extends Comparable<T>>}) or a raw type. A raw cast
+   * would make the call unchecked, its result's type erased.
    */
-  private void checkArguments(Element callee, int count) {
+  private void checkArguments(Element callee, java.util.List<? extends ExpressionTree> arguments) {
     if (!(callee instanceof ExecutableElement)) {
       return;
     }
-    for (int i = 0; i < count; i++) {
-      TypeMirror cast = HiddenArguments.castOf(trees, types, getCurrentPath(), (ExecutableElement) callee, i);
-      if (cast != null && !HiddenArguments.nameable((ExecutableElement) callee, cast)) {
-        Tree argument = getCurrentPath().getLeaf() instanceof MethodInvocationTree
-            ? ((MethodInvocationTree) getCurrentPath().getLeaf()).getArguments().get(i)
-            : ((com.sun.source.tree.NewClassTree) getCurrentPath().getLeaf()).getArguments().get(i);
-        refuse(argument, hiddenClassOf(new TreePath(getCurrentPath(), argument)), "as an argument of "
+    ExecutableElement executable = (ExecutableElement) callee;
+    for (int i = 0; i < arguments.size(); i++) {
+      TypeMirror cast = HiddenArguments.castOf(trees, types, getCurrentPath(), executable, i);
+      if (cast != null && !HiddenArguments.nameable(executable, cast)) {
+        TypeMirror parameter = types.erasure(HiddenArguments.declaredParameter(executable, i, arguments.size()));
+        refuse(arguments.get(i), hiddenClassOf(new TreePath(getCurrentPath(), arguments.get(i))), "as an argument of "
             + (callee.getKind() == ElementKind.CONSTRUCTOR ? "new " + callee.getEnclosingElement().getSimpleName()
-                : callee.getSimpleName()) + "(), where a generic "
-            + types.asElement(types.erasure(HiddenArguments.declaredParameter((ExecutableElement) callee, i, count))).getSimpleName()
-            + " is expected");
+                : callee.getSimpleName()) + "(), where a generic " + types.asElement(parameter).getSimpleName() + " is expected");
       }
     }
   }
