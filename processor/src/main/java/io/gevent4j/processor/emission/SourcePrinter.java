@@ -23,6 +23,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import io.gevent4j.processor.analysis.Declarations;
+import io.gevent4j.processor.analysis.HiddenArguments;
 import io.gevent4j.processor.analysis.PrivateReferences;
 import io.gevent4j.processor.javac.TreeCompat;
 import io.gevent4j.processor.model.CoroutineMethod;
@@ -474,8 +475,7 @@ final class SourcePrinter {
     private List<CodeBlock> arguments(javax.lang.model.element.ExecutableElement callee, List<? extends ExpressionTree> arguments) {
       List<CodeBlock> printed = new ArrayList<>();
       for (int i = 0; i < arguments.size(); i++) {
-        TreePath argument = new TreePath(getCurrentPath(), arguments.get(i));
-        printed.add(asParameter(argument, parameterType(callee, i, arguments.size()), sub(argument)));
+        printed.add(asParameter(callee, i, sub(new TreePath(getCurrentPath(), arguments.get(i)))));
       }
       return printed;
     }
@@ -483,42 +483,22 @@ final class SourcePrinter {
     /** The arguments of a call printed in place, where one needs a cast ({@link #asParameter}). */
     private void castHiddenArguments(javax.lang.model.element.ExecutableElement callee, List<? extends ExpressionTree> arguments) {
       for (int i = 0; i < arguments.size(); i++) {
-        TreePath argument = new TreePath(getCurrentPath(), arguments.get(i));
-        javax.lang.model.type.TypeMirror parameter = parameterType(callee, i, arguments.size());
-        if (needsCast(argument, parameter)) {
-          replace(arguments.get(i), asParameter(argument, parameter, sub(argument)));
+        if (HiddenArguments.castOf(trees, types, getCurrentPath(), callee, i) != null) {
+          replace(arguments.get(i), asParameter(callee, i, sub(new TreePath(getCurrentPath(), arguments.get(i)))));
           replacedWhole.add(arguments.get(i));
         }
       }
     }
 
     /**
-     * {@code argument} as a value of {@code parameter}'s type: a value of a private class is an
-     * {@code Object} in the generated code, so where an accessible supertype is expected
-     * ({@code runIt(Runnable r)} called with a private {@code Square}) it is cast to it.
+     * Argument {@code index} of the call visited, of {@code callee}, as a value of its parameter's
+     * type: a value of a private class is an {@code Object} in the generated code, so where an
+     * accessible type is expected ({@code runIt(Runnable r)} called with a private {@code Square})
+     * it is cast to it ({@link HiddenArguments#castOf}; HiddenClassCheck refused the casts it cannot write).
      */
-    private CodeBlock asParameter(TreePath argument, javax.lang.model.type.TypeMirror parameter, CodeBlock printed) {
-      return needsCast(argument, parameter) ? CodeBlock.of("(($T) $L)", typeNames.of(types.erasure(parameter)), printed) : printed;
-    }
-
-    private boolean needsCast(TreePath argument, javax.lang.model.type.TypeMirror parameter) {
-      if (parameter == null || Declarations.hiddenClassOf(trees.getTypeMirror(argument)) == null) {
-        return false;
-      }
-      javax.lang.model.type.TypeMirror erasure = types.erasure(parameter);
-      return erasure.getKind() == javax.lang.model.type.TypeKind.DECLARED && Declarations.hiddenClassOf(erasure) == null
-          && !((TypeElement) types.asElement(erasure)).getQualifiedName().contentEquals("java.lang.Object");
-    }
-
-    /** The declared type of the parameter that argument {@code index} of {@code count} is for (varargs: the element type). */
-    private javax.lang.model.type.TypeMirror parameterType(javax.lang.model.element.ExecutableElement callee, int index, int count) {
-      List<? extends VariableElement> parameters = callee.getParameters();
-      if (parameters.isEmpty()) {
-        return null;
-      }
-      javax.lang.model.type.TypeMirror type = parameters.get(Math.min(index, parameters.size() - 1)).asType();
-      boolean spread = callee.isVarArgs() && index >= parameters.size() - 1 && count != parameters.size();
-      return spread && type instanceof javax.lang.model.type.ArrayType ? ((javax.lang.model.type.ArrayType) type).getComponentType() : type;
+    private CodeBlock asParameter(javax.lang.model.element.ExecutableElement callee, int index, CodeBlock printed) {
+      javax.lang.model.type.TypeMirror cast = HiddenArguments.castOf(trees, types, getCurrentPath(), callee, index);
+      return cast != null ? CodeBlock.of("(($T) $L)", typeNames.of(cast), printed) : printed;
     }
 
     /**

@@ -19,6 +19,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import io.gevent4j.processor.analysis.Declarations;
+import io.gevent4j.processor.analysis.HiddenArguments;
 import io.gevent4j.processor.diagnostic.Diagnostics;
 import io.gevent4j.processor.diagnostic.Message;
 import io.gevent4j.processor.javac.TreeCompat;
@@ -41,8 +42,10 @@ import javax.lang.model.util.Types;
  * {@code Object}s and reaches their members through accessors (ARCHITECTURE, "Private classes"),
  * cannot express: generic private classes, arrays of them created, patterns, exceptions,
  * subclasses declared in the body, members they inherit from a generic class that use its type
- * variables, fields they inherit, and their values where another class or interface is expected
- * other than as a call's argument (a variable, a return, a lambda's result, a for loop's Iterable).
+ * variables, fields they inherit, their values where another class or interface is expected
+ * other than as a call's argument (a variable, a return, a lambda's result, a for loop's Iterable),
+ * and as a call's argument where a generic class is expected that the cast cannot name
+ * ({@link HiddenArguments}).
  */
 final class HiddenClassCheck extends TreePathScanner<Void, Void> {
   private final Trees trees;
@@ -162,7 +165,37 @@ final class HiddenClassCheck extends TreePathScanner<Void, Void> {
       refuse(node, hidden, "to call " + called.getSimpleName() + "(), which it inherits from generic "
           + called.getEnclosingElement().getSimpleName());
     }
+    checkArguments(called, node.getArguments());
     return super.visitMethodInvocation(node, unused);
+  }
+
+  @Override
+  public Void visitNewClass(com.sun.source.tree.NewClassTree node, Void unused) {
+    checkArguments(trees.getElement(getCurrentPath()), node.getArguments());
+    return super.visitNewClass(node, unused);
+  }
+
+  /**
+   * The arguments of the call visited, of {@code callee}, of a private class where a generic class
+   * is expected and the cast the generated code needs ({@link HiddenArguments#castOf}) cannot be
+   * written without a raw type: one that names the private class itself, or as a generic method's
+   * type argument, a type variable ({@code <T extends Comparable<T>>}) or a raw type. A raw cast
+   * would make the call unchecked, its result's type erased.
+   */
+  private void checkArguments(Element callee, java.util.List<? extends ExpressionTree> arguments) {
+    if (!(callee instanceof ExecutableElement)) {
+      return;
+    }
+    ExecutableElement executable = (ExecutableElement) callee;
+    for (int i = 0; i < arguments.size(); i++) {
+      TypeMirror cast = HiddenArguments.castOf(trees, types, getCurrentPath(), executable, i);
+      if (cast != null && !HiddenArguments.nameable(executable, cast)) {
+        TypeMirror parameter = types.erasure(HiddenArguments.declaredParameter(executable, i, arguments.size()));
+        refuse(arguments.get(i), hiddenClassOf(new TreePath(getCurrentPath(), arguments.get(i))), "as an argument of "
+            + (callee.getKind() == ElementKind.CONSTRUCTOR ? "new " + callee.getEnclosingElement().getSimpleName()
+                : callee.getSimpleName()) + "(), where a generic " + types.asElement(parameter).getSimpleName() + " is expected");
+      }
+    }
   }
 
   @Override

@@ -94,6 +94,19 @@ class BadInputTest {
   }
 
   @Test
+  void privateClassArgumentWhereAGenericTypeIsExpected() {
+    assertError(bad(
+            "  private static class Task implements Comparable<Task> { public int compareTo(Task o) { return 0; } }",
+            "  static <T extends Comparable<T>> T max(T a, T b) { return a.compareTo(b) >= 0 ? a : b; }",
+            "  @Coroutine static void f() {",
+            "    Gevent.sleep(1);",
+            "    Task first = new Task();",
+            "    Object m = max(first, new Task());",
+            "  }"),
+        "[CoroutinePrivateClassUse] private class Task is held as an Object by the generated BadCoroutines, so it cannot be used as an argument of max(), where a generic Comparable is expected; make the class package-private", 11);
+  }
+
+  @Test
   void privateClassValueAsALambdasResultOfAnotherType() {
     assertError(bad(
             "  private static class Task implements Runnable { public void run() {} }",

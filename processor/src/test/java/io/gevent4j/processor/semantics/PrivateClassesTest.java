@@ -183,6 +183,61 @@ class PrivateClassesTest {
     "  }",
   };
 
+  /**
+   * Values of private classes passed where a generic class or interface is expected: cast to the
+   * parameter's type as the call instantiates it ({@code Comparable<String>}, {@code Iterable<?>},
+   * a class's type variable, {@code Iterable<Character>} of a generic method, the bound
+   * {@code Comparable<String>} of a type variable inferred as the private class, {@code Comparable<Tagged>}
+   * of a private method's accessor), not to its raw erasure: no raw types in the generated code,
+   * and the call's result keeps its type (an unchecked call's would be erased: {@code first(w)} an
+   * {@code Object}, not a {@code Character}).
+   */
+  static final String[] GENERIC_ARGUMENTS = {
+    "  private static final class Word implements Comparable<String>, Iterable<Character> {",
+    "    final String text;",
+    "    Word(String text) { this.text = text; }",
+    "    public int compareTo(String other) { return text.compareTo(other); }",
+    "    @Override public String toString() { return \"Word(\" + text + \")\"; }",
+    "    public Iterator<Character> iterator() {",
+    "      List<Character> chars = new ArrayList<>();",
+    "      for (char c : text.toCharArray()) { chars.add(c); }",
+    "      return chars.iterator();",
+    "    }",
+    "  }",
+    "  private static final class Tagged implements Comparable<Tagged> {",
+    "    final int rank;",
+    "    Tagged(int rank) { this.rank = rank; }",
+    "    public int compareTo(Tagged other) { return Integer.compare(rank, other.rank); }",
+    "  }",
+    "  static int against(Comparable<String> c, String s) { return Integer.signum(c.compareTo(s)); }",
+    "  static String letters(Iterable<Character> chars) {",
+    "    StringBuilder out = new StringBuilder();",
+    "    for (char c : chars) { out.append(c).append('.'); }",
+    "    return out.toString();",
+    "  }",
+    "  static int count(Iterable<?> any) { int n = 0; for (Object o : any) { n++; } return n; }",
+    "  static <T> T first(Iterable<T> items) { return items.iterator().next(); }",
+    "  @SuppressWarnings({\"rawtypes\", \"unchecked\"}) static int legacy(Comparable raw) { return raw.compareTo(\"abc\"); }",
+    "  static <T extends Comparable<String>> int above(T word, String s) { return Integer.signum(word.compareTo(s)); }",
+    "  static List<String> twice(Iterable<Character> chars) { return Arrays.asList(letters(chars), letters(chars)); }",
+    "  private static int rankOf(Comparable<Tagged> tagged, Tagged than) { return tagged.compareTo(than); }",
+    "  static final class Shelf<T> { String put(Comparable<T> c, T probe) { return \"put\" + c.compareTo(probe); } }",
+    "  static final class Printer {",
+    "    final String shown;",
+    "    Printer(Iterable<Character> chars) { shown = letters(chars); }",
+    "  }",
+    "",
+    "  @Coroutine public static String generic(int n) {",
+    "    Word w = new Word(y(\"abc\"));",
+    "    Tagged t = new Tagged(y(n));",
+    "    Shelf<String> shelf = new Shelf<>();",
+    "    char head = first(y(w));",
+    "    int length = twice(w).get(1).length() + above(w, y(\"abb\")) + legacy(w);",
+    "    return head + \",\" + length + \",\" + against(w, y(\"abd\")) + \",\" + letters(y(w)) + \",\" + count(w) + \",\" + rankOf(t, new Tagged(1))",
+    "        + \",\" + shelf.put(w, y(\"abc\")) + \",\" + new Printer(w).shown;",
+    "  }",
+  };
+
   private static Differential modern;
 
   @BeforeAll
@@ -190,6 +245,13 @@ class PrivateClassesTest {
     Differential.assertLintClean("PrivateUser", MEMBERS);
     cases = Differential.compile("PrivateUser", MEMBERS);
     modern = Differential.compile("Modern", MODERN);
+  }
+
+  @Test
+  void privateClassValuesPassedWhereAGenericTypeIsExpected() throws Exception {
+    Differential.assertLintClean("GenericArguments", GENERIC_ARGUMENTS);
+    Differential generic = Differential.compile("GenericArguments", GENERIC_ARGUMENTS);
+    assertEquals("a,7,-1,a.b.c.,3,1,put0,a.b.c.", generic.assertSame(true, "generic", 2).result);
   }
 
   @Test
