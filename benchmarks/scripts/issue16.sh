@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Every benchmark of issue 16 with its peers, in one run, on Temurin 25 (docs/BENCHMARKS.md, top
 # section): the JMH run of gevent4j and its JVM peers, the same with -prof gc (allocation), the
-# Kotlin peers (../shared/peers/run-kotlin.sh), the sleeping footprints (G1 and Serial, three JVMs
-# each) and the compile-time script. Logs the load average before and after each step.
+# Kotlin peers (../shared/peers/run-kotlin.sh; their raw results copied to OUT/kotlin), the sleeping
+# footprints (G1 and Serial, three JVMs each) and the compile-time script; then the tables of
+# docs/BENCHMARKS.md from all of it (issue16_tables.py, OUT/tables.md). Logs the load average
+# before and after each step.
 #
 # Usage (from the repository root, on a quiet machine; ~35 minutes on 2 cores):
 #   mvn -B -q -pl runtime,processor,benchmarks -am package -DskipTests
@@ -32,12 +34,14 @@ if wanted main; then
   load "main end"
 fi
 if wanted gc; then
-  "$J" -jar "$JAR" "PingPongBenchmark|SpawnBenchmark|DispatchBenchmark.staticCall|TimerBenchmark.(hubScheduleFire|greenletSleeps|hubScheduleCancel)" \
+  "$J" -jar "$JAR" "PingPongBenchmark|SpawnBenchmark|DispatchBenchmark.staticCall|TimerBenchmark" \
     -f 1 -wi 3 -i 5 -w 1s -r 1s -prof gc -rf json -rff "$OUT/gc.json" > "$OUT/gc.log" 2>&1
   load "gc end"
 fi
 if wanted kotlin; then
   GEVENT4J=$ROOT ../shared/peers/run-kotlin.sh --pp "-f $FORKS -wi 3 -i 5 -w 1 -r 1" --spawn "-f $FORKS -wi 2 -i 5 -w 2 -r 2" --foot-reps "$FOOT_RUNS" > "$OUT/kotlin.log" 2>&1
+  raw=$(sed -n 's/.*raw results in \(.*\)):$/\1/p' "$OUT/kotlin.log")
+  [ -n "$raw" ] && rm -rf "$OUT/kotlin" && cp -r "$raw" "$OUT/kotlin"
   load "kotlin end"
 fi
 if wanted foot; then
@@ -55,4 +59,5 @@ if wanted compile; then
   load "compile end"
 fi
 grep -hE '^(PingPong|Spawn|Timer|Dispatch)Benchmark' "$OUT"/main.log "$OUT"/gc.log 2>/dev/null | grep -E 'avgt' > "$OUT/summary.txt" || true
-echo "results in $OUT"
+python3 benchmarks/scripts/issue16_tables.py "$OUT" > "$OUT/tables.md"
+echo "results in $OUT (tables: $OUT/tables.md)"

@@ -78,9 +78,7 @@ final class CompoundCoroutines_Machines {
   static final class scale$Machine extends CoroutineFrame<Integer> {
     private int x;
 
-    private int tmp$0;
-
-    private int result$1;
+    private int result$0;
 
     scale$Machine(int x) {
       this.x = x;
@@ -109,13 +107,12 @@ final class CompoundCoroutines_Machines {
         switch (state$) {
           case 0:
             // Compound.java:15  x *= 2 + y();
-            tmp$0 = x;
             if (call$(CompoundCoroutines.y$frame(), 1)) {
               return CALL;
             }
           case 1:
-            result$1 = (Integer) result$();
-            x = (int) (tmp$0 * ((2 + result$1)));
+            result$0 = (Integer) result$();
+            x = (int) (x * ((2 + result$0)));
             // Compound.java:16  return x;
             return (int) (x);
           default:
@@ -132,7 +129,7 @@ final class CompoundCoroutines_Machines {
     static final String[] MAP = {
       "M y$Machine p.Compound.y Compound.java",
       "M scale$Machine p.Compound.scale Compound.java",
-      "57-65=9 67-77=10 112-118=15 120-128=16"
+      "57-65=9 67-77=10 110-115=15 117-125=16"
     };
 
     private Lines$() {

@@ -43,7 +43,8 @@ import javax.lang.model.util.Types;
 /**
  * Lowers an expression that contains suspension points, keeping Java's evaluation order (JLS
  * 15.7): every operand evaluated before a later operand's suspension is spilled into a field
- * first, so that what other greenlets (or the suspension itself) change cannot alter it;
+ * first, so that what other greenlets (or the suspension itself) change cannot alter it (a local
+ * variable that no later operand assigns is not: nothing else can write it);
  * {@code &&}, {@code ||} and {@code ?:} become branches that evaluate only what Java would; a
  * compound assignment reads its left side before the right side suspends. Subtrees without a
  * suspension point stay source code, printed in place.
@@ -307,7 +308,7 @@ final class ExpressionLowerer {
     if (!valueSuspends) {
       return Code.of(location, " ", compound, " ", value(value));
     }
-    Code old = context.spill(origin, location, type);
+    Code old = isUnwrittenLocal(variable, Arrays.asList(value)) ? location : context.spill(origin, location, type);
     Code right = value(value);
     return Code.assign(location, "(", Declarations.arithmeticType(types, type), ") (", old, " ", operator, " ", Code.group(right), ")");
   }
@@ -459,7 +460,10 @@ final class ExpressionLowerer {
     for (int i = 0; i < operands.size(); i++) {
       TreePath operand = operands.get(i);
       Code code = value(operand);
-      if ((i < last || containsLambda(operand)) && needsSpill(operand, code)) {
+      boolean spill = i < last
+          ? !isUnwrittenLocal(operand, operands.subList(i + 1, last + 1)) && needsSpill(operand, code)
+          : containsLambda(operand) && needsSpill(operand, code);
+      if (spill) {
         code = context.spill(origin, code, typeOf(operand));
       }
       codes.add(code);
@@ -476,6 +480,59 @@ final class ExpressionLowerer {
       return false;
     }
     return !(code.parts().size() == 1 && code.parts().get(0) instanceof Slot);
+  }
+
+  /**
+   * Whether {@code operand} reads a local variable (or a parameter) that none of {@code later}
+   * assigns: it needs no spill, as nothing but the body's own code can write a local (a closure
+   * captures only effectively final ones), so it still holds that value when they have suspended.
+   */
+  private boolean isUnwrittenLocal(TreePath operand, List<TreePath> later) {
+    if (!(operand.getLeaf() instanceof com.sun.source.tree.IdentifierTree)) {
+      return false;
+    }
+    Element local = context.trees.getElement(operand);
+    if (!(local instanceof VariableElement) || local.getKind().isField()) {
+      return false;
+    }
+    for (TreePath path : later) {
+      if (assigns(path, local)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code path} holds an assignment, compound assignment, increment or decrement of {@code local}. */
+  private boolean assigns(TreePath path, Element local) {
+    Boolean found = new com.sun.source.util.TreePathScanner<Boolean, Void>() {
+      @Override
+      public Boolean visitAssignment(AssignmentTree node, Void unused) {
+        return writes(node.getVariable()) || Boolean.TRUE.equals(super.visitAssignment(node, unused));
+      }
+
+      @Override
+      public Boolean visitCompoundAssignment(CompoundAssignmentTree node, Void unused) {
+        return writes(node.getVariable()) || Boolean.TRUE.equals(super.visitCompoundAssignment(node, unused));
+      }
+
+      @Override
+      public Boolean visitUnary(UnaryTree node, Void unused) {
+        boolean step = node.getKind() == Tree.Kind.PREFIX_INCREMENT || node.getKind() == Tree.Kind.PREFIX_DECREMENT
+            || node.getKind() == Tree.Kind.POSTFIX_INCREMENT || node.getKind() == Tree.Kind.POSTFIX_DECREMENT;
+        return step && writes(node.getExpression()) || Boolean.TRUE.equals(super.visitUnary(node, unused));
+      }
+
+      private boolean writes(ExpressionTree variable) {
+        return local.equals(context.trees.getElement(new TreePath(getCurrentPath(), variable)));
+      }
+
+      @Override
+      public Boolean reduce(Boolean a, Boolean b) {
+        return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+      }
+    }.scan(path, null);
+    return Boolean.TRUE.equals(found);
   }
 
   // ---------------------------------------------------------------- helpers

@@ -28,11 +28,31 @@ final class InstructionCode {
     } else if (instruction instanceof Instruction.Switch) {
       add(((Instruction.Switch) instruction).selector());
     } else if (instruction instanceof Instruction.Suspend) {
-      Instruction.Suspend suspend = (Instruction.Suspend) instruction;
-      add(suspend.receiver());
-      suspend.arguments().forEach(this::add);
-      add(suspend.target());
+      addCall((Instruction.Suspend) instruction);
+      add(((Instruction.Suspend) instruction).target());
     }
+  }
+
+  private InstructionCode() {
+  }
+
+  /** The code a suspension evaluates before it may suspend: its receiver and arguments. */
+  static InstructionCode callOf(Instruction.Suspend suspend) {
+    InstructionCode code = new InstructionCode();
+    code.addCall(suspend);
+    return code;
+  }
+
+  /** The code its result is stored through: on both sides of the suspension (at once, or once resumed). */
+  static InstructionCode targetOf(Instruction.Suspend suspend) {
+    InstructionCode code = new InstructionCode();
+    code.add(suspend.target());
+    return code;
+  }
+
+  private void addCall(Instruction.Suspend suspend) {
+    add(suspend.receiver());
+    suspend.arguments().forEach(this::add);
   }
 
   private void add(Code code) {

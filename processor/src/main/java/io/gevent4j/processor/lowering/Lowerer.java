@@ -407,6 +407,7 @@ public final class Lowerer {
       Label head = new Label("for each");
       Label exit = new Label("end of for each");
       loopTargets(path, exit, head);
+      Code next;
       if (iterableType.getKind() == TypeKind.ARRAY) {
         Slot array = context.synthetic("array", iterableType);
         Slot index = context.synthetic("index", types.getPrimitiveType(TypeKind.INT));
@@ -414,7 +415,7 @@ public final class Lowerer {
         context.emit(new Instruction.Run(path, Code.of(Code.assign(index, "0"), ";")));
         context.mark(head);
         context.emit(new Instruction.Branch(path, Code.of(index, " < ", array, ".length"), exit));
-        context.emit(new Instruction.Run(path, Code.of(Code.assign(variable, array, "[", index, "++]"), ";")));
+        next = Code.of(Code.assign(variable, array, "[", index, "++]"), ";");
       } else {
         TypeMirror element = iteratedElement(iterableType, variable.type());
         TypeElement iteratorType = elements.getTypeElement("java.util.Iterator");
@@ -422,8 +423,11 @@ public final class Lowerer {
         context.emit(new Instruction.Run(path, Code.of(Code.assign(iterator, iterable, ".iterator()"), ";")));
         context.mark(head);
         context.emit(new Instruction.Branch(path, Code.of(iterator, ".hasNext()"), exit));
-        context.emit(new Instruction.Run(path, Code.of(Code.assign(variable, iterator, ".next()"), ";")));
+        next = Code.of(Code.assign(variable, iterator, ".next()"), ";");
       }
+      // the loop variable is a plain local whose scope starts where each turn assigns it
+      context.plainLocals.declared(variable, variablePath, context.out.size());
+      context.emit(new Instruction.Run(path, next));
       statement(new TreePath(path, tree.getStatement()));
       context.emit(new Instruction.Jump(path, head));
       context.mark(exit);

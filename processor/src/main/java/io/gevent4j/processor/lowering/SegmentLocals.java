@@ -19,8 +19,9 @@ import javax.lang.model.element.VariableElement;
 /**
  * Finds the lowered locals whose values never survive a suspension, so that they need no field:
  * every instruction naming one lies in one state segment (no {@code case} label and no
- * suspension between them, so control reaches them in order from the first), none of them
- * suspends or captures it in a closure, and its name clashes with no other variable of the body.
+ * suspension between them, so control reaches them in order from the first), a suspension names
+ * it only in its call (the receiver and arguments, evaluated before it suspends), not as the
+ * target of its result, no closure captures it, and its name clashes with no other variable of the body.
  * Such a local becomes a Java local of {@code resume$()}, declared right before its first use;
  * one no reachable instruction names disappears.
  */
@@ -55,17 +56,15 @@ final class SegmentLocals {
         continue;
       }
       ruledOut.addAll(instruction.captured());
-      for (Slot slot : named(instruction)) {
-        if (instruction instanceof Instruction.Suspend) {
-          ruledOut.add(slot);
-        } else if (first.putIfAbsent(slot, instruction) == null) {
-          segments.put(slot, segment);
-        } else if (segments.get(slot) != segment) {
-          ruledOut.add(slot);
-        }
-      }
       if (instruction instanceof Instruction.Suspend) {
+        // the call is evaluated in this segment, before it may suspend; its result's target is
+        // written on both sides of the suspension, so it must be a field
+        Instruction.Suspend suspend = (Instruction.Suspend) instruction;
+        use(named(InstructionCode.callOf(suspend)), instruction, segment);
+        ruledOut.addAll(named(InstructionCode.targetOf(suspend)));
         segment++;
+      } else {
+        use(named(new InstructionCode(instruction)), instruction, segment);
       }
     }
     Plan plan = new Plan();
@@ -79,9 +78,19 @@ final class SegmentLocals {
     return plan;
   }
 
-  /** The slots an instruction names: in its lowered code, and through the source it prints. */
-  private List<Slot> named(Instruction instruction) {
-    InstructionCode code = new InstructionCode(instruction);
+  /** Records that {@code instruction}, in {@code segment}, names {@code slots}. */
+  private void use(List<Slot> slots, Instruction instruction, int segment) {
+    for (Slot slot : slots) {
+      if (first.putIfAbsent(slot, instruction) == null) {
+        segments.put(slot, segment);
+      } else if (segments.get(slot) != segment) {
+        ruledOut.add(slot);
+      }
+    }
+  }
+
+  /** The slots some of an instruction's code names: in its lowered code, and through the source it prints. */
+  private List<Slot> named(InstructionCode code) {
     List<Slot> named = new ArrayList<>(code.slots);
     for (TreePath tree : code.trees) {
       new TreePathScanner<Void, Void>() {

@@ -52,6 +52,85 @@ class FrameFieldsTest {
     "}",
   };
 
+  private static final String[] SUM_OF_QUEUES = {
+    "package p;",
+    "import io.gevent4j.annotations.Coroutine;",
+    "import io.gevent4j.queue.Queue;",
+    "import java.util.List;",
+    "public class Sums {",
+    "  @Coroutine",
+    "  static long total(List<Queue<Long>> queues, long start) {",
+    "    long sum = start;",
+    "    for (Queue<Long> queue : queues) {",
+    "      Queue<Long> source = queue;",
+    "      sum += source.get();",
+    "      sum = sum + queue.get() * 2 + source.get();",
+    "    }",
+    "    return sum;",
+    "  }",
+    "}",
+  };
+
+  @Test
+  void aLocalReadOnlyByTheCallThatSuspendsIsNoFieldAndAnUnwrittenLocalIsNotSpilled() throws Exception {
+    Compilation compilation = CoroutineCompiler.standard().compile("p.Sums", SUM_OF_QUEUES);
+    assertThat(compilation).succeededWithoutWarnings();
+    ClassLoader loader = CoroutineCompiler.load(compilation);
+    Class<?> machine = loader.loadClass("p.SumsCoroutines_Machines$total$Machine");
+    Set<String> fields = Arrays.stream(machine.getDeclaredFields())
+        .filter(field -> !Modifier.isStatic(field.getModifiers())).map(Field::getName)
+        .collect(Collectors.toCollection(TreeSet::new));
+    // queue is live across the second get, source across the third: both stay fields; sum is
+    // spilled by no get (a local no operand writes), only sum + queue.get() * 2 before the third
+    fields.removeIf(name -> name.startsWith("iterator$") || name.startsWith("result$"));
+    assertEquals(new TreeSet<>(Arrays.asList("queues", "start", "sum", "queue", "source", "tmp$3")), fields);
+
+    Hub.install(Clock.virtual()).setErrorStream(null);
+    java.util.List<io.gevent4j.queue.Queue<Long>> queues = new java.util.ArrayList<>();
+    for (int i = 1; i <= 2; i++) {
+      io.gevent4j.queue.Queue<Long> queue = new io.gevent4j.queue.Queue<>();
+      queue.put(10L * i);
+      queue.put(100L * i);
+      queue.put(1000L * i);
+      queues.add(queue);
+    }
+    Greenlet<?> greenlet = (Greenlet<?>) loader.loadClass("p.SumsCoroutines")
+        .getMethod("total", java.util.List.class, long.class).invoke(null, queues, 5L);
+    greenlet.start();
+    greenlet.join();
+    // per queue i: sum += 10i; sum = sum + 200i + 1000i
+    assertEquals(5L + 1210L + 2420L, greenlet.value());
+  }
+
+  private static final String[] LAST_USE_IN_THE_CALL = {
+    "package p;",
+    "import io.gevent4j.annotations.Coroutine;",
+    "import io.gevent4j.queue.Queue;",
+    "import java.util.List;",
+    "public class Drain {",
+    "  @Coroutine",
+    "  static long total(List<Queue<Long>> queues) {",
+    "    long sum = 0;",
+    "    for (Queue<Long> queue : queues) {",
+    "      sum += queue.get();",
+    "    }",
+    "    return sum;",
+    "  }",
+    "}",
+  };
+
+  @Test
+  void aLoopVariableLastReadByTheSuspendingCallIsAJavaLocal() throws Exception {
+    Compilation compilation = CoroutineCompiler.standard().compile("p.Drain", LAST_USE_IN_THE_CALL);
+    assertThat(compilation).succeededWithoutWarnings();
+    Class<?> machine = CoroutineCompiler.load(compilation).loadClass("p.DrainCoroutines_Machines$total$Machine");
+    Set<String> fields = Arrays.stream(machine.getDeclaredFields())
+        .filter(field -> !Modifier.isStatic(field.getModifiers())).map(Field::getName)
+        .collect(Collectors.toCollection(TreeSet::new));
+    fields.removeIf(name -> name.startsWith("iterator$") || name.startsWith("result$"));
+    assertEquals(new TreeSet<>(Arrays.asList("queues", "sum")), fields, "no field for queue, no spill of sum");
+  }
+
   @Test
   void onlyTheLocalsLiveAcrossASleepAreFieldsAndLoopCountersShareOne() throws Exception {
     Compilation compilation = CoroutineCompiler.standard().compile("p.Loop", LOOP);
