@@ -33,8 +33,10 @@ public final class Greenlet<T> extends ReadyTask {
   private static final int MAX_INLINE_CALLS = 64;
 
   final Hub hub;
-  private final CoroutineFrame<T> root;
-  /** The innermost frame of this greenlet's stack, or null once it is dead. */
+  /**
+   * The innermost frame of this greenlet's stack; before it starts and once it is dead, its root
+   * frame, kept for its repr ({@link #rootFrame}). Null for a thread's main greenlet only.
+   */
   CoroutineFrame<?> top;
   private byte state;
   /** Set by a {@code @Yielding} primitive that suspends this greenlet. */
@@ -55,15 +57,17 @@ public final class Greenlet<T> extends ReadyTask {
   private boolean failed;
   /**
    * While alive, the result or exception delivered to the frame, until it takes it; once dead, the
-   * value, or the exception if {@link #failed} (one field for both keeps a greenlet at 64 bytes).
+   * value, or the exception if {@link #failed} (one field for both keeps a greenlet at 56 bytes).
    */
   private Object result;
   /** The wait this greenlet is parked on, a {@link Waiter} or a {@link WaitList}; cancelled by {@link #kill()}. */
   private Object waitingOn;
-  /** The link callbacks, as {@link Links} keeps them. */
-  private Object links;
-  /** The cached repr and the spawn site, made when first needed. */
-  private GreenletDetails details;
+  /**
+   * The link callbacks, as {@link Links} keeps them; or, once made, the {@link GreenletDetails}
+   * that keep them beside the repr and the spawn site (one field for both keeps a greenlet at 56
+   * bytes).
+   */
+  private Object linksOrDetails;
   /** Neighbours in the hub's list of live greenlets. */
   Greenlet<?> prevLive;
   Greenlet<?> nextLive;
@@ -75,7 +79,6 @@ public final class Greenlet<T> extends ReadyTask {
 
   private Greenlet(Hub hub, CoroutineFrame<T> root) {
     this.hub = hub;
-    this.root = root;
     this.top = root;
     if (root != null) {
       root.greenlet = this;
@@ -137,7 +140,7 @@ public final class Greenlet<T> extends ReadyTask {
     String status = state == SUSPENDED ? (queued ? "ready" : waitingOn != null ? "waiting" : "suspended")
         : state == SCHEDULED ? "scheduled" : state == RUNNING ? "running" : "dead";
     out.append(this).append(' ').append(status).append('\n');
-    for (CoroutineFrame<?> frame = top; frame != null; frame = frame.caller) {
+    for (CoroutineFrame<?> frame = state == DEAD ? null : top; frame != null; frame = frame.caller) {
       out.append("    at ").append(frame.location$()).append('\n');
     }
     out.append(ReportText.spawnedAt(this));
@@ -148,15 +151,35 @@ public final class Greenlet<T> extends ReadyTask {
    * captured it ({@link Hub#setCaptureSpawnSite}); else null. A copy.
    */
   public StackTraceElement[] spawningStack() {
-    StackTraceElement[] site = details == null ? null : details.spawnSite;
+    Object known = linksOrDetails;
+    StackTraceElement[] site = known instanceof GreenletDetails ? ((GreenletDetails) known).spawnSite : null;
     return site == null ? null : site.clone();
   }
 
   private GreenletDetails details() {
-    if (details == null) {
-      details = new GreenletDetails();
+    Object known = linksOrDetails;
+    if (known instanceof GreenletDetails) {
+      return (GreenletDetails) known;
     }
+    GreenletDetails details = new GreenletDetails();
+    details.links = known;
+    linksOrDetails = details;
     return details;
+  }
+
+  /** The link callbacks, as {@link Links} keeps them (null for none). */
+  private Object links() {
+    Object known = linksOrDetails;
+    return known instanceof GreenletDetails ? ((GreenletDetails) known).links : known;
+  }
+
+  private void setLinks(Object links) {
+    Object known = linksOrDetails;
+    if (known instanceof GreenletDetails) {
+      ((GreenletDetails) known).links = links;
+    } else {
+      linksOrDetails = links;
+    }
   }
 
   /** Schedules the greenlet to start once {@code delayMillis} have passed. Returns this. */
@@ -421,11 +444,11 @@ public final class Greenlet<T> extends ReadyTask {
   /** Removes the first registration of a callback added with {@link #link}, {@link #linkValue} or {@link #linkException}. */
   public void unlink(Consumer<? super Greenlet<T>> callback) {
     hub.assertInHubThread("Greenlet.unlink(Consumer)");
-    links = Links.remove(links, callback);
+    setLinks(Links.remove(links(), callback));
   }
 
   private void addLink(Consumer<? super Greenlet<T>> callback) {
-    links = Links.add(links, callback);
+    setLinks(Links.add(links(), callback));
     if (state == DEAD) {
       scheduleNotify();
     }
@@ -445,9 +468,9 @@ public final class Greenlet<T> extends ReadyTask {
    * meanwhile do not queue the greenlet again.
    */
   private void notifyLinks() {
-    while (links != null) {
+    while (links() != null) {
       notifyLink(takeFirstLink());
-      if (links != null && hub.main.resumed()) {
+      if (links() != null && hub.main.resumed()) {
         hub.enqueueFirst(this);
         return;
       }
@@ -457,8 +480,9 @@ public final class Greenlet<T> extends ReadyTask {
 
   @SuppressWarnings("unchecked")
   private Consumer<? super Greenlet<T>> takeFirstLink() {
+    Object links = links();
     Object first = Links.first(links);
-    links = Links.withoutFirst(links);
+    setLinks(Links.withoutFirst(links));
     return (Consumer<? super Greenlet<T>>) first;
   }
 
@@ -472,7 +496,7 @@ public final class Greenlet<T> extends ReadyTask {
 
   /** The class loader of the greenlet's generated code, to find the user's classes by name. */
   ClassLoader loaderOfCode() {
-    CoroutineFrame<?> frame = top != null ? top : root;
+    CoroutineFrame<?> frame = top;
     return frame == null ? null : frame.getClass().getClassLoader();
   }
 
@@ -494,7 +518,7 @@ public final class Greenlet<T> extends ReadyTask {
     parked = false;
     try {
       // a finished frame is popped (top becomes its caller); an unfinished one left its callee on top
-      for (CoroutineFrame<?> frame = top; frame != null; frame = top) {
+      for (CoroutineFrame<?> frame = top; state != DEAD; frame = top) {
         if (runFrame(frame) && parked) {
           state = SUSPENDED;
           return;
@@ -552,10 +576,10 @@ public final class Greenlet<T> extends ReadyTask {
     CoroutineFrame<?> caller = done.caller;
     done.caller = null;
     done.clear$();
-    top = caller;
     if (caller == null) {
-      finish((T) result, failure);
+      finish((T) result, failure); // top stays the root frame
     } else {
+      top = caller;
       deliver(result, failure);
     }
   }
@@ -684,7 +708,6 @@ public final class Greenlet<T> extends ReadyTask {
       delist();
     }
     state = DEAD;
-    top = null;
     if (failure instanceof GreenletExit) {
       failure = null;
     }
@@ -693,9 +716,18 @@ public final class Greenlet<T> extends ReadyTask {
     if (failure != null) {
       hub.failures.greenletFailed(this, failure);
     }
-    if (links != null) {
+    if (links() != null) {
       scheduleNotify();
     }
+  }
+
+  /** The frame of the greenlet's own method: the outermost of its stack. */
+  private CoroutineFrame<?> rootFrame() {
+    CoroutineFrame<?> frame = top;
+    while (frame.caller != null) {
+      frame = frame.caller;
+    }
+    return frame;
   }
 
   /** Like gevent's: {@code <Greenlet at 0x1b6d3586: f(5)>}, formatted once. */
@@ -704,7 +736,7 @@ public final class Greenlet<T> extends ReadyTask {
     GreenletDetails known = details();
     if (known.repr == null) {
       known.repr = "<Greenlet at 0x" + Integer.toHexString(System.identityHashCode(this)) + ": "
-          + Reprs.call(root.name$(), root.arguments$()) + ">";
+          + Reprs.call(rootFrame().name$(), rootFrame().arguments$()) + ">";
     }
     return known.repr;
   }

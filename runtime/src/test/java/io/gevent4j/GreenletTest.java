@@ -380,4 +380,57 @@ class GreenletTest extends HubTestSupport {
     assertSame(g, dead);
     assertEquals(0, hub.timerCount(), "a dead greenlet does not start again");
   }
+
+  @Test
+  void theReprNamesTheGreenletsOwnCallWhileItIsNestedDeepAndOnceItIsDead() {
+    Greenlet<Integer> deep = TestFrames.depthYieldingAtTheBottom(5).start();
+    Gevent.sleep(0);
+    assertTrue(deep.toString().endsWith(": depth(5)>"), "suspended five calls deep: " + deep);
+    assertEquals(5, deep.get());
+    Greenlet<Integer> dead = TestFrames.depthYieldingAtTheBottom(3).start();
+    assertEquals(3, dead.get());
+    assertTrue(dead.toString().endsWith(": depth(3)>"), "first formatted once dead: " + dead);
+    assertTrue(hub.dump().equals(hub + "\n"), "a dead greenlet is not in the dump");
+  }
+
+  @Test
+  void linksAddedBeforeAndAfterTheReprIsFormattedAllRunInOrder() {
+    java.util.List<String> log = new java.util.ArrayList<>();
+    Greenlet<String> g = sleeper(log, "a", 5).start();
+    g.link(x -> log.add("first"));
+    String repr = g.toString();
+    g.link(x -> log.add("second"));
+    java.util.function.Consumer<Greenlet<String>> removed = x -> log.add("removed");
+    g.link(removed);
+    g.unlink(removed);
+    g.join();
+    Gevent.sleep(0);
+    assertEquals(asList("a", "first", "second"), log);
+    assertEquals(repr, g.toString());
+  }
+
+  @Test
+  void aGreenletIsSevenReferencesOneLongAndSevenFlags() {
+    // 56 bytes with compressed oops (12-byte header): issue 16's budget per greenlet
+    int references = 0;
+    int longs = 0;
+    int flags = 0;
+    for (Class<?> type = Greenlet.class; type != Object.class; type = type.getSuperclass()) {
+      for (java.lang.reflect.Field field : type.getDeclaredFields()) {
+        if (java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+          continue;
+        }
+        Class<?> kind = field.getType();
+        if (!kind.isPrimitive()) {
+          references++;
+        } else if (kind == long.class) {
+          longs++;
+        } else {
+          assertTrue(kind == boolean.class || kind == byte.class, field.toString());
+          flags++;
+        }
+      }
+    }
+    assertEquals(asList(7, 1, 7), asList(references, longs, flags), "references, longs, one-byte flags");
+  }
 }

@@ -151,7 +151,7 @@ class FrameFieldsTest {
     greenlet.start();
     greenlet.join();
     assertEquals(25, greenlet.value());
-    Field root = Greenlet.class.getDeclaredField("root");
+    Field root = Greenlet.class.getDeclaredField("top"); // a dead greenlet's top is its finished root frame
     root.setAccessible(true);
     Field tag = machine.getDeclaredField("tag");
     tag.setAccessible(true);
