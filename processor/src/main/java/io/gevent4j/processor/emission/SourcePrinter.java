@@ -266,7 +266,8 @@ final class SourcePrinter {
       if (edit.start < at) {
         continue; // inside an edit already applied
       }
-      out.add("$L", dedent(source.subSequence((int) at, (int) edit.start), indent)).add(edit.replacement);
+      out.add("$L", dedent(source.subSequence((int) at, (int) edit.start), indent));
+      addAtColumn(out, edit.replacement, relativeIndentLevels((int) edit.start, indent));
       at = edit.end;
     }
     return out.add("$L", dedent(source.subSequence((int) at, (int) end), indent)).build();
@@ -292,6 +293,32 @@ final class SourcePrinter {
       }
     }
     return indent;
+  }
+
+  /**
+   * How many indentation levels (two columns each) deeper than the copied text's first line the
+   * line holding {@code position} starts, once {@code indent} columns are taken off.
+   */
+  private int relativeIndentLevels(int position, int indent) {
+    int lineStart = position;
+    while (lineStart > 0 && source.charAt(lineStart - 1) != '\n') {
+      lineStart--;
+    }
+    return Math.max(0, leadingWhitespace(lineStart, position) - indent) / 2;
+  }
+
+  /**
+   * Adds {@code replacement} where copied text left off, so that its own later lines (a jump's
+   * block, say) sit under the line it starts on rather than at the statement's indentation.
+   */
+  private static void addAtColumn(CodeBlock.Builder out, CodeBlock replacement, int levels) {
+    for (int i = 0; i < levels; i++) {
+      out.add("$>");
+    }
+    out.add(replacement);
+    for (int i = 0; i < levels; i++) {
+      out.add("$<");
+    }
   }
 
   private int leadingWhitespace(int from, int limit) {

@@ -66,6 +66,42 @@ class GeneratedCodeTest {
     assertTrue(source.contains("State machine of {@link Seed#f(int)}, Seed.java:6."), source);
   }
 
+  @Test
+  void aJumpInsideCopiedCodeIsIndentedUnderItsLine() throws IOException {
+    Compilation compilation = CoroutineCompiler.standard().compile("p.Jumps",
+        "package p;",
+        "import io.gevent4j.Gevent;",
+        "import io.gevent4j.annotations.Coroutine;",
+        "class Jumps {",
+        "  @Coroutine",
+        "  static int total(int n) {",
+        "    int total = 0;",
+        "    for (int i = 0; i < n; i++) {",
+        "      Gevent.sleep(1);",
+        "      if (total > 100) {",
+        "        if (i > 3) {",
+        "          break;",
+        "        }",
+        "      }",
+        "      total += i;",
+        "    }",
+        "    return total;",
+        "  }",
+        "}");
+    assertThat(compilation).succeededWithoutWarnings();
+    String source = generated(compilation, "p.JumpsCoroutines_Machines");
+    java.util.regex.Matcher statement = java.util.regex.Pattern.compile("(?m)^( *)if \\(total > 100\\) \\{$").matcher(source);
+    assertTrue(statement.find(), source);
+    String indent = statement.group(1);
+    String expected = String.join("\n",
+        indent + "if (total > 100) {",
+        indent + "  if (i > 3) {",
+        indent + "    {",
+        indent + "      state$ = ");
+    assertTrue(source.contains(expected), source);
+    assertTrue(source.contains(indent + "      continue dispatch$;\n" + indent + "    }\n" + indent + "  }\n" + indent + "}\n"), source);
+  }
+
   static String generated(Compilation compilation, String qualifiedName) throws IOException {
     return compilation.generatedSourceFile(qualifiedName)
         .orElseThrow(() -> new AssertionError("no " + qualifiedName + " in " + compilation.generatedFiles()))
