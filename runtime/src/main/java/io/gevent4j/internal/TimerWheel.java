@@ -4,11 +4,12 @@ package io.gevent4j.internal;
  * The timers of a hub: a hierarchical timing wheel. Hub thread only.
  *
  * <p>Time is cut into ticks of 2<sup>20</sup> ns (about 1 ms). The wheel has a cursor, a tick at
- * or before the hub's clock, and {@value #LEVELS} levels of 64 {@link TimerSlot}s, level {@code n}
- * slots being 64<sup>n</sup> ticks wide. An entry due after the cursor's tick is in the slot of the
- * highest 6-bit digit in which its tick differs from the cursor's (the Linux kernel's and Kafka's
- * layout). When the cursor moves onto a slot, the slot's entries move down a level, each at most
- * once per level; a bitmap per level finds the next occupied slot in a few instructions. The
+ * or before the hub's clock, and {@value #LEVELS} levels of 1,024 {@link TimerSlot}s, level
+ * {@code n} slots being 1024<sup>n</sup> ticks wide. An entry due after the cursor's tick is in the
+ * slot of the highest 10-bit digit in which its tick differs from the cursor's (the Linux kernel's
+ * and Kafka's layout, with wider levels: a delay under a second never moves, one under 18 minutes
+ * moves once). When the cursor moves onto a slot, the slot's entries move down a level, each at
+ * most once per level; a bitmap of the slots finds the next occupied one in a few words. The
  * level-0 slot of the cursor's tick is the <em>run</em>: its entries, sorted by deadline once
  * (stably, and only if they are not in order already), fire from its front. An entry scheduled for
  * the cursor's tick or before while the run is under way goes to a small {@link TimerHeap}.
@@ -28,8 +29,8 @@ package io.gevent4j.internal;
 public final class TimerWheel {
   /** log2 of a tick in nanoseconds. */
   private static final int TICK_SHIFT = 20;
-  /** Bits of a tick per level: 64 slots each. */
-  private static final int BITS = 6;
+  /** Bits of a tick per level: 1,024 slots each. */
+  private static final int BITS = 10;
   private static final int SLOTS = 1 << BITS;
   /** Enough levels for every tick: 64 - {@value #TICK_SHIFT} bits. */
   private static final int LEVELS = (64 - TICK_SHIFT + BITS - 1) / BITS;
@@ -38,8 +39,8 @@ public final class TimerWheel {
 
   /** Level by level, made when first used. */
   private final TimerSlot[] slots = new TimerSlot[LEVELS * SLOTS];
-  /** Per level, a bit per occupied slot (the run's bit is clear). */
-  private final long[] occupied = new long[LEVELS];
+  /** A bit per occupied slot, by slot number (the run's bit is clear). */
+  private final long[] occupied = new long[LEVELS * SLOTS / Long.SIZE];
   /** Entries given for the cursor's tick or before while its run is under way. */
   private final TimerHeap late = new TimerHeap();
   /** The tick every entry of a slot but the run is after; never after the hub's clock. */
@@ -154,7 +155,7 @@ public final class TimerWheel {
     if (slot == HEAP) {
       late.removeAt(index);
     } else if (slots[slot].removeAt(index) && slot != runSlot()) {
-      occupied[slot / SLOTS] &= ~(1L << (slot & (SLOTS - 1)));
+      vacate(slot);
     }
     size--;
     return true;
@@ -190,7 +191,7 @@ public final class TimerWheel {
     }
     int from = slotOf(next);
     cursor = next;
-    occupied[from / SLOTS] &= ~(1L << (from & (SLOTS - 1)));
+    vacate(from);
     if (from != runSlot()) {
       TimerSlot source = slots[from];
       TimerEntry[] entries = source.entries;
@@ -201,7 +202,7 @@ public final class TimerWheel {
         }
       }
       source.clear();
-      occupied[0] &= ~(1L << runSlot());
+      vacate(runSlot());
     }
     TimerSlot run = slots[runSlot()];
     if (run != null && run.live != 0) {
@@ -217,13 +218,38 @@ public final class TimerWheel {
     for (int level = 0; level < LEVELS; level++) {
       int shift = level * BITS;
       int digit = (int) (cursor >>> shift) & (SLOTS - 1);
-      long later = occupied[level] & (-2L << digit);
-      if (later != 0) {
+      int later = occupiedFrom(level * SLOTS + digit + 1, (level + 1) * SLOTS);
+      if (later >= 0) {
         long above = cursor & -(1L << (shift + BITS));
-        return above | ((long) Long.numberOfTrailingZeros(later) << shift);
+        return above | ((long) (later - level * SLOTS) << shift);
       }
     }
     return -1;
+  }
+
+  /** The first occupied slot numbered {@code from} to {@code to - 1}, or -1. */
+  private int occupiedFrom(int from, int to) {
+    if (from >= to) {
+      return -1;
+    }
+    int word = from >>> 6;
+    long bits = occupied[word] & (-1L << from);
+    while (bits == 0) {
+      if (++word << 6 >= to) {
+        return -1;
+      }
+      bits = occupied[word];
+    }
+    int slot = word << 6 | Long.numberOfTrailingZeros(bits);
+    return slot < to ? slot : -1;
+  }
+
+  private void occupy(int slot) {
+    occupied[slot >>> 6] |= 1L << slot;
+  }
+
+  private void vacate(int slot) {
+    occupied[slot >>> 6] &= ~(1L << slot);
   }
 
   private void link(TimerEntry entry, long deadlineNanos, int slot) {
@@ -232,6 +258,6 @@ public final class TimerWheel {
       target = slots[slot] = new TimerSlot(slot);
     }
     target.append(entry, deadlineNanos);
-    occupied[slot / SLOTS] |= 1L << (slot & (SLOTS - 1));
+    occupy(slot);
   }
 }

@@ -144,7 +144,7 @@ class TimerWheelTest {
     Timer head = add(10 * MS, "head");
     Timer middle = add(10 * MS, "middle");
     Timer tail = add(10 * MS, "tail");
-    Timer far = add(100_000 * MS, "far");
+    Timer far = add(100_000_000 * MS, "far"); // level 2
     Timer current = add(5, "current tick");
     assertTrue(middle.cancel());
     assertTrue(far.cancel());
@@ -161,12 +161,12 @@ class TimerWheelTest {
   @Test
   void equalDeadlinesKeepSchedulingOrderAcrossLevels() {
     // scheduled at different times, hence from different levels, for the same deadline
-    add(200 * MS, "first");
-    fireDue(150 * MS);
-    add(200 * MS, "second");
-    fireDue(199 * MS + MS / 2); // in 200 ms's tick: the first two move to the due heap
-    add(200 * MS, "third"); // straight into the due heap, behind them
-    fireDue(200 * MS);
+    add(3_000 * MS, "first"); // level 1: more than 1,024 ticks ahead
+    fireDue(2_500 * MS); // its level-1 slot starts before 2.5 s: it moves down to level 0
+    add(3_000 * MS, "second"); // straight into level 0, behind it
+    fireDue(3_000 * MS - 10_000); // in 3 s's tick (it starts 25 us before): the first two move to the run
+    add(3_000 * MS, "third"); // straight into the due heap, behind them
+    fireDue(3_000 * MS);
     assertEquals(asList("first", "second", "third"), fired);
   }
 
