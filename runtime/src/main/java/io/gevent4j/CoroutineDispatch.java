@@ -42,12 +42,15 @@ public final class CoroutineDispatch {
   private final Class<?>[] parameters;
   /** {@code (declaring, parameters)CoroutineFrame}: the type of every handle {@link #target} returns. */
   private final MethodType type;
-  private final ClassValue<MethodHandle> targets = new ClassValue<MethodHandle>() {
+  private final ClassValue<Target> targets = new ClassValue<Target>() {
     @Override
-    protected MethodHandle computeValue(Class<?> receiver) {
-      return resolve(receiver);
+    protected Target computeValue(Class<?> receiver) {
+      return new Target(receiver, resolve(receiver));
     }
   };
+
+  /** The class {@link #target} answered last, with its factory; the one for no class at first. */
+  private Target last = new Target(null, null);
 
   private CoroutineDispatch(Class<?> declaring, String name, Class<?>[] parameters) {
     this.declaring = declaring;
@@ -66,11 +69,32 @@ public final class CoroutineDispatch {
 
   /**
    * The frame factory of the implementation that runs for receivers of class {@code receiver}, of
-   * type {@code (declaring, parameters)CoroutineFrame}; call it with {@code invokeExact}.
-   *
+   * type {@code (declaring, parameters)CoroutineFrame}; call it with {@code invokeExact}. The last
+   * class asked for is answered without the {@link ClassValue} lookup (a call site usually sees one
+   * class).
    */
   public MethodHandle target(Class<?> receiver) {
-    return targets.get(receiver);
+    Target last = this.last;
+    if (last.receiver == receiver) {
+      return last.handle;
+    }
+    last = targets.get(receiver);
+    this.last = last;
+    return last.handle;
+  }
+
+  /**
+   * A receiver class and its frame factory. Immutable, so that any thread may read the pair another
+   * one stored in {@link #last} without a lock (final fields are seen as constructed).
+   */
+  private static final class Target {
+    final Class<?> receiver;
+    final MethodHandle handle;
+
+    Target(Class<?> receiver, MethodHandle handle) {
+      this.receiver = receiver;
+      this.handle = handle;
+    }
   }
 
   /** What generated code throws for a failure of {@code invokeExact}: frame factories throw nothing checked. */
