@@ -1721,7 +1721,13 @@ public final class ProgramGenerator {
         E c = gen(Type.BOOLEAN, b);
         E x = gen(type, b);
         E z = gen(type, b);
-        return new E(operand(c, OR) + " ? " + operand(x, COND) + " : " + operand(z, COND), type, COND,
+        String condition = operand(c, OR);
+        if (c.code.startsWith("switch (") && (x.code.contains("switch (") || z.code.contains("switch ("))) {
+          // javac 17 emits a bad StackMapTable (with -proc:none too) for a switch expression with a
+          // throwing arm as the condition of a conditional whose branch is a switch expression
+          condition = "t(\"sc\", " + c.code + ")";
+        }
+        return new E(condition + " ? " + operand(x, COND) + " : " + operand(z, COND), type, COND,
             x.boxed && z.boxed);
       }
       case 4:
