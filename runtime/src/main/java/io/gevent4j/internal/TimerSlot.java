@@ -99,7 +99,7 @@ final class TimerSlot {
    * once, in a loop of independent loads, so that the run's cache misses overlap here rather than
    * come one by one as its entries fire.
    */
-  void sortByDeadline() {
+  void sortByDeadline(Scratch scratch) {
     if (live < size) {
       compact();
     }
@@ -111,11 +111,37 @@ final class TimerSlot {
       touchEntries();
       return;
     }
-    TimerEntry[] entriesCopy = Arrays.copyOf(entries, size);
-    long[] deadlinesCopy = Arrays.copyOf(deadlines, size);
+    TimerEntry[] entriesCopy = scratch.entries(size);
+    long[] deadlinesCopy = scratch.deadlines(size);
+    System.arraycopy(entries, 0, entriesCopy, 0, size);
+    System.arraycopy(deadlines, 0, deadlinesCopy, 0, size);
     mergeSort(entriesCopy, deadlinesCopy, entries, deadlines, 0, size);
+    Arrays.fill(entriesCopy, 0, size, null); // the scratch keeps no timer alive
     for (int k = 0; k < size; k++) {
       entries[k].timerPlace(TimerWheel.place(id, k));
+    }
+  }
+
+  /**
+   * The arrays a sort works in, one pair per wheel, kept at the largest size a run needed so that
+   * sorting a run allocates nothing once the wheel has seen one as large. Hub thread only.
+   */
+  static final class Scratch {
+    private TimerEntry[] entries = NO_ENTRIES;
+    private long[] deadlines = NO_DEADLINES;
+
+    TimerEntry[] entries(int size) {
+      if (entries.length < size) {
+        entries = new TimerEntry[Math.max(size, 2 * entries.length)];
+      }
+      return entries;
+    }
+
+    long[] deadlines(int size) {
+      if (deadlines.length < size) {
+        deadlines = new long[Math.max(size, 2 * deadlines.length)];
+      }
+      return deadlines;
     }
   }
 

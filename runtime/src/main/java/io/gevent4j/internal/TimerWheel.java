@@ -41,6 +41,8 @@ public final class TimerWheel {
   private final TimerSlot[] slots = new TimerSlot[LEVELS * SLOTS];
   /** A bit per occupied slot, by slot number (the run's bit is clear). */
   private final long[] occupied = new long[LEVELS * SLOTS / Long.SIZE];
+  /** Where runs are sorted. */
+  private final TimerSlot.Scratch sortScratch = new TimerSlot.Scratch();
   /** Entries given for the cursor's tick or before while its run is under way. */
   private final TimerHeap late = new TimerHeap();
   /** The tick every entry of a slot but the run is after; never after the hub's clock. */
@@ -206,7 +208,7 @@ public final class TimerWheel {
     }
     TimerSlot run = slots[runSlot()];
     if (run != null && run.live != 0) {
-      run.sortByDeadline();
+      run.sortByDeadline(sortScratch);
     }
     return true;
   }
