@@ -735,8 +735,9 @@ public final class Greenlet<T> extends ReadyTask {
   public String toString() {
     GreenletDetails known = details();
     if (known.repr == null) {
+      CoroutineFrame<?> root = rootFrame();
       known.repr = "<Greenlet at 0x" + Integer.toHexString(System.identityHashCode(this)) + ": "
-          + Reprs.call(rootFrame().name$(), rootFrame().arguments$()) + ">";
+          + Reprs.call(root.name$(), root.arguments$()) + ">";
     }
     return known.repr;
   }

@@ -390,7 +390,7 @@ class GreenletTest extends HubTestSupport {
     Greenlet<Integer> dead = TestFrames.depthYieldingAtTheBottom(3).start();
     assertEquals(3, dead.get());
     assertTrue(dead.toString().endsWith(": depth(3)>"), "first formatted once dead: " + dead);
-    assertTrue(hub.dump().equals(hub + "\n"), "a dead greenlet is not in the dump");
+    assertEquals(hub + "\n", hub.dump(), "a dead greenlet is not in the dump");
   }
 
   @Test

@@ -111,8 +111,9 @@ final class TimerSlot {
       touchEntries();
       return;
     }
-    TimerEntry[] entriesCopy = scratch.entries(size);
-    long[] deadlinesCopy = scratch.deadlines(size);
+    scratch.fit(size);
+    TimerEntry[] entriesCopy = scratch.entries;
+    long[] deadlinesCopy = scratch.deadlines;
     System.arraycopy(entries, 0, entriesCopy, 0, size);
     System.arraycopy(deadlines, 0, deadlinesCopy, 0, size);
     mergeSort(entriesCopy, deadlinesCopy, entries, deadlines, 0, size);
@@ -130,18 +131,13 @@ final class TimerSlot {
     private TimerEntry[] entries = NO_ENTRIES;
     private long[] deadlines = NO_DEADLINES;
 
-    TimerEntry[] entries(int size) {
+    /** Makes both arrays hold at least {@code size} elements. */
+    void fit(int size) {
       if (entries.length < size) {
-        entries = new TimerEntry[Math.max(size, 2 * entries.length)];
+        int capacity = Math.max(size, 2 * entries.length);
+        entries = new TimerEntry[capacity];
+        deadlines = new long[capacity];
       }
-      return entries;
-    }
-
-    long[] deadlines(int size) {
-      if (deadlines.length < size) {
-        deadlines = new long[Math.max(size, 2 * deadlines.length)];
-      }
-      return deadlines;
     }
   }
 

@@ -279,11 +279,7 @@ final class SourcePrinter {
    * for every line, so a text block's content is unchanged).
    */
   private int indentation(int start, int end) {
-    int lineStart = start;
-    while (lineStart > 0 && source.charAt(lineStart - 1) != '\n') {
-      lineStart--;
-    }
-    int indent = leadingWhitespace(lineStart, start);
+    int indent = leadingWhitespace(lineStart(start), start);
     for (int i = start; i < end; i++) {
       if (source.charAt(i) == '\n') {
         int blank = leadingWhitespace(i + 1, end);
@@ -300,11 +296,16 @@ final class SourcePrinter {
    * line holding {@code position} starts, once {@code indent} columns are taken off.
    */
   private int relativeIndentLevels(int position, int indent) {
+    return Math.max(0, leadingWhitespace(lineStart(position), position) - indent) / 2;
+  }
+
+  /** Where the source line holding {@code position} starts. */
+  private int lineStart(int position) {
     int lineStart = position;
     while (lineStart > 0 && source.charAt(lineStart - 1) != '\n') {
       lineStart--;
     }
-    return Math.max(0, leadingWhitespace(lineStart, position) - indent) / 2;
+    return lineStart;
   }
 
   /**
